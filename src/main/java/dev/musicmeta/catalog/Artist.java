@@ -1,0 +1,23 @@
+package dev.musicmeta.catalog;
+
+import java.util.List;
+
+/**
+ * An artist. Scalars are {@code null} where the catalog holds NULL; lists are never null.
+ *
+ * @param genres in stored order
+ * @param images widest first, duplicate urls removed
+ */
+public record Artist(
+        String id,
+        String name,
+        Long followers,
+        Integer popularity,
+        List<String> genres,
+        List<Image> images) {
+
+    public Artist {
+        genres = List.copyOf(genres);
+        images = List.copyOf(images);
+    }
+}
