@@ -53,6 +53,18 @@ public final class TerminalProgress implements Progress {
         }
     }
 
+    /** Shows the final figures so far and, on a line of its own, the step the job moved on to. */
+    @Override
+    public synchronized void step(String description) {
+        show(nanoClock.getAsLong());
+        if (interactive) {
+            out.println();
+        }
+        out.println(label + ": " + description);
+        out.flush();
+        lastShown = nanoClock.getAsLong();
+    }
+
     /** Prints the final figures and ends the line; call once when the job is over. */
     public synchronized void finish() {
         show(nanoClock.getAsLong());

@@ -100,7 +100,7 @@ final class AlbumBuilder {
             }
             if (type.equals(SINGLE)) {
                 Recording lead = recordings.get(0);
-                name = lead.version() == null ? lead.name() : lead.name().substring(0, lead.name().length() - lead.version().length() - 3);
+                name = lead.nameWithoutVersion();
                 Recording[] kept = recordings.subList(0, Math.min(2, count)).toArray(Recording[]::new);
                 pool.rememberSingle(new RecordingPool.Single(own, own.length, kept, date[0], date[1], date[2]));
             } else {
@@ -213,9 +213,8 @@ final class AlbumBuilder {
         StringBuilder name = new StringBuilder(title);
         int featured = credited - mainCount;
         if (original != null) {
-            String shown = original.version() == null ? original.name() : original.name().substring(0, original.name().length() - original.version().length() - 3);
             name.setLength(0);
-            name.append(shown);
+            name.append(original.nameWithoutVersion());
         } else if (featured > 0 && rng.chance(0.75)) {
             name.append(" (feat. ");
             for (int i = mainCount; i < credited; i++) {

@@ -102,6 +102,7 @@ final class MainDatabaseWriter implements BackgroundWriter.Sink<Rows.MainRow> {
         for (BulkInsert insert : inserts()) {
             insert.flush();
         }
+        progress.step("building indexes");
         file.finish(schema);
     }
 

@@ -70,8 +70,10 @@ public final class SampleGenerator {
                     }
                 }
             }
-            mainPartial = Files.createTempFile(dir, "." + CatalogFiles.MAIN_FILE + ".", ".partial");
-            trackFilesPartial = Files.createTempFile(dir, "." + CatalogFiles.TRACK_FILES_FILE + ".", ".partial");
+            // Hidden, unique names; SQLite creates the files with the usual permissions.
+            String unique = "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial";
+            mainPartial = dir.resolve("." + CatalogFiles.MAIN_FILE + unique);
+            trackFilesPartial = dir.resolve("." + CatalogFiles.TRACK_FILES_FILE + unique);
             write(mainPartial, trackFilesPartial, tracks, seed, progress);
             // Remove the old main file first: between the two renames the directory must not hold
             // a complete-looking pair of files that do not belong together.
