@@ -94,7 +94,9 @@ final class Artists {
             long famous = indexOfRank(rng.nextLong(Math.max(1, regular / 200)));
             name = get(famous).name();
         }
-        double log10 = 0.4 + 7.3 * popularity / 100.0 + rng.gaussian() * 0.35;
+        // Followers grow exponentially with popularity, from a handful to about 100 million, with
+        // less spread at the top so the most followed artists stay near the real maximum.
+        double log10 = 0.4 + 7.2 * popularity / 100.0 + rng.gaussian() * 0.35 * (1 - popularity / 140.0);
         long followers = Math.max(0, Math.round(Math.pow(10, log10)) - 3);
         return new ArtistInfo(index, id, name, language, popularity, followers);
     }
