@@ -70,7 +70,7 @@ final class AlbumBuilder {
             date = releaseDate(latest == 0 ? 0 : Math.min(2025, latest + rng.nextInt(3)));
             for (int i = 0; i < count; i++) {
                 if (fresh[i]) {
-                    recordings.set(i, freshRecording(new long[] {artists.draw(rng)}, 1, date[0], true, null));
+                    recordings.set(i, freshRecording(new long[] {artists.draw(rng)}, 1, date[0]));
                 }
             }
             name = names.compilationName(rng, date[0]);
@@ -81,7 +81,7 @@ final class AlbumBuilder {
                 date = later(single);
                 int reused = Math.min(count, single.recordings().length);
                 for (int i = 0; i < count - reused; i++) {
-                    recordings.add(freshRecording(own, distinct(own), date[0], true, null));
+                    recordings.add(freshRecording(own, distinct(own), date[0]));
                 }
                 for (int i = 0; i < reused; i++) {
                     recordings.add(rng.nextInt(Math.min(4, recordings.size() + 1)), single.recordings()[i]);
@@ -89,13 +89,12 @@ final class AlbumBuilder {
             } else {
                 own = albumArtists();
                 date = releaseDate(0);
-                Recording lead = freshRecording(own, distinct(own), date[0], true, null);
+                Recording lead = freshRecording(own, distinct(own), date[0]);
                 recordings.add(lead);
                 for (int i = 1; i < count; i++) {
                     boolean versionOfLead = type.equals(SINGLE) && rng.chance(0.5);
                     recordings.add(versionOfLead
-                            ? freshRecording(lead.artists(), lead.main(), date[0], false, lead)
-                            : freshRecording(own, distinct(own), date[0], true, null));
+                            ? versionOf(lead, date[0]) : freshRecording(own, distinct(own), date[0]));
                 }
             }
             if (type.equals(SINGLE)) {
@@ -184,38 +183,17 @@ final class AlbumBuilder {
         return own.length > 1 && own[own.length - 1] == own[0] ? own.length - 1 : own.length;
     }
 
-    /**
-     * A new recording by {@code main[0..mainCount)} plus featured artists; a version of
-     * {@code original} (same song, other ISRC) when given.
-     */
-    private Recording freshRecording(long[] main, int mainCount, int year, boolean mayFeature, Recording original) {
+    /** A new song by {@code main[0..mainCount)}, now and then with featured artists. */
+    private Recording freshRecording(long[] main, int mainCount, int year) {
         ArtistInfo primary = artists.get(main[0]);
-        int credited = mainCount;
-        if (mayFeature) {
-            int wanted = credits();
-            credited = Math.max(mainCount, Math.min(10, wanted + mainCount - 1));
-        }
+        int credited = Math.max(mainCount, Math.min(10, credits() + mainCount - 1));
         long[] credit = Arrays.copyOf(main, credited);
         for (int i = mainCount; i < credited; i++) {
             credit[i] = otherThan(credit, i);
         }
-        String title;
-        String version;
-        if (original != null) {
-            title = original.title();
-            version = names.version(rng, year);
-            credit = original.artists();
-            credited = credit.length;
-        } else {
-            title = names.title(rng, primary.language());
-            version = rng.chance(0.09) ? names.version(rng, year) : null;
-        }
+        String title = names.title(rng, primary.language());
         StringBuilder name = new StringBuilder(title);
-        int featured = credited - mainCount;
-        if (original != null) {
-            name.setLength(0);
-            name.append(original.nameWithoutVersion());
-        } else if (featured > 0 && rng.chance(0.75)) {
+        if (credited > mainCount && rng.chance(0.75)) {
             name.append(" (feat. ");
             for (int i = mainCount; i < credited; i++) {
                 if (i > mainCount) {
@@ -225,6 +203,20 @@ final class AlbumBuilder {
             }
             name.append(')');
         }
+        String version = rng.chance(0.09) ? names.version(rng, year) : null;
+        return record(title, version, name, credit, mainCount, year, primary);
+    }
+
+    /** Another version of {@code original} ("Radio Edit", "Instrumental"): same song and artists, own ISRC. */
+    private Recording versionOf(Recording original, int year) {
+        String version = names.version(rng, year);
+        StringBuilder name = new StringBuilder(original.nameWithoutVersion());
+        return record(original.title(), version, name, original.artists(), original.main(), year,
+                artists.get(original.artists()[0]));
+    }
+
+    private Recording record(String title, String version, StringBuilder name, long[] credit, int mainCount, int year,
+            ArtistInfo primary) {
         if (version != null) {
             name.append(" - ").append(version);
         }
@@ -305,8 +297,12 @@ final class AlbumBuilder {
 
     /** A few months after a single, with day precision: albums follow their singles. */
     private int[] later(RecordingPool.Single single) {
-        int months = single.month() + 1 + rng.nextInt(8);
-        int year = Math.min(2025, single.year() + (months - 1) / 12);
+        int months = Math.max(1, single.month()) + 1 + rng.nextInt(8);
+        int year = single.year() + (months - 1) / 12;
+        if (year > 2025) {
+            // No release dates in the future: the album came out the same day.
+            return new int[] {single.year(), Math.max(1, single.month()), Math.max(1, single.day())};
+        }
         int month = (months - 1) % 12 + 1;
         return new int[] {year, month, 1 + rng.nextInt(DAYS_IN_MONTH[month - 1])};
     }
