@@ -77,7 +77,7 @@ final class AlbumBuilder {
         } else {
             RecordingPool.Single single = type.equals(ALBUM) && rng.chance(0.35) ? pool.takeSingle(rng) : null;
             if (single != null) {
-                own = Arrays.copyOf(single.artists(), single.main());
+                own = single.artists();
                 date = later(single);
                 int reused = Math.min(count, single.recordings().length);
                 for (int i = 0; i < count - reused; i++) {
@@ -101,7 +101,7 @@ final class AlbumBuilder {
                 Recording lead = recordings.get(0);
                 name = lead.nameWithoutVersion();
                 Recording[] kept = recordings.subList(0, Math.min(2, count)).toArray(Recording[]::new);
-                pool.rememberSingle(new RecordingPool.Single(own, own.length, kept, date[0], date[1], date[2]));
+                pool.rememberSingle(new RecordingPool.Single(own, kept, date[0], date[1], date[2]));
             } else {
                 name = names.albumName(rng, artists.get(own[0]).language());
             }

@@ -46,7 +46,8 @@ final class Artists {
         }
         this.multiplier = regular == 1 ? 1 : m;
         this.offset = rng.nextLong(regular);
-        this.inverse = regular == 1 ? 0 : BigInteger.valueOf(multiplier).modInverse(BigInteger.valueOf(regular)).longValueExact();
+        this.inverse = regular == 1
+                ? 0 : BigInteger.valueOf(multiplier).modInverse(BigInteger.valueOf(regular)).longValueExact();
     }
 
     long count() {

@@ -65,9 +65,6 @@ final class BackgroundWriter<T> {
         if (failure != null) {
             throw new IOException("writing " + name + " failed: " + failure.getMessage(), failure);
         }
-        if (!thread.isAlive() && failure == null && queue.remainingCapacity() == 0) {
-            throw new IOException("writing " + name + " stopped");
-        }
     }
 
     private void run(Opener<T> opener) {
