@@ -4,6 +4,7 @@
 #   bench/generate.sh [--tracks N] [--runs R] [--seed S] [--out DIR]
 #
 # N accepts k and M suffixes (default 1M); R runs (default 1) report each run and the median.
+# JAVA_OPTS (e.g. -Xmx256m) is passed to java.
 # The catalog goes to bench/out/catalog-<N> (gitignored) unless --out is given; an existing
 # catalog there is replaced. Prints wall seconds, seconds per million tracks, peak resident
 # memory and the size of both files.
@@ -65,10 +66,10 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$(dirname "$out")"
 
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); memory: $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
-echo "command: java -jar $jar generate --out $out --tracks $tracks --seed $seed --force"
+echo "command: java ${JAVA_OPTS:+$JAVA_OPTS }-jar $jar generate --out $out --tracks $tracks --seed $seed --force"
 : > "$tmp/seconds"
 for run in $(seq 1 "$runs"); do
-  measure java -jar "$jar" generate --out "$out" --tracks "$tracks" --seed "$seed" --force 3> "$tmp/result" 2> "$tmp/log" \
+  measure java ${JAVA_OPTS:-} -jar "$jar" generate --out "$out" --tracks "$tracks" --seed "$seed" --force 3> "$tmp/result" 2> "$tmp/log" \
     || { cat "$tmp/log" >&2; exit 1; }
   read -r seconds rss < "$tmp/result"
   echo "$seconds" >> "$tmp/seconds"

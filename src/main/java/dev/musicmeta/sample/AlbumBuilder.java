@@ -26,6 +26,8 @@ final class AlbumBuilder {
     private static final double[] CREDITS = {0, 0.8, 0.12, 0.04, 0.015, 0.008, 0.005, 0.003, 0.002, 0.001, 0.001};
     private static final long FETCHED_FROM = 1_735_689_600L; // 2025-01-01T00:00:00Z
     private static final String[] ALBUM_IMAGE_PREFIXES = {"ab67616d0000b273", "ab67616d00001e02", "ab67616d00004851"};
+    private static final int LAST_YEAR = 2025;
+    private static final int LAST_MONTH = 7;
     private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     private final Rng rng;
@@ -67,7 +69,7 @@ final class AlbumBuilder {
                 fresh[i] = reused == null;
                 latest = reused == null ? latest : Math.max(latest, reused.year());
             }
-            date = releaseDate(latest == 0 ? 0 : Math.min(2025, latest + rng.nextInt(3)));
+            date = releaseDate(latest == 0 ? 0 : Math.min(LAST_YEAR, latest + rng.nextInt(3)));
             for (int i = 0; i < count; i++) {
                 if (fresh[i]) {
                     recordings.set(i, freshRecording(new long[] {artists.draw(rng)}, 1, date[0]));
@@ -279,7 +281,7 @@ final class AlbumBuilder {
 
     /** {year, month or 0, day or 0}; at or after {@code notBefore} when that is not 0. */
     private int[] releaseDate(int notBefore) {
-        int year = 2025 - (int) (76 * Math.pow(rng.nextDouble(), 2.6));
+        int year = LAST_YEAR - (int) (76 * Math.pow(rng.nextDouble(), 2.6));
         if (notBefore > 0) {
             year = Math.max(year, notBefore);
         }
@@ -288,7 +290,8 @@ final class AlbumBuilder {
         if (u < yearOnly) {
             return new int[] {year, 0, 0};
         }
-        int month = 1 + rng.nextInt(12);
+        // The snapshot was taken in mid-2025: nothing is released after July 2025.
+        int month = 1 + rng.nextInt(year == LAST_YEAR ? LAST_MONTH : 12);
         if (u < yearOnly + 0.04) {
             return new int[] {year, month, 0};
         }
@@ -299,7 +302,7 @@ final class AlbumBuilder {
     private int[] later(RecordingPool.Single single) {
         int months = Math.max(1, single.month()) + 1 + rng.nextInt(8);
         int year = single.year() + (months - 1) / 12;
-        if (year > 2025) {
+        if (year > LAST_YEAR || (year == LAST_YEAR && (months - 1) % 12 + 1 > LAST_MONTH)) {
             // No release dates in the future: the album came out the same day.
             return new int[] {single.year(), Math.max(1, single.month()), Math.max(1, single.day())};
         }
