@@ -5,8 +5,11 @@ import dev.musicmeta.sample.SampleGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,10 +29,10 @@ import picocli.CommandLine.Spec;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a deterministic sample catalog: main_database.sqlite3 and track_files.sqlite3 with the"
-                    + " tables and indexes of the 2025 Spotify metadata snapshot and realistic data"
-                    + " (names in many scripts, shared ISRCs, featured artists, NULLs, broken JSON).",
-            "The same seed always gives the same data."
+            "Writes a deterministic sample catalog into DIR: main_database.sqlite3 and",
+            "track_files.sqlite3, with the tables and indexes of the 2025 Spotify metadata",
+            "snapshot and realistic data (names in many scripts, shared ISRCs, featured",
+            "artists, NULLs, text that is not JSON). The same seed gives the same data."
         },
         footer = {"", "Exit codes: 0 written, 1 writing failed, 2 bad arguments or catalog files already there.",
             "Example: generate --out demo-catalog --tracks 100k"})
@@ -59,6 +62,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (tracks < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tracks must be at least 1, not " + tracks);
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is not a directory");
+        }
         if (!force) {
             for (String name : new String[] {CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE}) {
                 Path existing = out.resolve(name);
@@ -77,13 +83,27 @@ final class GenerateCommand implements Callable<Integer> {
                 err.println("generate: " + exists.getFile() + " already exists; add --force to replace it");
                 return CommandLine.ExitCode.USAGE;
             }
-            err.println("generate: " + e.getCause().getMessage());
+            err.println("generate: " + describe(e.getCause()));
             return CommandLine.ExitCode.SOFTWARE;
         }
         progress.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         spec.commandLine().getOut().println(summary(seconds));
         return CommandLine.ExitCode.OK;
+    }
+
+    /** One line for a person: the JDK's file exceptions carry little more than a path. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or directory: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException failed) {
+            return failed.getFile() + ": " + (failed.getReason() == null ? e.getClass().getSimpleName() : failed.getReason());
+        }
+        return e.getMessage();
     }
 
     private String summary(double seconds) {

@@ -6,7 +6,11 @@ import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -87,6 +91,25 @@ class GenerateCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out");
         assertThat(Main.run("generate", "--out", temp.toString(), "--tracks", "10", "--seed", "x")).isEqualTo(2);
         assertThat(temp.resolve(CatalogFiles.MAIN_FILE)).doesNotExist();
+    }
+
+    @Test
+    void rejectsAnOutputThatIsAFile() throws Exception {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        assertThat(Main.run("generate", "--out", file.toString(), "--tracks", "10")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a directory");
+    }
+
+    @Test
+    void describesWriteFailuresInPlainWords() {
+        assertThat(GenerateCommand.describe(new AccessDeniedException("/data/catalog")))
+                .isEqualTo("permission denied: /data/catalog");
+        assertThat(GenerateCommand.describe(new NoSuchFileException("/data/x")))
+                .isEqualTo("no such file or directory: /data/x");
+        assertThat(GenerateCommand.describe(new FileSystemException("/data/x", null, "No space left on device")))
+                .isEqualTo("/data/x: No space left on device");
+        assertThat(GenerateCommand.describe(new IOException("writing main_database.sqlite3 failed: disk I/O error")))
+                .isEqualTo("writing main_database.sqlite3 failed: disk I/O error");
     }
 
     @Test
