@@ -17,7 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.sqlite.SQLiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
         Path main = out.resolve(CatalogFiles.MAIN_FILE);
         Path trackFiles = out.resolve(CatalogFiles.TRACK_FILES_FILE);
         String counts;
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + main.toAbsolutePath() + "?mode=ro");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + main.toAbsolutePath(), readOnly());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT (SELECT max(rowid) FROM tracks),"
                         + " (SELECT max(rowid) FROM albums), (SELECT max(rowid) FROM artists)")) {
@@ -129,6 +131,12 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             return "size unknown";
         }
+    }
+
+    private static Properties readOnly() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return config.toProperties();
     }
 
     /** Parses counts such as 5000, 5_000, 100k or 10M. */

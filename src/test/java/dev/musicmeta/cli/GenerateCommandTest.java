@@ -56,7 +56,7 @@ class GenerateCommandTest {
         assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "2k", "--seed", "5")).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2,000 tracks", CatalogFiles.MAIN_FILE, "seed 5");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(CatalogFiles.MAIN_FILE));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(CatalogFiles.MAIN_FILE), readOnly());
                 ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM tracks")) {
             assertThat(rows.getLong(1)).isEqualTo(2_000);
         }
@@ -119,5 +119,11 @@ class GenerateCommandTest {
         assertThat(converter.convert("1_000_000")).isEqualTo(1_000_000);
         assertThat(converter.convert("100k")).isEqualTo(100_000);
         assertThat(converter.convert("10M")).isEqualTo(10_000_000);
+    }
+
+    private static java.util.Properties readOnly() {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        return config.toProperties();
     }
 }
