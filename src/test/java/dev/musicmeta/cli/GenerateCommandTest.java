@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConfig;
 import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
@@ -56,7 +58,8 @@ class GenerateCommandTest {
         assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "2k", "--seed", "5")).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2,000 tracks", CatalogFiles.MAIN_FILE, "seed 5");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(CatalogFiles.MAIN_FILE), readOnly());
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(CatalogFiles.MAIN_FILE), readOnly());
                 ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM tracks")) {
             assertThat(rows.getLong(1)).isEqualTo(2_000);
         }
@@ -121,8 +124,8 @@ class GenerateCommandTest {
         assertThat(converter.convert("10M")).isEqualTo(10_000_000);
     }
 
-    private static java.util.Properties readOnly() {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    private static Properties readOnly() {
+        SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         return config.toProperties();
     }

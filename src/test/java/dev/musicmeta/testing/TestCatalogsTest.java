@@ -10,10 +10,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConfig;
 
 class TestCatalogsTest {
 
@@ -34,15 +36,16 @@ class TestCatalogsTest {
         assertThat(TestCatalogs.small()).isEqualTo(dir);
         assertThat(Files.getLastModifiedTime(TestCatalogs.smallMain())).isEqualTo(written);
         assertThat(dir.toString()).contains("target" + dir.getFileSystem().getSeparator() + "test-catalogs");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + TestCatalogs.smallMain(), readOnly());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + TestCatalogs.smallMain(),
+                        readOnly());
                 ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM tracks")) {
             assertThat(rows.getLong(1)).isEqualTo(TestCatalogs.SMALL_TRACKS);
         }
         assertThat(TestCatalogs.smallTrackFiles()).isRegularFile();
     }
 
-    private static java.util.Properties readOnly() {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    private static Properties readOnly() {
+        SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         return config.toProperties();
     }
