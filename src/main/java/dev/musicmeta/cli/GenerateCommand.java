@@ -103,7 +103,8 @@ final class GenerateCommand implements Callable<Integer> {
             return "no such file or directory: " + missing.getFile();
         }
         if (e instanceof FileSystemException failed) {
-            return failed.getFile() + ": " + (failed.getReason() == null ? e.getClass().getSimpleName() : failed.getReason());
+            String reason = failed.getReason() == null ? e.getClass().getSimpleName() : failed.getReason();
+            return failed.getFile() + ": " + reason;
         }
         return e.getMessage();
     }
@@ -157,7 +158,8 @@ final class GenerateCommand implements Callable<Integer> {
                 return Math.multiplyExact(Long.parseLong(text), factor);
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a count of tracks: use a whole number, optionally with k or M (100k, 10M)");
+                        "'" + value + "' is not a count of tracks:"
+                                + " use a whole number, optionally with k or M (100k, 10M)");
             }
         }
     }

@@ -9,7 +9,8 @@ import dev.musicmeta.sample.Vocabulary.WordList;
  */
 final class Names {
 
-    private static final String[] ONSETS = {"b", "k", "d", "l", "m", "n", "r", "s", "t", "v", "z", "br", "kr", "st", "tr", "sh", "j", "y"};
+    private static final String[] ONSETS =
+            {"b", "k", "d", "l", "m", "n", "r", "s", "t", "v", "z", "br", "kr", "st", "tr", "sh", "j", "y"};
     private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ai", "ea", "y"};
     private static final String[] CODAS = {"", "", "", "n", "r", "x", "k", "l", "s", "th"};
     private static final String[] PREFIXES = {"DJ", "Lil", "MC", "Young", "Big", "King", "Saint"};
@@ -81,7 +82,8 @@ final class Names {
                 } else if (u < 0.62) {
                     return first(rng, language);
                 } else if (u < 0.85) {
-                    String prefix = language == Language.ES && rng.chance(0.3) ? (rng.chance(0.5) ? "Los " : "Las ") : "";
+                    boolean article = language == Language.ES && rng.chance(0.3);
+                    String prefix = article ? (rng.chance(0.5) ? "Los " : "Las ") : "";
                     return prefix + words(rng, language, 1 + rng.nextInt(2));
                 }
                 return language.latin ? titleCase(madeUp(rng)) : words(rng, language, 1);

@@ -78,7 +78,7 @@ public final class SampleGenerator {
             // Remove the old main file first: between the two renames the directory must not hold
             // a complete-looking pair of files that do not belong together.
             Files.deleteIfExists(main);
-            Files.move(trackFilesPartial, trackFiles, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(trackFilesPartial, trackFiles, StandardCopyOption.ATOMIC_MOVE);
             Files.move(mainPartial, main, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
