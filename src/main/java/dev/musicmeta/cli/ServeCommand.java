@@ -6,7 +6,7 @@ import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
             Path dir = demoDir != null ? demoDir : DemoCatalog.defaultDir();
             try {
                 main = DemoCatalog.ensure(dir, demoTracks);
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 return fail(1, "cannot write the demo catalog into " + dir + ": " + rootMessage(e));
             }
         }
@@ -122,11 +122,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private int serve(SqliteCatalog catalog, ServerConfig config) throws InterruptedException {
         catalog.warnings().forEach(w -> LOG.warn("{}", w));
-        if (catalog.files().trackFiles() == null) {
-            LOG.info("no {} beside {} and no --track-files: has_lyrics, original_title, version_title, languages"
-                    + " and artist_roles will be null or empty", CatalogFiles.TRACK_FILES_FILE,
-                    catalog.files().main().toAbsolutePath().getParent());
-        }
+        catalog.notices().forEach(n -> LOG.info("{}", n));
         ShutdownSignal signal = new ShutdownSignal();
         ApiServer server = new ApiServer(catalog, config);
         try {
