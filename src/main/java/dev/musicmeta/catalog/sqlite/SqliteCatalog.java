@@ -410,7 +410,11 @@ public final class SqliteCatalog implements Catalog {
         try {
             return work.run(new Assembler(session, caches));
         } catch (SQLException e) {
+            session.discardStatements();
             throw new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            session.discardStatements();
+            throw e;
         } finally {
             pool.release(session);
         }
