@@ -161,17 +161,27 @@ final class Session implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        for (PreparedStatement statement : statements) {
-            if (statement != null) {
+    /**
+     * Drops every prepared statement; they are prepared again on next use. Called after a failed
+     * request: sqlite-jdbc finalizes a statement whose step fails (an interrupt, an I/O error),
+     * leaving the cached object unusable though not marked closed.
+     */
+    void discardStatements() {
+        for (int i = 0; i < statements.length; i++) {
+            if (statements[i] != null) {
                 try {
-                    statement.close();
+                    statements[i].close();
                 } catch (SQLException ignored) {
-                    // closing anyway
+                    // dropped anyway
                 }
+                statements[i] = null;
             }
         }
+    }
+
+    @Override
+    public void close() {
+        discardStatements();
         try {
             connection.close();
         } catch (SQLException ignored) {
