@@ -62,7 +62,7 @@ final class AlbumBuilder {
             boolean[] fresh = new boolean[count];
             for (int i = 0; i < count; i++) {
                 double v = rng.nextDouble();
-                Recording reused = v < 0.2 ? pool.hit(rng) : v < 0.75 ? pool.recentRecording(rng) : null;
+                Recording reused = v < 0.15 ? pool.hit(rng) : v < 0.65 ? pool.recentRecording(rng) : null;
                 recordings.add(reused);
                 fresh[i] = reused == null;
                 latest = reused == null ? latest : Math.max(latest, reused.year());
@@ -75,7 +75,7 @@ final class AlbumBuilder {
             }
             name = names.compilationName(rng, date[0]);
         } else {
-            RecordingPool.Single single = type.equals(ALBUM) && rng.chance(0.45) ? pool.takeSingle(rng) : null;
+            RecordingPool.Single single = type.equals(ALBUM) && rng.chance(0.35) ? pool.takeSingle(rng) : null;
             if (single != null) {
                 own = Arrays.copyOf(single.artists(), single.main());
                 date = later(single);

@@ -16,7 +16,7 @@ final class Artists {
 
     static final long VARIOUS_ARTISTS = 0;
     private static final long STREAM = 0xA27157L;
-    private static final int CACHE_SIZE = 1 << 14;
+    private static final int CACHE_SIZE = 1 << 17;
     private static final long FETCHED_FROM = 1_735_689_600L; // 2025-01-01T00:00:00Z
     private static final String[] IMAGE_PREFIXES = {"ab6761610000e5eb", "ab67616100005174", "ab6761610000f178"};
 

@@ -1,12 +1,8 @@
 package dev.musicmeta.sample;
 
-import static dev.musicmeta.sample.SqliteFile.setInt;
-import static dev.musicmeta.sample.SqliteFile.setLong;
-
 import dev.musicmeta.sample.Rows.TrackFileRow;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -63,27 +59,19 @@ final class TrackFilesWriter {
     private void run() {
         Schema schema = Schema.load(Schema.TRACK_FILES);
         try (SqliteFile file = new SqliteFile(path, schema, 64);
-                PreparedStatement insert = file.prepare("INSERT INTO track_files (track_id, fetched_at, status,"
-                        + " session_country, filesize_bytes, licensor, has_lyrics, original_title, version_title,"
-                        + " language_of_performance, content_ratings, artist_roles)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                BulkInsert insert = file.bulkInsert("track_files", "track_id", "fetched_at", "status",
+                        "session_country", "filesize_bytes", "licensor", "has_lyrics", "original_title",
+                        "version_title", "language_of_performance", "content_ratings", "artist_roles")) {
             for (List<TrackFileRow> rows = queue.take(); rows != END; rows = queue.take()) {
                 for (TrackFileRow row : rows) {
-                    insert.setString(1, row.trackId());
-                    setLong(insert, 2, row.fetchedAt());
-                    insert.setString(3, row.status());
-                    insert.setString(4, row.sessionCountry());
-                    setLong(insert, 5, row.filesizeBytes());
-                    insert.setString(6, row.licensor());
-                    setInt(insert, 7, row.hasLyrics());
-                    insert.setString(8, row.originalTitle());
-                    insert.setString(9, row.versionTitle());
-                    insert.setString(10, row.languageOfPerformance());
-                    insert.setString(11, row.contentRatings());
-                    insert.setString(12, row.artistRoles());
-                    insert.executeUpdate();
+                    insert.set(1, row.trackId()).set(2, row.fetchedAt()).set(3, row.status())
+                            .set(4, row.sessionCountry()).set(5, row.filesizeBytes()).set(6, row.licensor())
+                            .set(7, row.hasLyrics()).set(8, row.originalTitle()).set(9, row.versionTitle())
+                            .set(10, row.languageOfPerformance()).set(11, row.contentRatings())
+                            .set(12, row.artistRoles()).endRow();
                 }
             }
+            insert.flush();
             file.finish(schema);
         } catch (InterruptedException | SQLException | RuntimeException e) {
             failure = e;
