@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.DisallowUnknownKeywordFactory;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -41,7 +44,12 @@ final class OpenApiValidator {
 
     private final JsonNode doc;
     private final List<PathTemplate> paths = new ArrayList<>();
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** 2020-12 plus OpenAPI's {@code example}; any other unknown keyword (a typo) is an error. */
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            b -> b.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .keywords(List.of(new NonValidationKeyword("components"), new NonValidationKeyword("example")))
+                    .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
+                    .build()));
     private final Map<JsonNode, JsonSchema> schemas = new ConcurrentHashMap<>();
     private final AtomicInteger schemaIds = new AtomicInteger();
 
