@@ -141,7 +141,7 @@ class ServeCommandTest {
                     HttpRequest.newBuilder(URI.create(docs + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
 
-            p.destroy(); // SIGTERM
+            p.toHandle().destroy(); // SIGTERM, leaving our end of its output open
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             out.lines().forEach(output::add);
         } finally {
