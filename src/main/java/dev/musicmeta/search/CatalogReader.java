@@ -59,7 +59,7 @@ final class CatalogReader implements AutoCloseable {
     CatalogReader(Path file) throws IndexBuildException {
         this.file = file;
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IndexBuildException(file + ": no such readable file");
+            throw IndexBuildException.catalog(file + ": no such readable file");
         }
         Connection c = null;
         try {
@@ -89,7 +89,7 @@ final class CatalogReader implements AutoCloseable {
                     + " WHERE rowid IN (SELECT value FROM json_each(?))");
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new IndexBuildException(file + ": " + reason(e));
+            throw IndexBuildException.catalog(file + ": " + reason(e));
         }
         this.connection = c;
     }
@@ -354,7 +354,7 @@ final class CatalogReader implements AutoCloseable {
     }
 
     private IndexBuildException failure(SQLException e) {
-        return new IndexBuildException(file + ": " + reason(e));
+        return IndexBuildException.catalog(file + ": " + reason(e));
     }
 
     private static String reason(SQLException e) {

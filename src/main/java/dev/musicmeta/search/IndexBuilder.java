@@ -117,7 +117,7 @@ public final class IndexBuilder {
             return manifest;
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new IndexBuildException("cannot write the search index in " + parent + ": " + e.getMessage(), e);
+            throw IndexBuildException.output("cannot write the search index in " + parent + ": " + e.getMessage(), e);
         } catch (IndexBuildException | RuntimeException e) {
             deleteQuietly(temp);
             throw e;
@@ -145,6 +145,7 @@ public final class IndexBuilder {
         IndexWriterConfig config = new IndexWriterConfig(NameAnalyzer.INDEX)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(ramBufferMb)
+                .setIndexSort(Ranking.INDEX_SORT)
                 .setCommitOnClose(false);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
@@ -172,7 +173,7 @@ public final class IndexBuilder {
             awaitQuietly(workers);
             Throwable t = failure.get();
             if (t != null) {
-                throw new IndexBuildException("indexing failed: " + t, t);
+                throw IndexBuildException.output("indexing failed: " + t, t);
             }
             writer.commit();
             return writer.getDocStats().numDocs;
@@ -188,18 +189,18 @@ public final class IndexBuilder {
             return;
         }
         if (!Files.isDirectory(folder)) {
-            throw new IndexBuildException(folder + " exists and is not a folder; choose another --out");
+            throw IndexBuildException.output(folder + " exists and is not a folder; choose another --out", null);
         }
         if (Files.exists(folder.resolve(IndexManifest.FILE))) {
             return;
         }
         try (var entries = Files.list(folder)) {
             if (entries.findAny().isPresent()) {
-                throw new IndexBuildException(folder + " exists and is not a search index (no "
-                        + IndexManifest.FILE + "); it is left alone: choose another --out");
+                throw IndexBuildException.output(folder + " exists and is not a search index (no "
+                        + IndexManifest.FILE + "); it is left alone: choose another --out", null);
             }
         } catch (IOException e) {
-            throw new IndexBuildException("cannot read " + folder + ": " + e.getMessage(), e);
+            throw IndexBuildException.output("cannot read " + folder + ": " + e.getMessage(), e);
         }
     }
 

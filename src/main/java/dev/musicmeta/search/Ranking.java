@@ -38,6 +38,15 @@ final class Ranking {
             new SortField(Fields.RANK, SortField.Type.LONG, true),
             new SortField(Fields.ROWID, SortField.Type.LONG));
 
+    /**
+     * The order of documents inside each index segment: most popular first. Lucene then meets the
+     * best candidates of a common word first and skips the blocks after them whose best possible
+     * score cannot enter the page, instead of scoring every match.
+     */
+    static final Sort INDEX_SORT = new Sort(
+            new SortField(Fields.RANK, SortField.Type.LONG, true),
+            new SortField(Fields.ROWID, SortField.Type.LONG));
+
     private Ranking() {}
 
     /** The value of the rank feature for a popularity (tracks, albums) or follower count (artists). */

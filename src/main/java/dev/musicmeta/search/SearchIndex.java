@@ -31,7 +31,7 @@ public final class SearchIndex implements AutoCloseable {
      * Matches are counted exactly up to this many; past it Lucene may skip documents that cannot
      * make the page and {@code total} is {@code null}. Equal to the deepest page one can ask for.
      */
-    public static final int COUNT_EXACTLY_UP_TO = SearchRequest.MAX_WINDOW;
+    public static final int COUNT_EXACTLY_UP_TO = Integer.getInteger("cnt", SearchRequest.MAX_WINDOW);
 
     private final Path folder;
     private final IndexManifest manifest;
