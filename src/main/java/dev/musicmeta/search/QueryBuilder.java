@@ -21,7 +21,6 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -30,8 +29,9 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Every word is required and may match any of the kind's text fields (tracks: title, artist
  * names, album name; albums: name, artist names; artists: name). The last word also matches as a
- * prefix (when it has 2 or more characters), a word of 5 or more letters also matches with one
- * edit past its first letter. Filters are exact words (folded), in their own field, without
+ * prefix (when it has 2 or more characters: of its {@value PrefixExpander#MAX_EXPANSIONS} most
+ * frequent completions per field), a word of 5 or more letters also matches with one edit past
+ * its first letter. Filters are exact words (folded), in their own field, without
  * prefix or typo. A filter that does not apply to the kind, or whose value is malformed
  * ({@code year:abc}, an ISRC that is not one), is read as plain words. Scores: see {@link Ranking}.
  */
@@ -53,8 +53,18 @@ final class QueryBuilder {
 
     private QueryBuilder() {}
 
-    /** The query, or {@code null} when the text has no word and no filter applies: nothing matches. */
-    static Query build(SearchKind kind, ParsedQuery parsed) {
+    /**
+     * What to run for a query.
+     *
+     * @param query    every condition of the query, scored by relevance and rank
+     * @param exactKey the folded whole name that ranks first ({@link Fields#NAME_EXACT}), or
+     *                 {@code null}. Kept apart from {@code query}: a clause that can add 1000 to
+     *                 any document would stop Lucene from skipping anything.
+     */
+    record Plan(Query query, String exactKey) {}
+
+    /** The plan, or {@code null} when the text has no word and no filter applies: nothing matches. */
+    static Plan build(SearchKind kind, ParsedQuery parsed, PrefixExpander prefixes) {
         List<Text> texts = new ArrayList<>();
         List<Query> filters = new ArrayList<>();
         for (Part part : parsed.parts()) {
@@ -72,10 +82,7 @@ final class QueryBuilder {
             }
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        boolean required = addText(kind, texts, query);
-        if (texts.isEmpty()) {
-            addExact(query, nameFilterValue(kind, parsed)); // "track:yesterday" puts "Yesterday" first
-        }
+        boolean required = addText(kind, texts, query, prefixes);
         for (Query filter : filters) {
             query.add(filter, Occur.FILTER);
             required = true;
@@ -84,16 +91,25 @@ final class QueryBuilder {
             return null;
         }
         query.add(Ranking.rankQuery(kind), Occur.SHOULD);
-        return query.build();
+        // "track:yesterday" alone puts "Yesterday" first, as the words "yesterday" would.
+        String exact = texts.isEmpty() ? nameFilterValue(kind, parsed) : wholeText(texts);
+        return new Plan(query.build(), exact == null ? null : NameAnalyzer.exactKey(exact));
     }
 
-    private static boolean addText(SearchKind kind, List<Text> texts, BooleanQuery.Builder query) {
+    private static String wholeText(List<Text> texts) {
+        StringBuilder whole = new StringBuilder();
+        for (Text text : texts) {
+            whole.append(text.text()).append(' ');
+        }
+        return whole.toString();
+    }
+
+    private static boolean addText(SearchKind kind, List<Text> texts, BooleanQuery.Builder query,
+                                   PrefixExpander prefixes) {
         List<TextField> fields = TEXT_FIELDS.get(kind);
         boolean any = false;
-        StringBuilder whole = new StringBuilder();
         for (int t = 0; t < texts.size(); t++) {
             Text text = texts.get(t);
-            whole.append(text.text()).append(' ');
             List<Word> words = NameAnalyzer.QUERY.words(text.text());
             if (words.isEmpty()) {
                 continue;
@@ -106,22 +122,10 @@ final class QueryBuilder {
             boolean lastText = t == texts.size() - 1;
             for (int w = 0; w < words.size(); w++) {
                 boolean last = lastText && w == words.size() - 1 && !text.quoted();
-                query.add(word(fields, words.get(w), last, !text.quoted()), Occur.MUST);
+                query.add(word(fields, words.get(w), last, !text.quoted(), prefixes), Occur.MUST);
             }
         }
-        if (any) {
-            addExact(query, whole.toString());
-        }
         return any;
-    }
-
-    /** Ranks documents whose whole name is {@code text} (folded) first. */
-    private static void addExact(BooleanQuery.Builder query, String text) {
-        String key = text == null ? null : NameAnalyzer.exactKey(text);
-        if (key != null) {
-            Query exact = new ConstantScoreQuery(new TermQuery(new Term(Fields.NAME_EXACT, key)));
-            query.add(new BoostQuery(exact, Ranking.EXACT_NAME), Occur.SHOULD);
-        }
     }
 
     /** The value of the filter on the kind's own name (track:, artist:, album:), if there is one. */
@@ -140,7 +144,8 @@ final class QueryBuilder {
     }
 
     /** A word: the best of its matches in each field, as a flat score. */
-    private static Query word(List<TextField> fields, Word word, boolean last, boolean forgiving) {
+    private static Query word(List<TextField> fields, Word word, boolean last, boolean forgiving,
+                              PrefixExpander prefixes) {
         boolean prefix = forgiving && last && !word.isCjk() && word.codePoints() >= MIN_PREFIX;
         boolean typo = forgiving && word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
         List<Query> matches = new ArrayList<>();
@@ -148,8 +153,10 @@ final class QueryBuilder {
             Term term = new Term(field.name(), word.text());
             matches.add(flat(new TermQuery(term), field.weight()));
             if (prefix) {
-                matches.add(flat(new PrefixQuery(term, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE),
-                        field.weight() - Ranking.PREFIX_PENALTY));
+                Query completions = completions(field.name(), prefixes.expand(field.name(), word.text()), word.text());
+                if (completions != null) {
+                    matches.add(flat(completions, field.weight() - Ranking.PREFIX_PENALTY));
+                }
             }
             if (typo) {
                 FuzzyQuery fuzzy = new FuzzyQuery(term, 1, 1, FuzzyQuery.defaultMaxExpansions, true,
@@ -158,6 +165,22 @@ final class QueryBuilder {
             }
         }
         return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
+    }
+
+    /**
+     * The completions of a prefix as a lazy disjunction of terms (no bitset of every match is
+     * built: Lucene can skip through it), or {@code null} when there is none besides the word.
+     */
+    private static Query completions(String field, List<String> terms, String word) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int count = 0;
+        for (String term : terms) {
+            if (!term.equals(word)) {
+                any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                count++;
+            }
+        }
+        return count == 0 ? null : any.build();
     }
 
     /** A quoted phrase: its words in order in one field, scored as that many whole words. */

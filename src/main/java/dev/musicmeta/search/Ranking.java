@@ -8,19 +8,19 @@ import org.apache.lucene.search.SortField;
 /**
  * How hits are ordered: relevance, then popularity (artists: followers), then rowid.
  *
- * <p>Relevance is a whole number: each query word adds a flat amount for the best field it
- * matches (whole word in the name or an artist name 4, in the album name 3; one less as a prefix,
- * two less with a typo), and an exact match of the whole name adds {@value #EXACT_NAME}. Flat
- * amounts, not BM25: the length of a name or the rarity of a word says little about what someone
+ * <p>Documents whose whole name equals the query (folded) come first: they are searched apart
+ * (see {@link SearchIndex}), then the others. Within each part, relevance is a whole number: each
+ * query word adds a flat amount for the best field it matches (whole word in the name or an
+ * artist name 4, in the album name 3; one less as a prefix, two less with a typo). Flat amounts,
+ * not BM25: the length of a name or the rarity of a word says little about what someone
  * searching a catalog means, and popularity says much more. The rank then adds a fraction below 1
  * that grows with popularity, so one score orders by (relevance, popularity) and Lucene can skip
- * blocks of unpopular documents once the page is full. The sort's second and third keys break the
- * ties the fraction leaves (it is stored with 9 bits of precision), so the order is exactly the
- * contract's and pages never overlap.
+ * blocks of unpopular documents once the page is full. {@link TopHits} breaks the ties the
+ * fraction leaves (it is stored with 9 bits of precision) by the exact rank, then rowid, so the
+ * order is exactly the contract's and pages never overlap.
  */
 final class Ranking {
 
-    static final float EXACT_NAME = 1000;
     static final float NAME_WORD = 4;
     static final float ARTIST_WORD = 4;
     static final float ALBUM_WORD = 3;
@@ -32,11 +32,6 @@ final class Ranking {
     /** Followers are capped so that ln(1 + cap) / 32 < 1. */
     private static final long FOLLOWERS_CAP = 1_000_000_000L;
     private static final float FOLLOWERS_WEIGHT = 1f / 32;
-
-    static final Sort SORT = new Sort(
-            SortField.FIELD_SCORE,
-            new SortField(Fields.RANK, SortField.Type.LONG, true),
-            new SortField(Fields.ROWID, SortField.Type.LONG));
 
     /**
      * The order of documents inside each index segment: most popular first. Lucene then meets the

@@ -7,17 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.QueryTimeout;
-import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.IOUtils;
 
@@ -36,11 +36,13 @@ public final class SearchIndex implements AutoCloseable {
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
+    private final Map<SearchKind, PrefixExpander> prefixes = new EnumMap<>(SearchKind.class);
 
     private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers) {
         this.folder = folder;
         this.manifest = manifest;
         this.readers = readers;
+        readers.forEach((kind, reader) -> prefixes.put(kind, PrefixExpander.of(reader)));
     }
 
     /** Whether {@code folder} holds an index (its manifest), complete or not. */
@@ -86,36 +88,62 @@ public final class SearchIndex implements AutoCloseable {
      * @throws SearchTimeoutException when the search runs past {@code budget}
      */
     public SearchHits search(SearchKind kind, SearchRequest request, Duration budget) {
-        Query query = QueryBuilder.build(kind, QueryParser.parse(request.q()));
-        if (query == null) {
+        QueryBuilder.Plan plan = QueryBuilder.build(kind, QueryParser.parse(request.q()), prefixes.get(kind));
+        if (plan == null) {
             return SearchHits.NONE;
         }
         // A searcher per search is cheap and holds this search's own deadline and timed-out flag.
         IndexSearcher searcher = new IndexSearcher(readers.get(kind));
         long deadline = System.nanoTime() + budget.toNanos();
-        QueryTimeout timeout = () -> System.nanoTime() - deadline > 0;
-        searcher.setTimeout(timeout);
+        searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
         int window = request.offset() + request.limit();
-        TopFieldDocs top;
         try {
-            top = searcher.search(query, new TopFieldCollectorManager(Ranking.SORT, window, null,
-                    Math.max(window, COUNT_EXACTLY_UP_TO)));
+            List<TopHits.Hit> hits;
+            Long total;
+            if (plan.exactKey() == null) {
+                TopHits all = top(searcher, plan.query(), window, budget);
+                hits = all.hits();
+                total = all.total();
+            } else {
+                // Exact names first, then the rest: the order one query with an exact-name bonus
+                // would give, but each part lets Lucene skip what cannot make the page.
+                Query exact = new TermQuery(new Term(Fields.NAME_EXACT, plan.exactKey()));
+                TopHits first = top(searcher, with(plan.query(), exact, Occur.FILTER), window, budget);
+                hits = new ArrayList<>(first.hits());
+                TopHits others = top(searcher, with(plan.query(), exact, Occur.MUST_NOT),
+                        Math.max(1, window - hits.size()), budget);
+                if (hits.size() < window) {
+                    hits.addAll(others.hits());
+                }
+                total = first.total() == null || others.total() == null ? null : first.total() + others.total();
+            }
+            return new SearchHits(rowids(hits, request.offset()), total);
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchHits.NONE; // cannot happen within 200 characters; never a 500 if it does
         } catch (IOException e) {
             throw new CatalogUnavailableException("search index " + folder + " cannot be read", e);
         }
+    }
+
+    private static TopHits top(IndexSearcher searcher, Query query, int n, Duration budget) throws IOException {
+        TopHits top = searcher.search(query, TopHits.manager(n, Math.max(n, COUNT_EXACTLY_UP_TO)));
         if (searcher.timedOut()) {
             throw new SearchTimeoutException("search ran past its budget of " + budget.toMillis() + " ms");
         }
-        ScoreDoc[] docs = top.scoreDocs;
-        int from = Math.min(request.offset(), docs.length);
-        long[] rowids = new long[docs.length - from];
-        for (int i = from; i < docs.length; i++) {
-            rowids[i - from] = (Long) ((FieldDoc) docs[i]).fields[2];
+        return top;
+    }
+
+    private static Query with(Query query, Query clause, Occur occur) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(clause, occur).build();
+    }
+
+    private static long[] rowids(List<TopHits.Hit> hits, int offset) {
+        int from = Math.min(offset, hits.size());
+        long[] rowids = new long[hits.size() - from];
+        for (int i = from; i < hits.size(); i++) {
+            rowids[i - from] = hits.get(i).rowid();
         }
-        Long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : null;
-        return new SearchHits(rowids, total);
+        return rowids;
     }
 
     @Override
