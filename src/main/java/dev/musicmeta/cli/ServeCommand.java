@@ -1,11 +1,15 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.search.IndexBuilder;
+import dev.musicmeta.search.SearchSetup;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--track-files", paramLabel = "PATH", defaultValue = "${env:MMA_TRACK_FILES}",
             description = "track_files.sqlite3; default: beside the main file, if there (env MMA_TRACK_FILES).")
     Path trackFiles;
+
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:MMA_INDEX}",
+            description = "Search index folder made by 'index'; default: search-index beside the main file, used"
+                    + " when there (env MMA_INDEX).")
+    Path index;
 
     @Option(names = {"--addr", "-addr"}, paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADDR:-:8080}",
             description = "Address to listen on; :0 picks a free port (env MMA_ADDR; default ${DEFAULT-VALUE}).")
@@ -105,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
             Path dir = demoDir != null ? demoDir : DemoCatalog.defaultDir();
             try {
                 main = DemoCatalog.ensure(dir, demoTracks);
-            } catch (UncheckedIOException e) {
+                DemoSearchIndex.ensure(main);
+            } catch (IOException | UncheckedIOException e) {
                 return fail(1, "cannot write the demo catalog into " + dir + ": " + rootMessage(e));
             }
         }
@@ -115,16 +125,24 @@ final class ServeCommand implements Callable<Integer> {
         } catch (CatalogFileException e) {
             return fail(2, e.getMessage());
         }
-        try (catalog) {
-            return serve(catalog, config);
+        Catalog served;
+        try {
+            Path folder = index != null ? index : IndexBuilder.defaultFolder(main);
+            served = SearchSetup.catalog(catalog, folder, index != null, SqliteOptions.defaults().searchBudget());
+        } catch (SearchSetup.IndexUnavailableException e) {
+            catalog.close();
+            return fail(2, e.getMessage());
+        }
+        try (served) {
+            return serve(catalog, served, config);
         }
     }
 
-    private int serve(SqliteCatalog catalog, ServerConfig config) throws InterruptedException {
+    private int serve(SqliteCatalog catalog, Catalog served, ServerConfig config) throws InterruptedException {
         catalog.warnings().forEach(w -> LOG.warn("{}", w));
         catalog.notices().forEach(n -> LOG.info("{}", n));
         ShutdownSignal signal = new ShutdownSignal();
-        ApiServer server = new ApiServer(catalog, config);
+        ApiServer server = new ApiServer(served, config);
         try {
             server.start();
         } catch (RuntimeException e) {

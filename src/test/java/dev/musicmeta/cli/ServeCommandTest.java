@@ -122,7 +122,7 @@ class ServeCommandTest {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "-db", TestCatalogs.smallMain().toString(), "-addr", "127.0.0.1:0");
-        pb.environment().put("MMA_TEST_LOG_LEVEL", "INFO");
+        pb.environment().put("MMA_TEST_ACCESS_LOG", "INFO");
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> output = new ArrayList<>();
