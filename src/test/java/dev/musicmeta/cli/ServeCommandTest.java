@@ -2,6 +2,8 @@ package dev.musicmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.testing.TestCatalogs;
 import java.io.BufferedReader;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve}: help, exit code 2 with one line for unusable input, and a real process stopped by SIGTERM. */
 class ServeCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -118,37 +122,43 @@ class ServeCommandTest {
     }
 
     @Test
-    void aRealProcessServesAndStopsOnSigtermWithExitCode0() throws Exception {
+    void aRealProcessServesLogsJsonLinesAndStopsOnSigtermWithExitCode0() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "-db", TestCatalogs.smallMain().toString(), "-addr", "127.0.0.1:0");
+                "-db", TestCatalogs.smallMain().toString(), "-addr", "127.0.0.1:0", "--log-format", "json");
         pb.environment().put("MMA_TEST_ACCESS_LOG", "INFO");
         pb.redirectErrorStream(true);
         Process p = pb.start();
-        List<String> output = new ArrayList<>();
+        List<JsonNode> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String docs = null;
             Pattern url = Pattern.compile("API docs at (http://127\\.0\\.0\\.1:\\d+)/docs");
             for (String line; docs == null && (line = out.readLine()) != null; ) {
-                output.add(line);
-                Matcher m = url.matcher(line);
+                lines.add(JSON.readTree(line)); // every line is one JSON object
+                Matcher m = url.matcher(lines.get(lines.size() - 1).path("formattedMessage").asText());
                 if (m.find()) {
                     docs = m.group(1);
                 }
             }
-            assertThat(docs).as(String.join("\n", output)).isNotNull();
+            assertThat(docs).as(lines.toString()).isNotNull();
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(docs + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
 
             p.toHandle().destroy(); // SIGTERM, leaving our end of its output open
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            out.lines().forEach(output::add);
+            for (String line : out.lines().toList()) {
+                lines.add(JSON.readTree(line));
+            }
         } finally {
             p.destroyForcibly();
         }
-        assertThat(p.exitValue()).as(String.join("\n", output)).isZero();
-        assertThat(String.join("\n", output)).contains("SIGTERM").contains("stopped").contains("GET /health 200");
+        assertThat(p.exitValue()).as(lines.toString()).isZero();
+        List<String> messages = lines.stream().map(l -> l.path("formattedMessage").asText()).toList();
+        assertThat(messages).anyMatch(m -> m.startsWith("SIGTERM")).contains("stopped");
+        JsonNode access = lines.stream().filter(l -> l.path("loggerName").asText().endsWith("AccessLog"))
+                .findFirst().orElseThrow();
+        assertThat(access.get("kvpList").toString()).contains("\"path\":\"/health\"").contains("\"status\":\"200\"");
     }
 
     @Test
