@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.http.ApiClient;
 import dev.musicmeta.testing.TestCatalogs;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -12,9 +13,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,9 +139,7 @@ class ServeCommandTest {
                 }
             }
             assertThat(docs).as(lines.toString()).isNotNull();
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(docs + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(new ApiClient(URI.create(docs + "/")).get("/health").status()).isEqualTo(200);
 
             p.toHandle().destroy(); // SIGTERM, leaving our end of its output open
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

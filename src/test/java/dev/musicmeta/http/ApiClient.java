@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
  * Talks HTTP to a running server and passes every response through {@link OpenApiValidator}
  * before a test sees it. {@link #raw} sends bytes the JDK client refuses to send.
  */
-final class ApiClient {
+public final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +37,7 @@ final class ApiClient {
 
     private final URI base;
 
-    ApiClient(URI base) {
+    public ApiClient(URI base) {
         this.base = base;
     }
 
@@ -46,7 +46,7 @@ final class ApiClient {
     }
 
     /** A validated response; {@code body} is decoded from gzip when it was sent compressed. */
-    record Response(int status, Map<String, List<String>> headers, byte[] body, byte[] wireBody) {
+    public record Response(int status, Map<String, List<String>> headers, byte[] body, byte[] wireBody) {
 
         String header(String name) {
             return OpenApiValidator.first(headers, name.toLowerCase(Locale.ROOT));
@@ -70,7 +70,7 @@ final class ApiClient {
         }
     }
 
-    Response get(String pathAndQuery, String... headers) {
+    public Response get(String pathAndQuery, String... headers) {
         return send("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers);
     }
 
