@@ -19,7 +19,10 @@ import java.util.Objects;
  * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size});
  *                        small because mmap serves reads without copying
  * @param immutable       open the files with {@code immutable=1}: no file locking and no change
- *                        detection per read; only safe while nothing modifies the files
+ *                        detection per read, and no {@code -wal}/{@code -shm} files created
+ *                        beside a WAL-mode file (which {@code mode=ro} alone would do); only
+ *                        safe while nothing modifies the files, so turn it off only for files
+ *                        that change while served
  */
 public record SqliteOptions(
         int connections,
