@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ public final class EdgeCatalog {
      */
     public static final List<String> ARTIST_FULL_IMAGE_URLS = List.of(
             img("a-64-and-1000"), img("a-640"), img("a-300"), img("a-null-width"));
-    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS = java.util.Arrays.asList(1000, 640, 300, null);
+    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS = Collections.unmodifiableList(Arrays.asList(1000, 640, 300, null));
 
     public static final String ARTIST_CYRILLIC = id("ArtCyrillic");
     public static final String ARTIST_CYRILLIC_NAME = "Кино";
