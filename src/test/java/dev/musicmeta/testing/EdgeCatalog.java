@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ public final class EdgeCatalog {
      */
     public static final List<String> ARTIST_FULL_IMAGE_URLS = List.of(
             img("a-64-and-1000"), img("a-640"), img("a-300"), img("a-null-width"));
-    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS = java.util.Arrays.asList(1000, 640, 300, null);
+    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS = Collections.unmodifiableList(Arrays.asList(1000, 640, 300, null));
 
     public static final String ARTIST_CYRILLIC = id("ArtCyrillic");
     public static final String ARTIST_CYRILLIC_NAME = "Кино";
@@ -131,8 +133,14 @@ public final class EdgeCatalog {
     public static final String ALBUM_NO_IMAGES_NAME = "Группа крови";
     /** Id set, every other column NULL, no images, no artists. */
     public static final String ALBUM_NULLS = id("AlbNulls");
-    /** total_tracks is text (null), release_date stored as the integer 2001 (served as "2001"). */
+    /**
+     * total_tracks is text (null), release_date stored as the integer 2001 (served as "2001"),
+     * label stored as a UTF-8 BLOB (served as its text), copyright_p is invalid UTF-8 text
+     * (served with U+FFFD in place of the bad byte).
+     */
     public static final String ALBUM_DIRTY = id("AlbDirty");
+    public static final String ALBUM_DIRTY_LABEL = "Étiquette";
+    public static final String ALBUM_DIRTY_COPYRIGHT_P = "\uFFFDA";
     /** The album of the ordering tracks: see {@link #ALBUM_ORDER_TRACKS}. */
     public static final String ALBUM_ORDER = id("AlbOrder");
     public static final String UNKNOWN_ALBUM = id("AlbUnknown");
@@ -163,7 +171,7 @@ public final class EdgeCatalog {
     public static final String TRACK_NULLS = id("TrkNulls");
     /** album_rowid points to no album: served with album null. One artist: {@link #ARTIST_CJK}. */
     public static final String TRACK_MISSING_ALBUM = id("TrkMissingAlbum");
-    /** Credits: Full, a missing artist, a text artist_rowid, Greek; served: Full, Greek. */
+    /** Credits: Full, a missing artist, a text and a NULL artist_rowid, Greek; served: Full, Greek. */
     public static final String TRACK_MISSING_ARTIST = id("TrkMissingArtist");
     public static final List<String> TRACK_MISSING_ARTIST_CREDITS = List.of(ARTIST_FULL, ARTIST_GREEK);
     /** Credits Greek, Full, Greek again: served Greek, Full (each artist once). */
@@ -181,6 +189,9 @@ public final class EdgeCatalog {
     public static final int TRACK_DIRTY_TYPES_DISC_NUMBER = 2;
     /** NULL ISRC, otherwise plain. */
     public static final String TRACK_NULL_ISRC = id("TrkNullIsrc");
+    /** Its album row has a NULL id: served as an album with id null. */
+    public static final String TRACK_ON_NULL_ID_ALBUM = id("TrkNullIdAlbum");
+    public static final String ALBUM_NULL_ID_NAME = "Album Without Id";
 
     // track_files edges (all on album ALBUM_NO_IMAGES, artist ARTIST_CYRILLIC)
     /** No track_files row: has_lyrics, titles and artist_roles null, languages []. */
@@ -388,7 +399,8 @@ public final class EdgeCatalog {
     private static final long A_FULL = 1, A_CYRILLIC = 2, A_GREEK = 3, A_CJK = 4, A_ARABIC = 5, A_HEBREW = 6,
             A_EMOJI = 7, A_DIACRITICS = 8, A_NULLS = 9, A_DIRTY = 10, A_NULL_ID = 11, A_ECHO_SMALL = 12,
             A_ECHO_BIG = 13, A_ECHOES = 14, A_THE_ECHO = 15, A_MISSING = 9999;
-    private static final long L_FULL = 1, L_NO_IMAGES = 2, L_NULLS = 3, L_DIRTY = 4, L_ORDER = 5, L_MISSING = 9999;
+    private static final long L_FULL = 1, L_NO_IMAGES = 2, L_NULLS = 3, L_DIRTY = 4, L_ORDER = 5, L_NULL_ID = 6,
+            L_MISSING = 9999;
     private static final long BULK_BASE = 100_000;
 
     private static void writeMain(Writer w) throws SQLException {
@@ -427,6 +439,7 @@ public final class EdgeCatalog {
         w.row(genre, A_FULL, "pop");
         w.row(genre, A_DIRTY, 42);
         w.row(genre, A_MISSING, "orphan");
+        w.row(genre, null, "no artist");
 
         String artistImage = "INSERT INTO artist_images (artist_rowid, width, height, url) VALUES (?, ?, ?, ?)";
         w.row(artistImage, A_FULL, 300, 300, img("a-300"));
@@ -436,6 +449,7 @@ public final class EdgeCatalog {
         w.row(artistImage, A_FULL, 1000, 1000, img("a-64-and-1000"));
         w.row(artistImage, A_DIRTY, "wide", 12.5, ARTIST_DIRTY_IMAGE_URL);
         w.row(artistImage, A_DIRTY, 64, 64, null);
+        w.row(artistImage, null, 64, 64, img("no-artist"));
 
         String album = "INSERT INTO albums (rowid, id, name, album_type, label, release_date, release_date_precision,"
                 + " external_id_upc, total_tracks, copyright_c, copyright_p, popularity, external_id_amgid, extra_note)"
@@ -450,6 +464,10 @@ public final class EdgeCatalog {
                 null, null, "hot", null, null);
         w.row(album, L_ORDER, ALBUM_ORDER, "Ordering", "album", "Label", "2020-01", "month", null, 8, null, null, 10,
                 null, null);
+        w.row(album, L_NULL_ID, null, ALBUM_NULL_ID_NAME, "single", null, null, null, null, 1, null, null, 0, null,
+                null);
+        w.row("UPDATE albums SET label = ?, copyright_p = CAST(X'FF41' AS TEXT) WHERE rowid = ?",
+                ALBUM_DIRTY_LABEL.getBytes(StandardCharsets.UTF_8), L_DIRTY);
 
         String albumImage = "INSERT INTO album_images (album_rowid, width, height, url) VALUES (?, ?, ?, ?)";
         w.row(albumImage, L_FULL, 300, 300, img("l-300"));
@@ -458,6 +476,7 @@ public final class EdgeCatalog {
         w.row(albumImage, L_FULL, null, null, img("l-null-width"));
         w.row(albumImage, L_FULL, 64, 64, img("l-300"));
         w.row(albumImage, L_MISSING, 64, 64, img("orphan"));
+        w.row(albumImage, L_FULL, 32, 32, null);
 
         String albumArtist = "INSERT INTO artist_albums (artist_rowid, album_rowid, is_appears_on,"
                 + " is_implicit_appears_on, index_in_album) VALUES (?, ?, ?, ?, ?)";
@@ -483,7 +502,7 @@ public final class EdgeCatalog {
         t.add(3, TRACK_NULLS, null, null, null, null, null, null, null, null, null);
         t.add(4, TRACK_MISSING_ALBUM, "Lost Album", null, L_MISSING, 1, "QZEDG1600004", 20, 1, 100_000, 0, A_CJK);
         t.add(5, TRACK_MISSING_ARTIST, "Lost Artist", null, L_FULL, 2, "QZEDG1600005", 20, 1, 100_000, 0,
-                A_FULL, A_MISSING, "abc", A_GREEK);
+                A_FULL, A_MISSING, "abc", null, A_GREEK);
         t.add(6, TRACK_REPEATED_ARTIST, "Twice Credited", null, L_FULL, 3, "QZEDG1600006", 20, 1, 100_000, 0,
                 A_GREEK, A_FULL, A_GREEK);
         t.add(7, TRACK_NULL_ID_ARTIST, "Nameless Credit", null, L_FULL, 4, "QZEDG1600007", 20, 1, 100_000, 0,
@@ -492,6 +511,7 @@ public final class EdgeCatalog {
                 A_DIACRITICS);
         t.add(9, TRACK_NULL_ISRC, "No ISRC", null, L_FULL, 5, null, 20, 1, 100_000, 0, A_FULL);
         t.add(10, null, "Null Id Track", null, L_FULL, 6, ISRC_NULL_ID_TRACK, 20, 1, 100_000, 0, A_FULL);
+        t.add(11, TRACK_ON_NULL_ID_ALBUM, "On Album Without Id", null, L_NULL_ID, 1, null, 20, 1, 100_000, 0, A_FULL);
 
         long rowid = 20;
         for (String id : List.of(TRACK_TF_MISSING, TRACK_TF_TWO_ROWS, TRACK_TF_BROKEN_JSON, TRACK_TF_LANGUAGES_NOT_ARRAY,

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -58,6 +60,22 @@ class ReadOnlyTest {
             catalog.searchTracks(new SearchRequest("bulk", 50, 100));
             catalog.searchArtists(new SearchRequest("echo", 10, 0));
             catalog.searchAlbums(new SearchRequest("album", 10, 0));
+            assertThat(snapshot(dir)).isEqualTo(before);
+        }
+        assertThat(snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void walModeFileGetsNoWalOrShmFileBesideIt() throws Exception {
+        EdgeCatalog edge = EdgeCatalog.create(dir);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + edge.main()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+        }
+        Map<String, String> before = snapshot(dir);
+        assertThat(before).containsOnlyKeys(CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE);
+        // With mode=ro alone SQLite would create main_database.sqlite3-wal and -shm here.
+        try (SqliteCatalog catalog = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(2))) {
+            assertThat(catalog.track(TRACK_FULL)).isPresent();
             assertThat(snapshot(dir)).isEqualTo(before);
         }
         assertThat(snapshot(dir)).isEqualTo(before);

@@ -116,6 +116,16 @@ class TrackLookupTest {
         assertThat(t.album().id()).isEqualTo(ALBUM_DIRTY);
         assertThat(t.album().totalTracks()).isNull();
         assertThat(t.album().releaseDate()).isEqualTo("2001");
+        assertThat(t.album().label()).isEqualTo(ALBUM_DIRTY_LABEL);
+        assertThat(t.album().copyrightP()).isEqualTo(ALBUM_DIRTY_COPYRIGHT_P);
+    }
+
+    @Test
+    void albumWithNullIdIsServedWithNullId() {
+        Track t = track(TRACK_ON_NULL_ID_ALBUM);
+        assertThat(t.album().id()).isNull();
+        assertThat(t.album().name()).isEqualTo(ALBUM_NULL_ID_NAME);
+        assertThat(t.album().images()).isEmpty();
     }
 
     @Test
