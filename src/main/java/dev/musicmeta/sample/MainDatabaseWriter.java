@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** Writes main_database.sqlite3, one bulk insert per table. */
-final class MainDatabaseWriter implements AutoCloseable {
+final class MainDatabaseWriter implements BackgroundWriter.Sink<Rows.MainRow> {
 
     private final SqliteFile file;
     private final Schema schema = Schema.load(Schema.MAIN);
@@ -23,7 +23,13 @@ final class MainDatabaseWriter implements AutoCloseable {
     private final BulkInsert tracks;
     private final BulkInsert trackArtists;
 
-    MainDatabaseWriter(Path path) throws SQLException {
+    private final Progress progress;
+    private final long totalTracks;
+    private long tracksWritten;
+
+    MainDatabaseWriter(Path path, Progress progress, long totalTracks) throws SQLException {
+        this.progress = progress;
+        this.totalTracks = totalTracks;
         file = new SqliteFile(path, schema, 256);
         artists = file.bulkInsert("artists", "rowid", "id", "fetched_at", "name", "followers_total", "popularity");
         artistGenres = file.bulkInsert("artist_genres", "artist_rowid", "genre");
@@ -39,7 +45,16 @@ final class MainDatabaseWriter implements AutoCloseable {
         trackArtists = file.bulkInsert("track_artists", "track_rowid", "artist_rowid");
     }
 
-    void write(ArtistRow artist) throws SQLException {
+    @Override
+    public void write(Rows.MainRow row) throws SQLException {
+        if (row instanceof AlbumBatch batch) {
+            write(batch);
+        } else {
+            write((ArtistRow) row);
+        }
+    }
+
+    private void write(ArtistRow artist) throws SQLException {
         artists.set(1, artist.rowid()).set(2, artist.id()).set(3, artist.fetchedAt()).set(4, artist.name())
                 .set(5, artist.followers()).set(6, artist.popularity()).endRow();
         for (String genre : artist.genres()) {
@@ -50,7 +65,7 @@ final class MainDatabaseWriter implements AutoCloseable {
         }
     }
 
-    void write(AlbumBatch batch) throws SQLException {
+    private void write(AlbumBatch batch) throws SQLException {
         AlbumRow album = batch.album();
         albums.set(1, album.rowid()).set(2, album.id()).set(3, album.fetchedAt()).set(4, album.name())
                 .set(5, album.albumType()).set(6, album.upc()).set(7, album.amgid()).set(8, album.copyrightC())
@@ -73,6 +88,8 @@ final class MainDatabaseWriter implements AutoCloseable {
                 trackArtists.set(1, track.rowid()).set(2, artist).endRow();
             }
         }
+        tracksWritten += batch.tracks().size();
+        progress.update(tracksWritten, totalTracks);
     }
 
     private static void image(BulkInsert insert, long owner, Image image) throws SQLException {
@@ -80,16 +97,25 @@ final class MainDatabaseWriter implements AutoCloseable {
     }
 
     /** Writes what is buffered, commits and builds the indexes. */
-    void finish() throws SQLException {
-        for (BulkInsert insert : new BulkInsert[] {artists, artistGenres, artistImages, albums, albumImages,
-                artistAlbums, tracks, trackArtists}) {
+    @Override
+    public void finish() throws SQLException {
+        for (BulkInsert insert : inserts()) {
             insert.flush();
         }
+        progress.step("building indexes");
         file.finish(schema);
     }
 
     @Override
     public void close() throws SQLException {
+        for (BulkInsert insert : inserts()) {
+            insert.close();
+        }
         file.close();
+    }
+
+    private BulkInsert[] inserts() {
+        return new BulkInsert[] {artists, artistGenres, artistImages, albums, albumImages, artistAlbums, tracks,
+            trackArtists};
     }
 }

@@ -61,6 +61,19 @@ class TerminalProgressTest {
     }
 
     @Test
+    void announcesAStepOnALineOfItsOwn() {
+        TerminalProgress progress = new TerminalProgress("generate", out, true, clock::get);
+        clock.set(SECOND);
+        progress.update(10, 10);
+        progress.step("building indexes");
+        clock.set(3 * SECOND);
+        progress.finish();
+        assertThat(printed()).isEqualTo("\rgenerate: 10/10 (100.0%), 10/s, 1s elapsed   \n"
+                + "generate: building indexes\n"
+                + "\rgenerate: 10/10 (100.0%), 3/s, 3s elapsed   \n");
+    }
+
+    @Test
     void showsRemainingTimeInMinutesAndHours() {
         assertThat(TerminalProgress.duration(59)).isEqualTo("59s");
         assertThat(TerminalProgress.duration(61)).isEqualTo("1m01s");

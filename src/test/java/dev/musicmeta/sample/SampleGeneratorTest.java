@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,18 @@ class SampleGeneratorTest {
             assertThat(db.number("SELECT count(*) FROM tracks")).isEqualTo(300);
         }
         assertThat(listing(temp)).containsExactlyInAnyOrder(CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE);
+    }
+
+    @Test
+    void createsFilesWithTheUsualPermissionsForNewFiles() throws Exception {
+        SampleGenerator.generate(temp.resolve("catalog"), 100, 1, Progress.NONE);
+        Path plain = Files.createFile(temp.resolve("plain"));
+        boolean othersMayRead = Files.getPosixFilePermissions(plain).contains(PosixFilePermission.OTHERS_READ);
+        for (String name : List.of(CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE)) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(temp.resolve("catalog").resolve(name));
+            assertThat(permissions).contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(permissions.contains(PosixFilePermission.OTHERS_READ)).as(name).isEqualTo(othersMayRead);
+        }
     }
 
     @Test
