@@ -31,17 +31,20 @@ public final class SearchIndex implements AutoCloseable {
      * Matches are counted exactly up to this many; past it Lucene may skip documents that cannot
      * make the page and {@code total} is {@code null}. Equal to the deepest page one can ask for.
      */
-    public static final int COUNT_EXACTLY_UP_TO = Integer.getInteger("cnt", SearchRequest.MAX_WINDOW);
+    public static final int COUNT_EXACTLY_UP_TO = SearchRequest.MAX_WINDOW;
 
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
     private final Map<SearchKind, PrefixExpander> prefixes = new EnumMap<>(SearchKind.class);
+    private final int countUpTo;
 
-    private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers) {
+    private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
+                        int countUpTo) {
         this.folder = folder;
         this.manifest = manifest;
         this.readers = readers;
+        this.countUpTo = countUpTo;
         readers.forEach((kind, reader) -> prefixes.put(kind, PrefixExpander.of(reader)));
     }
 
@@ -56,6 +59,11 @@ public final class SearchIndex implements AutoCloseable {
      * @throws IOException when it is missing, of another format, or unreadable
      */
     public static SearchIndex open(Path folder) throws IOException {
+        return open(folder, COUNT_EXACTLY_UP_TO);
+    }
+
+    /** Opens the index counting matches exactly up to {@code countUpTo} (tests use small values). */
+    static SearchIndex open(Path folder, int countUpTo) throws IOException {
         IndexManifest manifest = IndexManifest.read(folder);
         if (manifest.format() != IndexManifest.FORMAT) {
             throw new IOException("format " + manifest.format() + ", this version serves format "
@@ -70,7 +78,7 @@ public final class SearchIndex implements AutoCloseable {
             IOUtils.closeWhileHandlingException(readers.values());
             throw e;
         }
-        return new SearchIndex(folder, manifest, readers);
+        return new SearchIndex(folder, manifest, readers, countUpTo);
     }
 
     public Path folder() {
@@ -125,8 +133,8 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static TopHits top(IndexSearcher searcher, Query query, int n, Duration budget) throws IOException {
-        TopHits top = searcher.search(query, TopHits.manager(n, Math.max(n, COUNT_EXACTLY_UP_TO)));
+    private TopHits top(IndexSearcher searcher, Query query, int n, Duration budget) throws IOException {
+        TopHits top = searcher.search(query, TopHits.manager(n, Math.max(n, countUpTo)));
         if (searcher.timedOut()) {
             throw new SearchTimeoutException("search ran past its budget of " + budget.toMillis() + " ms");
         }

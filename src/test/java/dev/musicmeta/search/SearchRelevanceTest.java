@@ -343,6 +343,25 @@ class SearchRelevanceTest {
         }
 
         @Test
+        void skippingPastTheCountGivesTheSamePagesAndNoTotal() throws Exception {
+            try (SearchIndex skipping = SearchIndex.open(index.folder(), 1)) {
+                for (String q : List.of("filler", "filler song", "yesterday", "queen", "artist:filler", "genre:rock")) {
+                    for (SearchKind kind : SearchKind.values()) {
+                        for (int offset = 0; offset < 30; offset += 4) {
+                            SearchRequest request = new SearchRequest(q, 4, offset);
+                            SearchHits exact = index.search(kind, request, BUDGET);
+                            SearchHits skipped = skipping.search(kind, request, BUDGET);
+                            assertThat(skipped.rowids()).as("%s %s offset %d", kind, q, offset)
+                                    .containsExactly(exact.rowids());
+                        }
+                    }
+                }
+                assertThat(skipping.search(SearchKind.TRACKS, new SearchRequest("filler", 4, 0), BUDGET).total())
+                        .isNull();
+            }
+        }
+
+        @Test
         void totalIsExactAndOffsetPastTheEndIsEmpty() {
             assertThat(hits(SearchKind.TRACKS, "yesterday", 1, 0).total()).isEqualTo(3);
             assertThat(hits(SearchKind.TRACKS, "yesterday", 1, 0).rowids()).hasSize(1);
