@@ -1,13 +1,81 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.search.IndexBuildException;
+import dev.musicmeta.search.IndexBuilder;
+import dev.musicmeta.search.IndexManifest;
+import dev.musicmeta.search.SearchKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "index", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** {@code index}: builds the search index of a catalog. */
+@Command(
+        name = "index",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Builds the search index (Apache Lucene) of a catalog: tracks, albums and artists, with accent-"
+                    + " and case-insensitive words, prefixes, typos, CJK and filters such as artist: or year:.",
+            "It reads main_database.sqlite3 read-only, writes into a temporary folder beside the target and"
+                    + " renames it into place when complete, replacing an older index. serve uses it when it"
+                    + " finds it beside the main file (or with --index DIR)."},
+        footer = {"", "Exit codes: 0 built, 1 writing failed, 2 bad arguments or an unusable catalog file.",
+            "Example: index --db /data/main_database.sqlite3"})
 final class IndexCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"--db", "-db"}, required = true, paramLabel = "PATH", defaultValue = "${env:MMA_DB}",
+            description = "main_database.sqlite3 of the catalog (env MMA_DB).")
+    private Path db;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Index folder; default: " + IndexBuilder.DEFAULT_FOLDER + " beside the main file.")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that build documents besides the one reading SQLite; default: all cores.")
+    private Integer threads;
 
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("index is not built yet");
+        PrintWriter err = spec.commandLine().getErr();
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        Path target = out != null ? out : IndexBuilder.defaultFolder(db);
+        TerminalProgress progress = new TerminalProgress("index");
+        IndexManifest manifest;
+        try {
+            manifest = new IndexBuilder(workers, 128).build(db, target, progress);
+        } catch (IndexBuildException e) {
+            err.println("index: " + e.getMessage());
+            return e.isCatalogProblem() ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+        }
+        progress.finish();
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "wrote %s: %,d tracks, %,d albums, %,d artists; %.1f MiB; %.1f s", target.toAbsolutePath().normalize(),
+                manifest.documents(SearchKind.TRACKS), manifest.documents(SearchKind.ALBUMS),
+                manifest.documents(SearchKind.ARTISTS), size(target) / (1024.0 * 1024.0), manifest.buildSeconds()));
+        return CommandLine.ExitCode.OK;
+    }
+
+    private static long size(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

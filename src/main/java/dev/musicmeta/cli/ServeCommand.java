@@ -1,13 +1,199 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.catalog.sqlite.CatalogFileException;
+import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.catalog.sqlite.SqliteCatalog;
+import dev.musicmeta.catalog.sqlite.SqliteOptions;
+import dev.musicmeta.http.ApiServer;
+import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.search.IndexBuilder;
+import dev.musicmeta.search.SearchSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Not built yet.")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Serves the catalog over HTTP: lookups, search, batch lookups, and the API docs at /docs.",
+            "Every option can also be set with the environment variable shown in its description."},
+        footer = {
+            "",
+            "Stops gracefully on SIGTERM or SIGINT: in-flight requests get up to 10 s, then exit 0.",
+            "Exit code 2: bad option, or a catalog file that is missing, unreadable or wrong.",
+            "The Go server's single-dash spellings work too: -db PATH -addr :8080."})
 final class ServeCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"--db", "-db"}, paramLabel = "PATH", defaultValue = "${env:MMA_DB}",
+            description = "main_database.sqlite3 of the snapshot (env MMA_DB).")
+    Path db;
+
+    @Option(names = "--track-files", paramLabel = "PATH", defaultValue = "${env:MMA_TRACK_FILES}",
+            description = "track_files.sqlite3; default: beside the main file, if there (env MMA_TRACK_FILES).")
+    Path trackFiles;
+
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:MMA_INDEX}",
+            description = "Search index folder made by 'index'; default: search-index beside the main file, used"
+                    + " when there (env MMA_INDEX).")
+    Path index;
+
+    @Option(names = {"--addr", "-addr"}, paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADDR:-:8080}",
+            description = "Address to listen on; :0 picks a free port (env MMA_ADDR; default ${DEFAULT-VALUE}).")
+    String addr;
+
+    @Option(names = "--demo", defaultValue = "${env:MMA_DEMO:-false}",
+            description = "Without --db: serve a generated sample catalog, made once and kept (env MMA_DEMO).")
+    boolean demo;
+
+    @Option(names = "--demo-dir", paramLabel = "DIR", defaultValue = "${env:MMA_DEMO_DIR}",
+            description = "Where --demo keeps its catalog; default $XDG_CACHE_HOME/music-metadata-api/demo,"
+                    + " else ~/.cache/music-metadata-api/demo (env MMA_DEMO_DIR).")
+    Path demoDir;
+
+    @Option(names = "--demo-tracks", paramLabel = "N", defaultValue = "${env:MMA_DEMO_TRACKS:-100000}",
+            description = "Size of a newly generated demo catalog (env MMA_DEMO_TRACKS; default ${DEFAULT-VALUE}).")
+    long demoTracks;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "${env:MMA_RATE_LIMIT:-100}",
+            description = "Requests a second per client; 0 turns rate limiting off (env MMA_RATE_LIMIT;"
+                    + " default ${DEFAULT-VALUE}).")
+    long rateLimit;
+
+    @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "${env:MMA_RATE_BURST:-200}",
+            description = "Requests a client may send at once before the rate applies; 0 turns rate limiting off"
+                    + " (env MMA_RATE_BURST; default ${DEFAULT-VALUE}).")
+    long rateBurst;
+
+    @Option(names = "--trust-proxy", defaultValue = "${env:MMA_TRUST_PROXY:-false}",
+            description = "Behind a reverse proxy: the client is the last X-Forwarded-For address"
+                    + " (env MMA_TRUST_PROXY).")
+    boolean trustProxy;
+
+    @Option(names = "--cache-max-age", paramLabel = "SECONDS", defaultValue = "${env:MMA_CACHE_MAX_AGE:-86400}",
+            description = "max-age of Cache-Control on lookups, searches and docs (env MMA_CACHE_MAX_AGE;"
+                    + " default ${DEFAULT-VALUE}).")
+    long cacheMaxAge;
+
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:MMA_LOG_FORMAT:-text}",
+            description = "Log lines for people (text) or one JSON object per line (json)"
+                    + " (env MMA_LOG_FORMAT; default ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("serve is not built yet");
+    public Integer call() throws Exception {
+        logFormat.apply();
+        ServerConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        if (db == null && !demo) {
+            return usage("serve needs --db PATH (main_database.sqlite3 of the snapshot), or --demo to serve a"
+                    + " generated sample catalog");
+        }
+        Path main = db;
+        if (main == null) {
+            Path dir = demoDir != null ? demoDir : DemoCatalog.defaultDir();
+            try {
+                main = DemoCatalog.ensure(dir, demoTracks);
+                DemoSearchIndex.ensure(main);
+            } catch (IOException | UncheckedIOException e) {
+                return fail(1, "cannot write the demo catalog into " + dir + ": " + rootMessage(e));
+            }
+        }
+        SqliteCatalog catalog;
+        try {
+            catalog = SqliteCatalog.open(CatalogFiles.resolve(main, trackFiles), SqliteOptions.defaults());
+        } catch (CatalogFileException e) {
+            return fail(2, e.getMessage());
+        }
+        Catalog served;
+        try {
+            Path folder = index != null ? index : IndexBuilder.defaultFolder(main);
+            served = SearchSetup.catalog(catalog, folder, index != null, SqliteOptions.defaults().searchBudget());
+        } catch (SearchSetup.IndexUnavailableException e) {
+            catalog.close();
+            return fail(2, e.getMessage());
+        }
+        try (served) {
+            return serve(catalog, served, config);
+        }
+    }
+
+    private int serve(SqliteCatalog catalog, Catalog served, ServerConfig config) throws InterruptedException {
+        catalog.warnings().forEach(w -> LOG.warn("{}", w));
+        catalog.notices().forEach(n -> LOG.info("{}", n));
+        ShutdownSignal signal = new ShutdownSignal();
+        ApiServer server = new ApiServer(served, config);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
+        }
+        Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
+        Runtime.getRuntime().addShutdownHook(hook);
+        String host = ListenAddress.parse(addr).displayHost();
+        LOG.info("serving {} on http://{}:{}", catalog.files().main(), host, server.port());
+        LOG.info("API docs at http://{}:{}/docs", host, server.port());
+        String name = signal.await();
+        LOG.info("{}: stopping; requests in flight get up to {} s", name, config.stopTimeout().toSeconds());
+        server.stop();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        LOG.info("stopped");
+        return 0;
+    }
+
+    private ServerConfig config() {
+        ListenAddress address = ListenAddress.parse(addr);
+        if (rateLimit < 0 || rateBurst < 0 || cacheMaxAge < 0 || demoTracks < 1) {
+            throw new IllegalArgumentException("--rate-limit, --rate-burst and --cache-max-age must be at least 0,"
+                    + " --demo-tracks at least 1");
+        }
+        return ServerConfig.defaults()
+                .withAddress(address.host(), address.port())
+                .withRateLimit(rateLimit, rateBurst)
+                .withTrustProxy(trustProxy)
+                .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge));
+    }
+
+    private int usage(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(message);
+        err.println("Try 'serve --help' for more information.");
+        err.flush();
+        return 2;
+    }
+
+    private int fail(int code, String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(message);
+        err.flush();
+        return code;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

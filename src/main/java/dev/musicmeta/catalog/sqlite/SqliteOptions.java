@@ -1,16 +1,113 @@
 package dev.musicmeta.catalog.sqlite;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Tuning of the SQLite catalog.
+ * Tuning of the SQLite catalog. Start from {@link #defaults()} and adjust with the {@code with*}
+ * methods.
  *
- * @param connections  size of the connection pool
- * @param searchBudget time budget of one SQL (fallback) search
+ * @param connections     size of the connection pool; at most half of it (at least one) serves
+ *                        fallback searches at a time, so slow searches never starve lookups
+ * @param searchBudget    time budget of one SQL (fallback) search
+ * @param acquireTimeout  how long a request waits for a free connection before the catalog
+ *                        answers {@link dev.musicmeta.catalog.CatalogUnavailableException}
+ * @param artistCacheSize entries of the in-process cache of assembled artists; 0 turns it off
+ * @param albumCacheSize  entries of the in-process cache of assembled albums; 0 turns it off
+ * @param mmapBytes       memory-mapped I/O limit per connection ({@code PRAGMA mmap_size});
+ *                        mapped pages are the kernel's file cache, not process heap
+ * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size});
+ *                        small because mmap serves reads without copying
+ * @param immutable       open the files with {@code immutable=1}: no file locking and no change
+ *                        detection per read, and no {@code -wal}/{@code -shm} files created
+ *                        beside a WAL-mode file (which {@code mode=ro} alone would do); only
+ *                        safe while nothing modifies the files, so turn it off only for files
+ *                        that change while served
  */
-public record SqliteOptions(int connections, Duration searchBudget) {
+public record SqliteOptions(
+        int connections,
+        Duration searchBudget,
+        Duration acquireTimeout,
+        int artistCacheSize,
+        int albumCacheSize,
+        long mmapBytes,
+        int pageCacheKib,
+        boolean immutable) {
 
+    public static final Duration DEFAULT_SEARCH_BUDGET = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(2);
+    /** About 1 KiB per artist and 2 KiB per album: tens of MiB at most, with -Xmx256m in mind. */
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
+    /** Larger than any catalog file: SQLite maps the whole file. */
+    public static final long DEFAULT_MMAP_BYTES = 1L << 40;
+    public static final int DEFAULT_PAGE_CACHE_KIB = 2048;
+
+    public SqliteOptions {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1");
+        }
+        Objects.requireNonNull(searchBudget, "searchBudget");
+        Objects.requireNonNull(acquireTimeout, "acquireTimeout");
+        if (searchBudget.isNegative() || acquireTimeout.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+        if (artistCacheSize < 0 || albumCacheSize < 0 || mmapBytes < 0 || pageCacheKib < 0) {
+            throw new IllegalArgumentException("cache sizes and mmapBytes must not be negative");
+        }
+    }
+
+    /** The defaults, with this pool size and search budget. */
+    public SqliteOptions(int connections, Duration searchBudget) {
+        this(connections, searchBudget, DEFAULT_ACQUIRE_TIMEOUT, DEFAULT_CACHE_SIZE, DEFAULT_CACHE_SIZE,
+                DEFAULT_MMAP_BYTES, DEFAULT_PAGE_CACHE_KIB, true);
+    }
+
+    /**
+     * Two connections per core, at least 4 and at most 16 (beyond that, more connections add
+     * memory, not throughput), a 10 s search budget, caches on, immutable files.
+     */
     public static SqliteOptions defaults() {
-        return new SqliteOptions(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), Duration.ofSeconds(10));
+        int connections = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        return new SqliteOptions(connections, DEFAULT_SEARCH_BUDGET);
+    }
+
+    public SqliteOptions withConnections(int connections) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
+    }
+
+    public SqliteOptions withSearchBudget(Duration searchBudget) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
+    }
+
+    public SqliteOptions withAcquireTimeout(Duration acquireTimeout) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
+    }
+
+    public SqliteOptions withCacheSizes(int artistCacheSize, int albumCacheSize) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
+    }
+
+    /** No artist or album cache: every request reads the files. */
+    public SqliteOptions withoutCaches() {
+        return withCacheSizes(0, 0);
+    }
+
+    public SqliteOptions withMmapBytes(long mmapBytes) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
+    }
+
+    public SqliteOptions withPageCacheKib(int pageCacheKib) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
+    }
+
+    public SqliteOptions withImmutable(boolean immutable) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
     }
 }

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Search benchmark. On a generated catalog (10 M tracks by default; made under bench/out/ when
+# absent): builds the search index in -Xmx1g and reports its build time, size and peak memory,
+# then serves the catalog twice, with the index and without it (SQL fallback), and drives each
+# with the same realistic query mix under concurrent load from 127.0.0.1 (wrk), one after the
+# other in the same run. Prints p50/p99, requests a second and the p50 ratio.
+#
+#   bench/search.sh                     # 10 M tracks
+#   TRACKS=1M bench/search.sh           # quicker
+#   CATALOG=/path/to/dir bench/search.sh
+#
+# Knobs (environment): TRACKS, CATALOG, REBUILD=0 (keep an existing index), DURATION (s of load
+# with the index, default 60), CONNECTIONS (default 8), FALLBACK_DURATION (default 60),
+# FALLBACK_CONNECTIONS (default 2), QUERIES (number of distinct queries, default 2000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRACKS=${TRACKS:-10M}
+NAME=$(echo "$TRACKS" | tr 'A-Z' 'a-z')
+OUT=bench/out
+CATALOG=${CATALOG:-$OUT/catalog-$NAME}
+MAIN=$CATALOG/main_database.sqlite3
+INDEX=$CATALOG/search-index
+JAR=target/music-metadata-api.jar
+REBUILD=${REBUILD:-1}
+DURATION=${DURATION:-60}
+CONNECTIONS=${CONNECTIONS:-8}
+FALLBACK_DURATION=${FALLBACK_DURATION:-60}
+FALLBACK_CONNECTIONS=${FALLBACK_CONNECTIONS:-2}
+QUERIES=${QUERIES:-2000}
+PORT_INDEX=${PORT_INDEX:-18181}
+PORT_FALLBACK=${PORT_FALLBACK:-18182}
+mkdir -p "$OUT"
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+if ! command -v wrk >/dev/null; then
+  log "wrk is missing; installing it (Debian package)"
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
+fi
+if [ ! -f "$JAR" ]; then
+  log "building $JAR"
+  ./mvnw -q package -DskipTests
+fi
+if [ ! -f "$MAIN" ]; then
+  log "generating a catalog of $TRACKS tracks into $CATALOG"
+  java -jar "$JAR" generate --out "$CATALOG" --tracks "$TRACKS"
+fi
+
+# ---- index build
+if [ "$REBUILD" = 1 ] || [ ! -f "$INDEX/manifest.json" ]; then
+  log "building the search index (-Xmx1g)"
+  /usr/bin/time -f '%e %M' -o "$OUT/index-time.txt" \
+    java -Xmx1g -jar "$JAR" index --db "$MAIN" --out "$INDEX" >"$OUT/index.log" 2>"$OUT/index.err"
+  read -r BUILD_SECONDS PEAK_KB <"$OUT/index-time.txt"
+else
+  BUILD_SECONDS=$(python3 -c "import json;print(json.load(open('$INDEX/manifest.json'))['build_seconds'])")
+  PEAK_KB=0
+fi
+INDEX_BYTES=$(du -sb "$INDEX" | cut -f1)
+read -r DOC_TRACKS DOC_ALBUMS DOC_ARTISTS < <(python3 -c "
+import json; d = json.load(open('$INDEX/manifest.json'))['documents']
+print(d['tracks'], d['albums'], d['artists'])")
+MAIN_BYTES=$(stat -c %s "$MAIN")
+
+# ---- query mix
+QFILE=$OUT/queries-$NAME.txt
+python3 bench/search-queries.py "$MAIN" "$QFILE" "$QUERIES" >&2
+
+SERVER_PID=
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+  fi
+}
+trap stop_server EXIT
+
+start_server() { # main-file port logfile
+  java -jar "$JAR" serve --db "$1" --addr "127.0.0.1:$2" --rate-limit 0 >"$3" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 240); do
+    if curl -sf "http://127.0.0.1:$2/health" >/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  log "server did not start; see $3"; exit 1
+}
+
+load() { # port seconds connections threads
+  wrk -t"$4" -c"$3" -d"$2"s --timeout 15s -s bench/search-mix.lua "http://127.0.0.1:$1" -- "$QFILE" \
+    | grep '^RESULT'
+}
+
+field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<<"$1"; }
+
+# ---- with the index
+log "serving with the index"
+start_server "$MAIN" "$PORT_INDEX" "$OUT/serve-index.log"
+grep -q "search index" "$OUT/serve-index.log" || { log "the server did not open the index"; exit 1; }
+load "$PORT_INDEX" 15 "$CONNECTIONS" 2 >/dev/null  # warm-up: JIT, page cache
+log "load with the index: ${DURATION}s, $CONNECTIONS connections"
+INDEXED=$(load "$PORT_INDEX" "$DURATION" "$CONNECTIONS" 2)
+stop_server
+
+# ---- without (same files, seen through a folder with no index beside them)
+FALLBACK_DIR=$OUT/fallback-$NAME
+mkdir -p "$FALLBACK_DIR"
+ln -sf "$(realpath "$MAIN")" "$FALLBACK_DIR/main_database.sqlite3"
+[ -f "$CATALOG/track_files.sqlite3" ] && ln -sf "$(realpath "$CATALOG/track_files.sqlite3")" "$FALLBACK_DIR/track_files.sqlite3"
+log "serving without the index (SQL fallback)"
+start_server "$FALLBACK_DIR/main_database.sqlite3" "$PORT_FALLBACK" "$OUT/serve-fallback.log"
+grep -q "no search index" "$OUT/serve-fallback.log" || { log "the fallback server found an index"; exit 1; }
+log "load without the index: ${FALLBACK_DURATION}s, $FALLBACK_CONNECTIONS connections"
+FALLBACK=$(load "$PORT_FALLBACK" "$FALLBACK_DURATION" "$FALLBACK_CONNECTIONS" 1)
+stop_server
+
+# ---- report
+python3 - "$INDEXED" "$FALLBACK" <<PY
+import sys
+def parse(line):
+    return {k: float(v) for k, v in (kv.split("=") for kv in line.split()[1:])}
+i, f = parse(sys.argv[1]), parse(sys.argv[2])
+tracks = $DOC_TRACKS
+gib = $INDEX_BYTES / 2**30
+per_m = $INDEX_BYTES / 2**20 / (tracks / 1e6)
+secs = float("$BUILD_SECONDS")
+print(f"catalog: {tracks:,} tracks, {$DOC_ALBUMS:,} albums, {$DOC_ARTISTS:,} artists; main file {$MAIN_BYTES / 2**30:.2f} GiB")
+print(f"index build: {secs:.0f} s ({secs / (tracks / 1e6):.1f} s per million tracks), peak RSS {$PEAK_KB / 1024:.0f} MiB (-Xmx1g)")
+print(f"index size: {gib:.2f} GiB ({per_m:.1f} MiB per million tracks)")
+print(f"extrapolated to 256 M tracks: build {secs / tracks * 256e6 / 3600:.1f} h, size {per_m * 256 / 1024:.1f} GiB")
+print()
+print("| search | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | timeouts |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for label, r, c in (("index", i, $CONNECTIONS), ("SQL fallback", f, $FALLBACK_CONNECTIONS)):
+    print(f"| {label} | {c} | {r['requests']:.0f} | {r['rps']:.1f} | {r['p50_ms']:.2f} | {r['p90_ms']:.2f} | "
+          f"{r['p99_ms']:.2f} | {r['max_ms']:.0f} | {r['non2xx']:.0f} | {r['timeouts']:.0f} |")
+print()
+print(f"p50 ratio fallback/index: {f['p50_ms'] / i['p50_ms']:.0f}x")
+PY

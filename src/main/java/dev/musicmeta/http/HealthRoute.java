@@ -1,0 +1,24 @@
+package dev.musicmeta.http;
+
+/**
+ * {@code GET /health}: {@code {"status":"ok"}} while the process serves. Never rate limited and
+ * never cached; during a graceful stop Jetty answers 503 instead, so a load balancer drains us.
+ */
+final class HealthRoute {
+
+    static final String PATH = "/health";
+
+    private final Responder responder;
+
+    HealthRoute(Responder responder) {
+        this.responder = responder;
+    }
+
+    void register(RouteTable routes) {
+        routes.get(PATH, ctx -> responder.json(ctx, Responder.Caching.NO_STORE, w -> {
+            w.generator().writeStartObject();
+            w.generator().writeStringField("status", "ok");
+            w.generator().writeEndObject();
+        }));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.musicmeta.http;
+
+import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.catalog.IdKind;
+import dev.musicmeta.catalog.Isrcs;
+import dev.musicmeta.catalog.SpotifyIds;
+import dev.musicmeta.catalog.Track;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+
+/** {@code GET /lookup/...}: one item by id or ISRC. */
+final class LookupRoutes {
+
+    private final Catalog catalog;
+    private final Responder responder;
+
+    LookupRoutes(Catalog catalog, Responder responder) {
+        this.catalog = catalog;
+        this.responder = responder;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/lookup/track/{id}", this::track);
+        routes.get("/lookup/isrc/{isrc}", this::isrcTrack);
+        routes.get("/lookup/isrc/{isrc}/tracks", this::isrcTracks);
+        routes.get("/lookup/artist/{id}", this::artist);
+        routes.get("/lookup/album/{id}", this::album);
+        routes.get("/lookup/album/{id}/tracks", this::albumTracks);
+    }
+
+    private void track(Context ctx) throws IOException {
+        String id = id(ctx, IdKind.TRACK);
+        Track track = catalog.track(id).orElseThrow(() -> notFound("track", id));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
+    }
+
+    private void isrcTrack(Context ctx) throws IOException {
+        String isrc = isrcParam(ctx);
+        Track track = catalog.bestTrackByIsrc(isrc).orElseThrow(() -> notFound("track with ISRC", isrc));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
+    }
+
+    private void isrcTracks(Context ctx) throws IOException {
+        String isrc = isrcParam(ctx);
+        List<Track> tracks = catalog.tracksByIsrc(isrc);
+        if (tracks.isEmpty()) {
+            throw notFound("track with ISRC", isrc);
+        }
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+    }
+
+    private void artist(Context ctx) throws IOException {
+        String id = id(ctx, IdKind.ARTIST);
+        var artist = catalog.artist(id).orElseThrow(() -> notFound("artist", id));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.artist(artist));
+    }
+
+    private void album(Context ctx) throws IOException {
+        String id = id(ctx, IdKind.ALBUM);
+        var album = catalog.album(id).orElseThrow(() -> notFound("album", id));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.album(album));
+    }
+
+    private void albumTracks(Context ctx) throws IOException {
+        String id = id(ctx, IdKind.ALBUM);
+        List<Track> tracks = catalog.albumTracks(id).orElseThrow(() -> notFound("album", id));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+    }
+
+    private static String id(Context ctx, IdKind kind) {
+        try {
+            return SpotifyIds.parse(ctx.pathParam("id"), kind);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_ID, e.getMessage());
+        }
+    }
+
+    private static String isrcParam(Context ctx) {
+        try {
+            return Isrcs.normalize(ctx.pathParam("isrc"));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_ISRC, e.getMessage());
+        }
+    }
+
+    private static ProblemException notFound(String what, String key) {
+        return new ProblemException(ProblemType.NOT_FOUND, "no " + what + " " + key + " in this catalog");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.musicmeta.http;
+
+import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.SearchTimeoutException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every exception a handler throws into a problem document. Bad input arrives as a
+ * {@link ProblemException}; only a fault of the server ends in the catch-all 500, which logs the
+ * stack trace here and tells the client nothing about it.
+ */
+final class ProblemHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+    private final Responder responder;
+    private final RouteTable routes;
+
+    ProblemHandlers(Responder responder, RouteTable routes) {
+        this.responder = responder;
+        this.routes = routes;
+    }
+
+    void register(RoutesConfig config) {
+        config.exception(ProblemException.class, (e, ctx) ->
+                send(ctx, e.type(), e.detail(), e.headers()));
+        config.exception(HttpResponseException.class, (e, ctx) -> routing(ctx, e.getStatus()));
+        config.exception(SearchTimeoutException.class, (e, ctx) -> send(ctx, ProblemType.SEARCH_TIMEOUT,
+                "the search ran past its time budget; make the query more specific: more or longer words,"
+                        + " or a filter such as artist:, album:, year:", Map.of()));
+        config.exception(CatalogUnavailableException.class, (e, ctx) -> {
+            LOG.warn("catalog unavailable for {} {}: {}", ctx.method(), AccessLog.printable(ctx.path(), 512),
+                    e.getMessage(), e.getCause());
+            send(ctx, ProblemType.UNAVAILABLE, "the catalog cannot answer right now; retry shortly",
+                    Map.of("Retry-After", "1"));
+        });
+        config.exception(Exception.class, (e, ctx) -> {
+            if (e instanceof HttpException http && http.getCode() < 500) {
+                raw(ctx, http.getCode(), Map.of()); // Jetty refused the request's form, e.g. a bad query encoding
+                return;
+            }
+            LOG.error("failed to answer {} {}", ctx.method(), AccessLog.printable(ctx.path(), 512), e);
+            send(ctx, ProblemType.INTERNAL_ERROR, ProblemDocument.defaultDetail(500), Map.of());
+        });
+    }
+
+    /** 404 and 405 of the router, and any other status Javalin raises itself. */
+    private void routing(Context ctx, int status) {
+        if (status == 405) {
+            String allow = routes.allow(ctx.path());
+            send(ctx, ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on this path; it accepts "
+                    + allow, Map.of("Allow", allow));
+        } else {
+            raw(ctx, status, Map.of());
+        }
+    }
+
+    private void send(Context ctx, ProblemType type, String detail, Map<String, String> headers) {
+        sendBody(ctx, type.status(), ProblemDocument.json(type, detail), headers);
+    }
+
+    private void raw(Context ctx, int status, Map<String, String> headers) {
+        sendBody(ctx, status, ProblemDocument.forStatus(status), headers);
+    }
+
+    private void sendBody(Context ctx, int status, byte[] body, Map<String, String> headers) {
+        try {
+            responder.problem(ctx, status, body, headers);
+        } catch (IOException e) {
+            LOG.debug("client went away before its {} was sent", status, e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.musicmeta.http;
+
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Sends every body the API writes: serialized into a {@link ResponseBuffer} first, then tagged
+ * ({@link ETags}), checked against If-None-Match, given its Cache-Control, and gzip-compressed
+ * when it is over {@link Gzip#MIN_SIZE} and the client accepts gzip.
+ */
+final class Responder {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    /** How a 200 may be cached. Errors are always {@code no-store}. */
+    enum Caching {
+        /** Shared caches may keep it for the configured max-age: the catalog is a static snapshot. */
+        PUBLIC,
+        /** No Cache-Control (a POST answer, which caches do not reuse anyway). */
+        NONE,
+        /** Never stored ({@code /health}). */
+        NO_STORE
+    }
+
+    private final String publicCacheControl;
+
+    /** @param maxAgeSeconds the max-age of {@link Caching#PUBLIC} answers */
+    Responder(long maxAgeSeconds) {
+        this.publicCacheControl = "public, max-age=" + maxAgeSeconds;
+    }
+
+    /** Serializes a 200 JSON answer with {@code body} and sends it. */
+    void json(Context ctx, Caching caching, JsonWriter.ItemWriter<JsonWriter> body) throws IOException {
+        ResponseBuffer buffer = ResponseBuffer.acquire();
+        try {
+            try (JsonWriter w = JsonWriter.to(buffer)) {
+                body.write(w);
+            }
+            ok(ctx, JSON, buffer.array(), buffer.size(), null, caching);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    /** Sends a prepared body (docs, openapi.yaml) with its precomputed tag and gzip copy. */
+    void asset(Context ctx, StaticAsset asset) throws IOException {
+        ctx.res().setHeader("Content-Security-Policy", StaticAsset.SAME_ORIGIN_ONLY);
+        ok(ctx, asset.contentType(), asset.bytes(), asset.bytes().length, asset, Caching.PUBLIC);
+    }
+
+    private void ok(Context ctx, String contentType, byte[] body, int length, StaticAsset asset, Caching caching)
+            throws IOException {
+        HttpServletResponse res = ctx.res();
+        boolean compressible = Gzip.worthCompressing(length);
+        boolean gzip = compressible && Gzip.accepted(ctx.header("Accept-Encoding"));
+        String identityTag = asset != null ? asset.etag() : ETags.of(body, length);
+        String tag = gzip ? ETags.gzip(identityTag) : identityTag;
+        boolean notModified = ETags.noneMatchMatches(ctx.header("If-None-Match"), tag);
+        if (notModified && !isSafe(ctx.method().name())) { // RFC 9110 13.1.2: 412 for methods other than GET/HEAD
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-None-Match matched the current answer; send the request without it to get the answer");
+        }
+        res.setHeader("ETag", tag);
+        if (compressible) {
+            res.setHeader("Vary", "Accept-Encoding");
+        }
+        switch (caching) {
+            case PUBLIC -> res.setHeader("Cache-Control", publicCacheControl);
+            case NO_STORE -> res.setHeader("Cache-Control", "no-store");
+            case NONE -> { }
+        }
+        res.setStatus(notModified ? 304 : 200);
+        res.setContentType(notModified ? null : contentType); // a 304 has no body of its own
+        if (!gzip) {
+            write(res, body, length, notModified);
+        } else if (asset != null) {
+            res.setHeader("Content-Encoding", "gzip");
+            write(res, asset.gzipped(), asset.gzipped().length, notModified);
+        } else {
+            ResponseBuffer compressed = ResponseBuffer.acquireForGzip();
+            try {
+                Gzip.compress(body, length, compressed); // also for a 304, whose Content-Length must be the 200's
+                res.setHeader("Content-Encoding", "gzip");
+                write(res, compressed.array(), compressed.size(), notModified);
+            } finally {
+                compressed.release();
+            }
+        }
+    }
+
+    /** Sends a problem document (never cached), unless an answer is already on its way. */
+    void problem(Context ctx, int status, byte[] body, Map<String, String> headers) throws IOException {
+        HttpServletResponse res = ctx.res();
+        if (res.isCommitted()) {
+            return;
+        }
+        res.reset();
+        headers.forEach(res::setHeader);
+        res.setHeader("Cache-Control", "no-store");
+        res.setStatus(status);
+        res.setContentType(PROBLEM_JSON);
+        write(res, body, body.length, false);
+    }
+
+    private static boolean isSafe(String method) {
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
+    /**
+     * Sets Content-Length and writes the body; for a 304 only the length, which RFC 9110 allows
+     * only when it equals the 200's (Jetty would otherwise send 0).
+     */
+    private static void write(HttpServletResponse res, byte[] bytes, int length, boolean headersOnly)
+            throws IOException {
+        res.setContentLength(length);
+        if (!headersOnly) {
+            res.getOutputStream().write(bytes, 0, length);
+        }
+    }
+}

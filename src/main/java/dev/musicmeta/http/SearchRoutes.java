@@ -1,0 +1,42 @@
+package dev.musicmeta.http;
+
+import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.catalog.Page;
+import dev.musicmeta.catalog.Track;
+import io.javalin.http.Context;
+import java.io.IOException;
+
+/** {@code GET /search/...}: pages of tracks, artists, albums. Ranking is the catalog's. */
+final class SearchRoutes {
+
+    private final Catalog catalog;
+    private final Responder responder;
+
+    SearchRoutes(Catalog catalog, Responder responder) {
+        this.catalog = catalog;
+        this.responder = responder;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/search/track", this::tracks);
+        routes.get("/search/artist", this::artists);
+        routes.get("/search/album", this::albums);
+    }
+
+    private void tracks(Context ctx) throws IOException {
+        Page<Track> page = catalog.searchTracks(SearchParams.parse(ctx.queryString()));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::track));
+    }
+
+    private void artists(Context ctx) throws IOException {
+        Page<Artist> page = catalog.searchArtists(SearchParams.parse(ctx.queryString()));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::artist));
+    }
+
+    private void albums(Context ctx) throws IOException {
+        Page<Album> page = catalog.searchAlbums(SearchParams.parse(ctx.queryString()));
+        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::album));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.musicmeta.search;
+
+/**
+ * The fields of the index documents. Nothing is stored: a hit is turned into a catalog row by its
+ * rowid (a doc value), and the catalog answers the rest.
+ */
+final class Fields {
+
+    /** The row's rowid in its table: doc value, last sort key, and how hits are hydrated. */
+    static final String ROWID = "rowid";
+    /** Popularity (tracks, albums) or followers (artists), -1 for NULL: doc value, second sort key. */
+    static final String RANK = "rank";
+    /** Holds the feature {@link #RANK_FEATURE}: the rank as a score component. */
+    static final String FEATURES = "features";
+    static final String RANK_FEATURE = "rank";
+
+    /** Words of the name (title of a track, name of an artist or album). */
+    static final String NAME = "name";
+    /** The whole name folded into one term, for "exact match first". */
+    static final String NAME_EXACT = "name_exact";
+    /** Words of the credited artists' names (tracks), or the album's own artists (albums). */
+    static final String ARTIST = "artist";
+    /** Words of the album's name (tracks). */
+    static final String ALBUM = "album";
+    /** Words of the genres (artists; the artists' genres for tracks and albums). */
+    static final String GENRE = "genre";
+    /** Release year of the album (tracks, albums): an IntPoint. */
+    static final String YEAR = "year";
+    /** Normalized ISRC (tracks). */
+    static final String ISRC = "isrc";
+    /** UPC without leading zeros (albums). */
+    static final String UPC = "upc";
+    /** "true" or "false" (tracks); indexed for filtering, not yet in the query syntax. */
+    static final String EXPLICIT = "explicit";
+    /** album, single or compilation (albums); indexed for filtering, not yet in the query syntax. */
+    static final String ALBUM_TYPE = "album_type";
+
+    private Fields() {}
+
+    /**
+     * A UPC as matched: digits without leading zeros, so the 12-digit UPC-A and the 13-digit EAN
+     * of one album are the same; other text upper case without spaces and hyphens. {@code null}
+     * when nothing is left.
+     */
+    static String normalizeUpc(String upc) {
+        if (upc == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(upc.length());
+        boolean digits = true;
+        for (int i = 0; i < upc.length(); i++) {
+            char c = upc.charAt(i);
+            if (c == ' ' || c == '-') {
+                continue;
+            }
+            digits &= c >= '0' && c <= '9';
+            out.append(Character.toUpperCase(c));
+        }
+        if (digits) {
+            int start = 0;
+            while (start < out.length() - 1 && out.charAt(start) == '0') {
+                start++;
+            }
+            out.delete(0, start);
+        }
+        return out.length() == 0 ? null : out.toString();
+    }
+
+    /** The year of a release date ('1999', '1999-03', '1999-03-14'), or {@code null}. */
+    static Integer year(String releaseDate) {
+        if (releaseDate == null || releaseDate.length() < 4) {
+            return null;
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = releaseDate.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            year = year * 10 + (c - '0');
+        }
+        return year;
+    }
+}

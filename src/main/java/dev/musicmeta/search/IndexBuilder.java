@@ -1,0 +1,265 @@
+package dev.musicmeta.search;
+
+import dev.musicmeta.sample.Progress;
+import dev.musicmeta.search.IndexManifest.CatalogStamp;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.Version;
+
+/**
+ * Builds the search index of a catalog: one Lucene index per {@link SearchKind} and a
+ * {@link IndexManifest}, written into a temporary folder beside the target and renamed into place
+ * only when complete, so a half-built index is never served and a failed build leaves nothing.
+ *
+ * <p>One thread reads the catalog in rowid order, batch by batch ({@link CatalogReader}); the
+ * other cores turn rows into documents and add them to the thread-safe IndexWriter. The queue of
+ * batches is bounded and the writer flushes at a fixed RAM buffer, so memory does not grow with
+ * the catalog: the build fits in {@code -Xmx1g} at any size.
+ */
+public final class IndexBuilder {
+
+    /** The index folder's name beside the main file. */
+    public static final String DEFAULT_FOLDER = "search-index";
+
+    static final int BATCH = 2_000;
+
+    private final int threads;
+    private final double ramBufferMb;
+
+    /**
+     * @param threads     document-building threads besides the reading thread
+     * @param ramBufferMb the writer's RAM buffer; segments are flushed when it is full
+     */
+    public IndexBuilder(int threads, double ramBufferMb) {
+        if (threads < 1 || ramBufferMb < 16) {
+            throw new IllegalArgumentException("threads must be at least 1 and the RAM buffer at least 16 MB");
+        }
+        this.threads = threads;
+        this.ramBufferMb = ramBufferMb;
+    }
+
+    /** All cores, a 128 MB buffer. */
+    public static IndexBuilder defaults() {
+        return new IndexBuilder(Runtime.getRuntime().availableProcessors(), 128);
+    }
+
+    /** Where the index of {@code mainFile} goes by default: {@value #DEFAULT_FOLDER} beside it. */
+    public static Path defaultFolder(Path mainFile) {
+        Path parent = mainFile.toAbsolutePath().getParent();
+        return parent.resolve(DEFAULT_FOLDER);
+    }
+
+    /**
+     * Builds the index of {@code mainFile} into {@code target}, replacing an index already there.
+     *
+     * @param progress told of rows read out of the total (largest rowids of the three tables)
+     * @throws IndexBuildException with a one-line reason; nothing is left behind
+     */
+    public IndexManifest build(Path mainFile, Path target, Progress progress) throws IndexBuildException {
+        long started = System.nanoTime();
+        Path folder = target.toAbsolutePath().normalize();
+        Path parent = folder.getParent();
+        checkReplaceable(folder);
+        Path temp = parent.resolve(folder.getFileName() + ".tmp-" + randomSuffix());
+        Thread cleanup = new Thread(() -> deleteQuietly(temp), "search-index-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            Files.createDirectories(parent);
+            Files.createDirectory(temp);
+            CatalogStamp stamp = CatalogStamp.of(mainFile);
+            Map<String, Long> documents = new LinkedHashMap<>();
+            try (CatalogReader reader = new CatalogReader(mainFile)) {
+                long tracks = reader.maxRowid("tracks");
+                long albums = reader.maxRowid("albums");
+                long artists = reader.maxRowid("artists");
+                long total = tracks + albums + artists;
+                documents.put(SearchKind.TRACKS.folder(), buildKind(temp.resolve(SearchKind.TRACKS.folder()),
+                        reader::tracksAfter, IndexRows.TrackRow::rowid, IndexDocuments::track,
+                        done -> progress.update(done, total)));
+                documents.put(SearchKind.ALBUMS.folder(), buildKind(temp.resolve(SearchKind.ALBUMS.folder()),
+                        reader::albumsAfter, IndexRows.AlbumRow::rowid, IndexDocuments::album,
+                        done -> progress.update(tracks + done, total)));
+                documents.put(SearchKind.ARTISTS.folder(), buildKind(temp.resolve(SearchKind.ARTISTS.folder()),
+                        reader::artistsAfter, IndexRows.ArtistRow::rowid, IndexDocuments::artist,
+                        done -> progress.update(tracks + albums + done, total)));
+                progress.update(total, total);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, Instant.now().toString(),
+                    Version.LATEST.toString(), stamp, documents, Math.round(seconds * 10) / 10.0);
+            manifest.write(temp);
+            IOUtils.fsync(temp.resolve(IndexManifest.FILE), false);
+            IOUtils.fsync(temp, true);
+            moveIntoPlace(temp, folder);
+            return manifest;
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw IndexBuildException.output("cannot write the search index in " + parent + ": " + e.getMessage(), e);
+        } catch (IndexBuildException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Fetch<R> {
+        List<R> after(long rowid, int limit) throws IndexBuildException;
+    }
+
+    @FunctionalInterface
+    interface Done {
+        void rowsUpTo(long rowid);
+    }
+
+    private <R> long buildKind(Path dir, Fetch<R> fetch, ToLongFunction<R> rowid, Function<R, Document> toDocument,
+                               Done done) throws IOException, IndexBuildException {
+        IndexWriterConfig config = new IndexWriterConfig(NameAnalyzer.INDEX)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(ramBufferMb)
+                .setIndexSort(Ranking.INDEX_SORT)
+                .setCommitOnClose(false);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 2), new ThreadPoolExecutor.CallerRunsPolicy());
+        try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+            long after = 0;
+            while (failure.get() == null) {
+                List<R> rows = fetch.after(after, BATCH);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                after = rowid.applyAsLong(rows.get(rows.size() - 1));
+                workers.execute(() -> {
+                    try {
+                        for (R row : rows) {
+                            writer.addDocument(toDocument.apply(row));
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    }
+                });
+                done.rowsUpTo(after);
+            }
+            workers.shutdown();
+            awaitQuietly(workers);
+            Throwable t = failure.get();
+            if (t != null) {
+                throw IndexBuildException.output("indexing failed: " + t, t);
+            }
+            writer.commit();
+            return writer.getDocStats().numDocs;
+        } finally {
+            workers.shutdownNow();
+            awaitQuietly(workers);
+        }
+    }
+
+    /** An existing target is replaced only if it is an index (has a manifest) or empty. */
+    private static void checkReplaceable(Path folder) throws IndexBuildException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw IndexBuildException.output(folder + " exists and is not a folder; choose another --out", null);
+        }
+        if (Files.exists(folder.resolve(IndexManifest.FILE))) {
+            return;
+        }
+        try (var entries = Files.list(folder)) {
+            if (entries.findAny().isPresent()) {
+                throw IndexBuildException.output(folder + " exists and is not a search index (no "
+                        + IndexManifest.FILE + "); it is left alone: choose another --out", null);
+            }
+        } catch (IOException e) {
+            throw IndexBuildException.output("cannot read " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renames the finished index into place. A directory cannot be atomically renamed over a
+     * non-empty one, so an old index is first renamed aside: a server starting in that instant
+     * finds no index and falls back to SQL search, but never sees a partial one.
+     */
+    private static void moveIntoPlace(Path temp, Path folder) throws IOException {
+        Path old = null;
+        if (Files.exists(folder)) {
+            old = folder.resolveSibling(folder.getFileName() + ".old-" + randomSuffix());
+            Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(temp, folder, StandardCopyOption.ATOMIC_MOVE);
+        IOUtils.fsync(folder.getParent(), true);
+        if (old != null) {
+            deleteQuietly(old);
+        }
+    }
+
+    private static void awaitQuietly(ThreadPoolExecutor workers) {
+        try {
+            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                // keep waiting: workers finish their batch
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String randomSuffix() {
+        byte[] bytes = new byte[4];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException gone) {
+            // already deleted
+        } catch (IOException e) {
+            // best effort: a leftover temporary folder is never served
+        }
+    }
+}

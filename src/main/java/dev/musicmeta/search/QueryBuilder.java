@@ -1,0 +1,263 @@
+package dev.musicmeta.search;
+
+import dev.musicmeta.catalog.Isrcs;
+import dev.musicmeta.search.NameAnalyzer.Word;
+import dev.musicmeta.search.ParsedQuery.Filter;
+import dev.musicmeta.search.ParsedQuery.Key;
+import dev.musicmeta.search.ParsedQuery.Part;
+import dev.musicmeta.search.ParsedQuery.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link ParsedQuery} into a Lucene query for one {@link SearchKind}.
+ *
+ * <p>Every word is required and may match any of the kind's text fields (tracks: title, artist
+ * names, album name; albums: name, artist names; artists: name). The last word also matches as a
+ * prefix (when it has 2 or more characters: of its {@value PrefixExpander#MAX_EXPANSIONS} most
+ * frequent completions per field), a word of 5 or more letters also matches with one edit past
+ * its first letter. Filters are exact words (folded), in their own field, without
+ * prefix or typo. A filter that does not apply to the kind, or whose value is malformed
+ * ({@code year:abc}, an ISRC that is not one), is read as plain words. Scores: see {@link Ranking}.
+ */
+final class QueryBuilder {
+
+    static final int MIN_PREFIX = 2;
+    static final int MIN_TYPO = 5;
+
+    private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
+
+    private record TextField(String name, float weight) {}
+
+    private static final Map<SearchKind, List<TextField>> TEXT_FIELDS = Map.of(
+            SearchKind.TRACKS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD),
+                    new TextField(Fields.ARTIST, Ranking.ARTIST_WORD), new TextField(Fields.ALBUM, Ranking.ALBUM_WORD)),
+            SearchKind.ALBUMS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD),
+                    new TextField(Fields.ARTIST, Ranking.ARTIST_WORD)),
+            SearchKind.ARTISTS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD)));
+
+    private QueryBuilder() {}
+
+    /**
+     * What to run for a query.
+     *
+     * @param query    every condition of the query, scored by relevance and rank
+     * @param exactKey the folded whole name that ranks first ({@link Fields#NAME_EXACT}), or
+     *                 {@code null}. Kept apart from {@code query}: a clause that can add 1000 to
+     *                 any document would stop Lucene from skipping anything.
+     */
+    record Plan(Query query, String exactKey) {}
+
+    /** The plan, or {@code null} when the text has no word and no filter applies: nothing matches. */
+    static Plan build(SearchKind kind, ParsedQuery parsed, PrefixExpander prefixes) {
+        List<Text> texts = new ArrayList<>();
+        List<Query> filters = new ArrayList<>();
+        for (Part part : parsed.parts()) {
+            if (part instanceof Text text) {
+                texts.add(text);
+            } else {
+                Filter filter = (Filter) part;
+                Query query = filterQuery(kind, filter);
+                if (query != null) {
+                    filters.add(query);
+                } else if (!applies(kind, filter.key()) || !isWellFormed(filter)) {
+                    texts.add(filter.asText());
+                }
+                // else: a filter whose value has no word at all ("artist:!!") is dropped.
+            }
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean required = addText(kind, texts, query, prefixes);
+        for (Query filter : filters) {
+            query.add(filter, Occur.FILTER);
+            required = true;
+        }
+        if (!required) {
+            return null;
+        }
+        query.add(Ranking.rankQuery(kind), Occur.SHOULD);
+        // "track:yesterday" alone puts "Yesterday" first, as the words "yesterday" would.
+        String exact = texts.isEmpty() ? nameFilterValue(kind, parsed) : wholeText(texts);
+        return new Plan(query.build(), exact == null ? null : NameAnalyzer.exactKey(exact));
+    }
+
+    private static String wholeText(List<Text> texts) {
+        StringBuilder whole = new StringBuilder();
+        for (Text text : texts) {
+            whole.append(text.text()).append(' ');
+        }
+        return whole.toString();
+    }
+
+    private static boolean addText(SearchKind kind, List<Text> texts, BooleanQuery.Builder query,
+                                   PrefixExpander prefixes) {
+        List<TextField> fields = TEXT_FIELDS.get(kind);
+        boolean any = false;
+        for (int t = 0; t < texts.size(); t++) {
+            Text text = texts.get(t);
+            List<Word> words = NameAnalyzer.QUERY.words(text.text());
+            if (words.isEmpty()) {
+                continue;
+            }
+            any = true;
+            if (text.quoted() && words.size() > 1) {
+                query.add(phrase(fields, words), Occur.MUST);
+                continue;
+            }
+            boolean lastText = t == texts.size() - 1;
+            for (int w = 0; w < words.size(); w++) {
+                boolean last = lastText && w == words.size() - 1 && !text.quoted();
+                query.add(word(fields, words.get(w), last, !text.quoted(), prefixes), Occur.MUST);
+            }
+        }
+        return any;
+    }
+
+    /** The value of the filter on the kind's own name (track:, artist:, album:), if there is one. */
+    private static String nameFilterValue(SearchKind kind, ParsedQuery parsed) {
+        Key own = switch (kind) {
+            case TRACKS -> Key.TRACK;
+            case ARTISTS -> Key.ARTIST;
+            case ALBUMS -> Key.ALBUM;
+        };
+        for (Part part : parsed.parts()) {
+            if (part instanceof Filter filter && filter.key() == own) {
+                return filter.value();
+            }
+        }
+        return null;
+    }
+
+    /** A word: the best of its matches in each field, as a flat score. */
+    private static Query word(List<TextField> fields, Word word, boolean last, boolean forgiving,
+                              PrefixExpander prefixes) {
+        boolean prefix = forgiving && last && !word.isCjk() && word.codePoints() >= MIN_PREFIX;
+        boolean typo = forgiving && word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
+        List<Query> matches = new ArrayList<>();
+        for (TextField field : fields) {
+            Term term = new Term(field.name(), word.text());
+            matches.add(flat(new TermQuery(term), field.weight()));
+            if (prefix) {
+                Query completions = completions(field.name(), prefixes.expand(field.name(), word.text()), word.text());
+                if (completions != null) {
+                    matches.add(flat(completions, field.weight() - Ranking.PREFIX_PENALTY));
+                }
+            }
+            if (typo) {
+                FuzzyQuery fuzzy = new FuzzyQuery(term, 1, 1, FuzzyQuery.defaultMaxExpansions, true,
+                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
+                matches.add(flat(fuzzy, field.weight() - Ranking.TYPO_PENALTY));
+            }
+        }
+        return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
+    }
+
+    /**
+     * The completions of a prefix as a lazy disjunction of terms (no bitset of every match is
+     * built: Lucene can skip through it), or {@code null} when there is none besides the word.
+     */
+    private static Query completions(String field, List<String> terms, String word) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int count = 0;
+        for (String term : terms) {
+            if (!term.equals(word)) {
+                any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                count++;
+            }
+        }
+        return count == 0 ? null : any.build();
+    }
+
+    /** A quoted phrase: its words in order in one field, scored as that many whole words. */
+    private static Query phrase(List<TextField> fields, List<Word> words) {
+        List<Query> matches = new ArrayList<>();
+        for (TextField field : fields) {
+            matches.add(flat(phraseQuery(field.name(), words), field.weight() * words.size()));
+        }
+        return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
+    }
+
+    private static Query phraseQuery(String field, List<Word> words) {
+        if (words.size() == 1) {
+            return new TermQuery(new Term(field, words.get(0).text()));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        int position = -1;
+        for (Word word : words) {
+            position += Math.max(1, word.positionIncrement());
+            phrase.add(new Term(field, word.text()), position);
+        }
+        return phrase.build();
+    }
+
+    private static Query flat(Query query, float score) {
+        return new BoostQuery(new ConstantScoreQuery(query), score);
+    }
+
+    /** Whether the filter is one of the kind's, as in the Spotify Web API (genre: everywhere). */
+    static boolean applies(SearchKind kind, Key key) {
+        return switch (key) {
+            case ARTIST, GENRE -> true;
+            case ALBUM, YEAR -> kind != SearchKind.ARTISTS;
+            case TRACK, ISRC -> kind == SearchKind.TRACKS;
+            case UPC -> kind == SearchKind.ALBUMS;
+        };
+    }
+
+    private static boolean isWellFormed(Filter filter) {
+        return switch (filter.key()) {
+            case YEAR -> YEARS.matcher(filter.value()).matches();
+            case ISRC -> Isrcs.tryNormalize(filter.value()) != null;
+            default -> true;
+        };
+    }
+
+    /** The filter's query, or {@code null} when it does not apply, is malformed or has no word. */
+    private static Query filterQuery(SearchKind kind, Filter filter) {
+        if (!applies(kind, filter.key()) || !isWellFormed(filter)) {
+            return null;
+        }
+        return switch (filter.key()) {
+            case ARTIST -> textFilter(kind == SearchKind.ARTISTS ? Fields.NAME : Fields.ARTIST, filter.value());
+            case ALBUM -> textFilter(kind == SearchKind.ALBUMS ? Fields.NAME : Fields.ALBUM, filter.value());
+            case TRACK -> textFilter(Fields.NAME, filter.value());
+            case GENRE -> textFilter(Fields.GENRE, filter.value());
+            case YEAR -> years(filter.value());
+            case ISRC -> new TermQuery(new Term(Fields.ISRC, Isrcs.tryNormalize(filter.value())));
+            case UPC -> {
+                String upc = Fields.normalizeUpc(filter.value());
+                yield upc == null ? null : new TermQuery(new Term(Fields.UPC, upc));
+            }
+        };
+    }
+
+    private static Query textFilter(String field, String value) {
+        List<Word> words = NameAnalyzer.QUERY.words(value);
+        return words.isEmpty() ? null : phraseQuery(field, words);
+    }
+
+    private static Query years(String value) {
+        Matcher m = YEARS.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        return IntPoint.newRangeQuery(Fields.YEAR, Math.min(from, to), Math.max(from, to));
+    }
+}

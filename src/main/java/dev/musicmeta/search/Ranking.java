@@ -1,0 +1,59 @@
+package dev.musicmeta.search;
+
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+
+/**
+ * How hits are ordered: relevance, then popularity (artists: followers), then rowid.
+ *
+ * <p>Documents whose whole name equals the query (folded) come first: they are searched apart
+ * (see {@link SearchIndex}), then the others. Within each part, relevance is a whole number: each
+ * query word adds a flat amount for the best field it matches (whole word in the name or an
+ * artist name 4, in the album name 3; one less as a prefix, two less with a typo). Flat amounts,
+ * not BM25: the length of a name or the rarity of a word says little about what someone
+ * searching a catalog means, and popularity says much more. The rank then adds a fraction below 1
+ * that grows with popularity, so one score orders by (relevance, popularity) and Lucene can skip
+ * blocks of unpopular documents once the page is full. {@link TopHits} breaks the ties the
+ * fraction leaves (it is stored with 9 bits of precision) by the exact rank, then rowid, so the
+ * order is exactly the contract's and pages never overlap.
+ */
+final class Ranking {
+
+    static final float NAME_WORD = 4;
+    static final float ARTIST_WORD = 4;
+    static final float ALBUM_WORD = 3;
+    static final float PREFIX_PENALTY = 1;
+    static final float TYPO_PENALTY = 2;
+
+    /** Popularity 0..100 is stored as 1..101 (features must be positive); 101/128 < 1. */
+    private static final float POPULARITY_WEIGHT = 1f / 128;
+    /** Followers are capped so that ln(1 + cap) / 32 < 1. */
+    private static final long FOLLOWERS_CAP = 1_000_000_000L;
+    private static final float FOLLOWERS_WEIGHT = 1f / 32;
+
+    /**
+     * The order of documents inside each index segment: most popular first. Lucene then meets the
+     * best candidates of a common word first and skips the blocks after them whose best possible
+     * score cannot enter the page, instead of scoring every match.
+     */
+    static final Sort INDEX_SORT = new Sort(
+            new SortField(Fields.RANK, SortField.Type.LONG, true),
+            new SortField(Fields.ROWID, SortField.Type.LONG));
+
+    private Ranking() {}
+
+    /** The value of the rank feature for a popularity (tracks, albums) or follower count (artists). */
+    static float featureValue(SearchKind kind, long rank) {
+        long clamped = Math.max(0, rank);
+        return kind == SearchKind.ARTISTS ? Math.min(clamped, FOLLOWERS_CAP) + 1f : Math.min(clamped, 100) + 1f;
+    }
+
+    /** The score component that grows with the rank, always below 1. */
+    static Query rankQuery(SearchKind kind) {
+        return kind == SearchKind.ARTISTS
+                ? FeatureField.newLogQuery(Fields.FEATURES, Fields.RANK_FEATURE, FOLLOWERS_WEIGHT, 1f)
+                : FeatureField.newLinearQuery(Fields.FEATURES, Fields.RANK_FEATURE, POPULARITY_WEIGHT);
+    }
+}

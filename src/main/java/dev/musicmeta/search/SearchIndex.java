@@ -1,0 +1,161 @@
+package dev.musicmeta.search;
+
+import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.SearchRequest;
+import dev.musicmeta.catalog.SearchTimeoutException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * A built search index, open for searching: one memory-mapped reader per {@link SearchKind},
+ * shared by all threads. Searches return catalog rowids; the catalog turns them into objects.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    /**
+     * Matches are counted exactly up to this many; past it Lucene may skip documents that cannot
+     * make the page and {@code total} is {@code null}. Equal to the deepest page one can ask for.
+     */
+    public static final int COUNT_EXACTLY_UP_TO = SearchRequest.MAX_WINDOW;
+
+    private final Path folder;
+    private final IndexManifest manifest;
+    private final Map<SearchKind, DirectoryReader> readers;
+    private final Map<SearchKind, PrefixExpander> prefixes = new EnumMap<>(SearchKind.class);
+    private final int countUpTo;
+
+    private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
+                        int countUpTo) {
+        this.folder = folder;
+        this.manifest = manifest;
+        this.readers = readers;
+        this.countUpTo = countUpTo;
+        readers.forEach((kind, reader) -> prefixes.put(kind, PrefixExpander.of(reader)));
+    }
+
+    /** Whether {@code folder} holds an index (its manifest), complete or not. */
+    public static boolean exists(Path folder) {
+        return Files.isRegularFile(folder.resolve(IndexManifest.FILE));
+    }
+
+    /**
+     * Opens the index in {@code folder}.
+     *
+     * @throws IOException when it is missing, of another format, or unreadable
+     */
+    public static SearchIndex open(Path folder) throws IOException {
+        return open(folder, COUNT_EXACTLY_UP_TO);
+    }
+
+    /** Opens the index counting matches exactly up to {@code countUpTo} (tests use small values). */
+    static SearchIndex open(Path folder, int countUpTo) throws IOException {
+        IndexManifest manifest = IndexManifest.read(folder);
+        if (manifest.format() != IndexManifest.FORMAT) {
+            throw new IOException("format " + manifest.format() + ", this version serves format "
+                    + IndexManifest.FORMAT);
+        }
+        Map<SearchKind, DirectoryReader> readers = new EnumMap<>(SearchKind.class);
+        try {
+            for (SearchKind kind : SearchKind.values()) {
+                readers.put(kind, DirectoryReader.open(new MMapDirectory(folder.resolve(kind.folder()))));
+            }
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(readers.values());
+            throw e;
+        }
+        return new SearchIndex(folder, manifest, readers, countUpTo);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public IndexManifest manifest() {
+        return manifest;
+    }
+
+    /**
+     * The rowids of one page of results for {@code request}, best first: relevance, then
+     * popularity (artists: followers), then rowid.
+     *
+     * @throws SearchTimeoutException when the search runs past {@code budget}
+     */
+    public SearchHits search(SearchKind kind, SearchRequest request, Duration budget) {
+        QueryBuilder.Plan plan = QueryBuilder.build(kind, QueryParser.parse(request.q()), prefixes.get(kind));
+        if (plan == null) {
+            return SearchHits.NONE;
+        }
+        // A searcher per search is cheap and holds this search's own deadline and timed-out flag.
+        IndexSearcher searcher = new IndexSearcher(readers.get(kind));
+        long deadline = System.nanoTime() + budget.toNanos();
+        searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
+        int window = request.offset() + request.limit();
+        try {
+            List<TopHits.Hit> hits;
+            Long total;
+            if (plan.exactKey() == null) {
+                TopHits all = top(searcher, plan.query(), window, budget);
+                hits = all.hits();
+                total = all.total();
+            } else {
+                // Exact names first, then the rest: the order one query with an exact-name bonus
+                // would give, but each part lets Lucene skip what cannot make the page.
+                Query exact = new TermQuery(new Term(Fields.NAME_EXACT, plan.exactKey()));
+                TopHits first = top(searcher, with(plan.query(), exact, Occur.FILTER), window, budget);
+                hits = new ArrayList<>(first.hits());
+                TopHits others = top(searcher, with(plan.query(), exact, Occur.MUST_NOT),
+                        Math.max(1, window - hits.size()), budget);
+                if (hits.size() < window) {
+                    hits.addAll(others.hits());
+                }
+                total = first.total() == null || others.total() == null ? null : first.total() + others.total();
+            }
+            return new SearchHits(rowids(hits, request.offset()), total);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return SearchHits.NONE; // cannot happen within 200 characters; never a 500 if it does
+        } catch (IOException e) {
+            throw new CatalogUnavailableException("search index " + folder + " cannot be read", e);
+        }
+    }
+
+    private TopHits top(IndexSearcher searcher, Query query, int n, Duration budget) throws IOException {
+        TopHits top = searcher.search(query, TopHits.manager(n, Math.max(n, countUpTo)));
+        if (searcher.timedOut()) {
+            throw new SearchTimeoutException("search ran past its budget of " + budget.toMillis() + " ms");
+        }
+        return top;
+    }
+
+    private static Query with(Query query, Query clause, Occur occur) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(clause, occur).build();
+    }
+
+    private static long[] rowids(List<TopHits.Hit> hits, int offset) {
+        int from = Math.min(offset, hits.size());
+        long[] rowids = new long[hits.size() - from];
+        for (int i = from; i < hits.size(); i++) {
+            rowids[i - from] = hits.get(i).rowid();
+        }
+        return rowids;
+    }
+
+    @Override
+    public void close() {
+        IOUtils.closeWhileHandlingException(readers.values());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.musicmeta.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.catalog.Page;
+import dev.musicmeta.catalog.SearchRequest;
+import dev.musicmeta.catalog.Track;
+import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.catalog.sqlite.SqliteCatalog;
+import dev.musicmeta.catalog.sqlite.SqliteOptions;
+import dev.musicmeta.sample.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** The index wired to the SQLite catalog, and the SQL fallback without it. */
+class IndexedCatalogTest {
+
+    private static final Duration BUDGET = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path dir;
+
+    static Path main;
+    static Path indexFolder;
+
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger setupLogger = (Logger) LoggerFactory.getLogger(SearchSetup.class);
+
+    @BeforeAll
+    static void build() throws Exception {
+        main = RelevanceCatalog.write(dir.resolve("catalog")).mainFile();
+        indexFolder = IndexBuilder.defaultFolder(main);
+        new IndexBuilder(1, 16).build(main, indexFolder, Progress.NONE);
+    }
+
+    @BeforeEach
+    void captureLog() {
+        log.start();
+        setupLogger.addAppender(log);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        setupLogger.detachAppender(log);
+    }
+
+    private static SqliteCatalog sqlite() throws Exception {
+        return SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults());
+    }
+
+    private List<String> messages(Level level) {
+        return log.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Test
+    void searchesThroughTheIndexAndHydratesFromSqlite() throws Exception {
+        try (Catalog catalog = SearchSetup.catalog(sqlite(), indexFolder, false, BUDGET)) {
+            assertThat(catalog).isInstanceOf(IndexedCatalog.class);
+
+            Page<Track> tracks = catalog.searchTracks(new SearchRequest("bohemain rhap", 1, 0));
+            assertThat(tracks.total()).isEqualTo(2);
+            assertThat(tracks.limit()).isEqualTo(1);
+            Track first = tracks.items().get(0);
+            assertThat(first.name()).isEqualTo("Bohemian Rhapsody");
+            assertThat(first.isrc()).isEqualTo("GBUM71029604");
+            assertThat(first.album().name()).isEqualTo("A Night at the Opera");
+            assertThat(first.artists()).extracting(Artist::name).containsExactly("Queen");
+            assertThat(catalog.track(first.id())).contains(first);
+
+            Page<Track> second = catalog.searchTracks(new SearchRequest("bohemain rhap", 1, 1));
+            assertThat(second.items()).extracting(Track::isrc).containsExactly("QZAAA9900001");
+            assertThat(second.offset()).isEqualTo(1);
+
+            Page<Album> albums = catalog.searchAlbums(new SearchRequest("upc:602547288233", 20, 0));
+            assertThat(albums.items()).extracting(Album::name).containsExactly("A Night at the Opera");
+            assertThat(albums.items().get(0).artists()).extracting(Artist::name).containsExactly("Queen");
+
+            Page<Artist> artists = catalog.searchArtists(new SearchRequest("beyonce", 20, 0));
+            assertThat(artists.items()).extracting(Artist::name).containsExactly("Beyoncé", "Beyonce Tribute Band");
+            assertThat(artists.items().get(0).genres()).containsExactly("pop", "r&b");
+
+            Page<Track> none = catalog.searchTracks(new SearchRequest("zzzz qqqq", 20, 0));
+            assertThat(none.items()).isEmpty();
+            assertThat(none.total()).isZero();
+        }
+        assertThat(messages(Level.INFO)).singleElement().asString()
+                .contains(indexFolder.toString()).contains("52 tracks");
+        assertThat(messages(Level.WARN)).isEmpty();
+    }
+
+    @Test
+    void withoutAnIndexSearchFallsBackToSqlAndSaysOnceHowToBuildIt() throws Exception {
+        SqliteCatalog sqlite = sqlite();
+        Path nowhere = dir.resolve("no-index-here");
+        try (Catalog catalog = SearchSetup.catalog(sqlite, nowhere, false, BUDGET)) {
+            assertThat(catalog).isSameAs(sqlite);
+            Page<Track> tracks = catalog.searchTracks(new SearchRequest("Bohemian Rhapsody", 20, 0));
+            assertThat(tracks.items()).extracting(Track::name).containsExactly("Bohemian Rhapsody", "Bohemian Rhapsody");
+            assertThat(tracks.items().get(0).isrc()).isEqualTo("GBUM71029604");
+        }
+        assertThat(messages(Level.WARN)).singleElement().asString()
+                .contains(nowhere.toString())
+                .contains("java -jar music-metadata-api.jar index --db " + main);
+    }
+
+    @Test
+    void anExplicitIndexThatIsMissingIsAnError() throws Exception {
+        try (SqliteCatalog sqlite = sqlite()) {
+            Path nowhere = dir.resolve("typo");
+            assertThatThrownBy(() -> SearchSetup.catalog(sqlite, nowhere, true, BUDGET))
+                    .isInstanceOf(SearchSetup.IndexUnavailableException.class)
+                    .hasMessageContaining(nowhere.toString())
+                    .hasMessageContaining("index --db");
+        }
+    }
+
+    @Test
+    void aBrokenDefaultIndexIsAWarningAndSqlSearchServes() throws Exception {
+        Path broken = Files.createDirectories(dir.resolve("broken-index"));
+        Files.writeString(broken.resolve(IndexManifest.FILE), "{not json");
+        SqliteCatalog sqlite = sqlite();
+        try (Catalog catalog = SearchSetup.catalog(sqlite, broken, false, BUDGET)) {
+            assertThat(catalog).isSameAs(sqlite);
+        }
+        assertThat(messages(Level.WARN)).singleElement().asString().contains("cannot be read");
+        try (SqliteCatalog again = sqlite()) {
+            assertThatThrownBy(() -> SearchSetup.catalog(again, broken, true, BUDGET))
+                    .isInstanceOf(SearchSetup.IndexUnavailableException.class);
+        }
+    }
+
+    @Test
+    void warnsWhenTheCatalogChangedSinceTheBuild() throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("changed"));
+        Path changedMain = Files.copy(main, copy.resolve(CatalogFiles.MAIN_FILE));
+        Path folder = IndexBuilder.defaultFolder(changedMain);
+        IndexManifest manifest = new IndexBuilder(1, 16).build(changedMain, folder, Progress.NONE);
+        assertThat(SearchSetup.warnings(manifest, changedMain)).isEmpty();
+
+        Files.setLastModifiedTime(changedMain, FileTime.fromMillis(manifest.catalog().modifiedMillis() - 60_000));
+        assertThat(SearchSetup.warnings(manifest, changedMain)).singleElement().asString()
+                .contains("rebuild it with: java -jar music-metadata-api.jar index --db " + changedMain);
+        try (Catalog catalog = SearchSetup.catalog(
+                SqliteCatalog.open(CatalogFiles.resolve(changedMain, null), SqliteOptions.defaults()), folder, false,
+                BUDGET)) {
+            assertThat(catalog).isInstanceOf(IndexedCatalog.class); // still served, with a warning
+        }
+        assertThat(messages(Level.WARN)).singleElement().asString().contains("another size or modification time");
+    }
+}
