@@ -50,6 +50,16 @@ final class Ranking {
         return kind == SearchKind.ARTISTS ? Math.min(clamped, FOLLOWERS_CAP) + 1f : Math.min(clamped, 100) + 1f;
     }
 
+    /**
+     * At least the score component of a document of this rank, as Lucene computes it from the
+     * stored feature (which is rounded down); a hair more, to be safe from float rounding.
+     */
+    static double rankScoreBound(SearchKind kind, long rank) {
+        double value = featureValue(kind, rank);
+        double score = kind == SearchKind.ARTISTS ? FOLLOWERS_WEIGHT * Math.log(1 + value) : POPULARITY_WEIGHT * value;
+        return score + 1e-4;
+    }
+
     /** The score component that grows with the rank, always below 1. */
     static Query rankQuery(SearchKind kind) {
         return kind == SearchKind.ARTISTS
