@@ -31,7 +31,7 @@ public final class SearchIndex implements AutoCloseable {
      * Matches are counted exactly up to this many; past it {@code total} is {@code null}. Counting
      * costs a pass over the matches, and a first page needs far fewer of them.
      */
-    public static final int COUNT_EXACTLY_UP_TO = Integer.getInteger("cnt", 1_000);
+    public static final int COUNT_EXACTLY_UP_TO = 1_000;
 
     private final Path folder;
     private final IndexManifest manifest;
