@@ -18,6 +18,20 @@ public record CatalogFiles(Path main, Path trackFiles) {
     }
 
     /**
+     * The JDBC URL that opens {@code file} read-only, as the catalog does: an SQLite URI
+     * ({@code mode=ro}, plus {@code immutable=1} when the file cannot change while open) with the
+     * path percent-encoded. For other readers of the files (the search index builder): a plain
+     * path would let sqlite-jdbc create a missing file and SQLite write a journal beside it.
+     */
+    public static String readOnlyJdbcUrl(Path file, boolean immutable) {
+        return "jdbc:sqlite:" + readOnlyUri(file, immutable);
+    }
+
+    static String readOnlyUri(Path file, boolean immutable) {
+        return file.toAbsolutePath().toUri() + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+    }
+
+    /**
      * The files to serve: {@code trackFiles} when given, else track_files.sqlite3 beside {@code main}
      * if it exists. Paths are made absolute; a directory given as {@code main} stands for the
      * main_database.sqlite3 inside it. Nothing is checked here beyond existence of the sibling:

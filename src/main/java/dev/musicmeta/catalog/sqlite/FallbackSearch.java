@@ -98,7 +98,11 @@ final class FallbackSearch {
     }
 
     private static String describe(Duration budget) {
-        return budget.toMillis() % 1000 == 0 ? budget.toSeconds() + " s" : budget.toMillis() + " ms";
+        long millis = budget.toMillis();
+        if (millis >= 1000 && millis % 1000 == 0) {
+            return budget.toSeconds() + " s";
+        }
+        return millis >= 1 ? millis + " ms" : budget.toNanos() + " ns";
     }
 
     /** Tells SQLite to stop once the budget is spent. */

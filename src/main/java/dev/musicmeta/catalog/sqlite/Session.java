@@ -1,6 +1,5 @@
 package dev.musicmeta.catalog.sqlite;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,8 @@ import org.sqlite.SQLiteConfig;
  * <p>Opening: the main file by URI with {@code mode=ro} (never created, never written, no
  * journal) and, by default, {@code immutable=1}: the snapshot does not change while served, so
  * SQLite skips the file lock and the change check that would otherwise start every statement
- * (each is its own read transaction in autocommit mode), and a WAL-mode file opens from a
- * read-only directory. track_files is ATTACHed to the same connection the same way rather than
+ * (each is its own read transaction in autocommit mode), and creates no {@code -wal}/{@code -shm}
+ * files beside a WAL-mode file (which {@code mode=ro} alone does). track_files is ATTACHed to the same connection the same way rather than
  * given its own pool: one request holds one connection, every statement shape is prepared once,
  * and two pools can never deadlock each other. {@code query_only} is set as a second lock on
  * the door. Reads go through mmap; the page cache stays small, since mapped pages are the
@@ -49,7 +48,7 @@ final class Session implements AutoCloseable {
         config.setReadOnly(true);
         Connection connection;
         try {
-            connection = config.createConnection("jdbc:sqlite:" + uri(files.main(), options));
+            connection = config.createConnection(CatalogFiles.readOnlyJdbcUrl(files.main(), options.immutable()));
         } catch (SQLException e) {
             throw new CatalogFileException(files.main() + ": cannot be opened: " + FileChecks.oneLine(e.getMessage()));
         }
@@ -57,7 +56,7 @@ final class Session implements AutoCloseable {
         try {
             if (files.trackFiles() != null) {
                 try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS tf")) {
-                    attach.setString(1, uri(files.trackFiles(), options));
+                    attach.setString(1, CatalogFiles.readOnlyUri(files.trackFiles(), options.immutable()));
                     counter.increment();
                     attach.execute();
                 } catch (SQLException e) {
@@ -81,11 +80,6 @@ final class Session implements AutoCloseable {
             session.close();
             throw e;
         }
-    }
-
-    /** A SQLite URI: percent-encoded path (spaces, '?', '#' and non-ASCII are safe), read-only. */
-    static String uri(Path file, SqliteOptions options) {
-        return file.toAbsolutePath().toUri() + (options.immutable() ? "?mode=ro&immutable=1" : "?mode=ro");
     }
 
     /** Whether track_files is attached as {@code tf}. */
@@ -161,17 +155,27 @@ final class Session implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        for (PreparedStatement statement : statements) {
-            if (statement != null) {
+    /**
+     * Drops every prepared statement; they are prepared again on next use. Called after a failed
+     * request: sqlite-jdbc finalizes a statement whose step fails (an interrupt, an I/O error),
+     * leaving the cached object unusable though not marked closed.
+     */
+    void discardStatements() {
+        for (int i = 0; i < statements.length; i++) {
+            if (statements[i] != null) {
                 try {
-                    statement.close();
+                    statements[i].close();
                 } catch (SQLException ignored) {
-                    // closing anyway
+                    // dropped anyway
                 }
+                statements[i] = null;
             }
         }
+    }
+
+    @Override
+    public void close() {
+        discardStatements();
         try {
             connection.close();
         } catch (SQLException ignored) {

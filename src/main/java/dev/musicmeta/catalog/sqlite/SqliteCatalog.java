@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The catalog over the read-only SQLite files.
@@ -401,6 +402,11 @@ public final class SqliteCatalog implements Catalog {
 
     // ---- plumbing
 
+    /** The pool, for tests that need to hold a connection. */
+    SessionPool pool() {
+        return pool;
+    }
+
     private interface Work<T> {
         T run(Assembler assembler) throws SQLException;
     }
@@ -410,7 +416,11 @@ public final class SqliteCatalog implements Catalog {
         try {
             return work.run(new Assembler(session, caches));
         } catch (SQLException e) {
+            session.discardStatements();
             throw new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            session.discardStatements();
+            throw e;
         } finally {
             pool.release(session);
         }
@@ -441,8 +451,7 @@ public final class SqliteCatalog implements Catalog {
     }
 
     /** One row per key, the lowest rowid (a key should be unique; the real data may disagree). */
-    private static <R> List<R> lowestRowidPerKey(List<R> rows, Function<R, String> key,
-                                                 java.util.function.ToLongFunction<R> rowid) {
+    private static <R> List<R> lowestRowidPerKey(List<R> rows, Function<R, String> key, ToLongFunction<R> rowid) {
         Map<String, R> lowest = new LinkedHashMap<>(Assembler.capacity(rows.size()));
         for (R row : rows) {
             lowest.merge(key.apply(row), row, (a, b) -> rowid.applyAsLong(a) <= rowid.applyAsLong(b) ? a : b);

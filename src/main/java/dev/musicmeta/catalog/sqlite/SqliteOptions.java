@@ -19,7 +19,10 @@ import java.util.Objects;
  * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size});
  *                        small because mmap serves reads without copying
  * @param immutable       open the files with {@code immutable=1}: no file locking and no change
- *                        detection per read; only safe while nothing modifies the files
+ *                        detection per read, and no {@code -wal}/{@code -shm} files created
+ *                        beside a WAL-mode file (which {@code mode=ro} alone would do); only
+ *                        safe while nothing modifies the files, so turn it off only for files
+ *                        that change while served
  */
 public record SqliteOptions(
         int connections,
@@ -59,9 +62,13 @@ public record SqliteOptions(
                 DEFAULT_MMAP_BYTES, DEFAULT_PAGE_CACHE_KIB, true);
     }
 
-    /** Two connections per core (at least 4), a 10 s search budget, caches on, immutable files. */
+    /**
+     * Two connections per core, at least 4 and at most 16 (beyond that, more connections add
+     * memory, not throughput), a 10 s search budget, caches on, immutable files.
+     */
     public static SqliteOptions defaults() {
-        return new SqliteOptions(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), DEFAULT_SEARCH_BUDGET);
+        int connections = Math.min(16, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        return new SqliteOptions(connections, DEFAULT_SEARCH_BUDGET);
     }
 
     public SqliteOptions withConnections(int connections) {

@@ -1,0 +1,100 @@
+package dev.musicmeta.catalog.sqlite;
+
+import static dev.musicmeta.testing.EdgeCatalog.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musicmeta.testing.EdgeCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The artist and album caches: same answers, fewer statements, bounded, counted. */
+class CacheTest {
+
+    @TempDir
+    static Path dir;
+    static EdgeCatalog edge;
+    static SqliteCatalog uncached;
+
+    @BeforeAll
+    static void build() throws Exception {
+        edge = EdgeCatalog.create(dir);
+        uncached = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(1).withoutCaches());
+    }
+
+    @AfterAll
+    static void close() {
+        uncached.close();
+    }
+
+    static SqliteCatalog cached(int size) throws CatalogFileException {
+        return SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(1).withCacheSizes(size, size));
+    }
+
+    static long statements(SqliteCatalog catalog, Runnable request) {
+        long before = catalog.statements().total();
+        request.run();
+        return catalog.statements().total() - before;
+    }
+
+    @Test
+    void secondTrackLookupReadsOnlyTheTrackRows() throws Exception {
+        try (SqliteCatalog catalog = cached(100)) {
+            long miss = statements(catalog, () -> catalog.track(TRACK_TEN_ARTISTS));
+            long hit = statements(catalog, () -> catalog.track(TRACK_TEN_ARTISTS));
+            assertThat(miss).isEqualTo(StatementCountTest.TRACK_LOOKUP);
+            // tracks, track_artists, track_files: album and the ten artists come from the caches
+            assertThat(hit).isEqualTo(3);
+            assertThat(catalog.track(TRACK_TEN_ARTISTS)).isEqualTo(uncached.track(TRACK_TEN_ARTISTS));
+            CatalogCacheStats stats = catalog.cacheStats();
+            assertThat(stats.albumHits()).isEqualTo(2);
+            assertThat(stats.albumMisses()).isEqualTo(1);
+            assertThat(stats.artistHits()).isEqualTo(2 * TRACK_TEN_ARTISTS_CREDITS.size());
+            assertThat(stats.albumEntries()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void cachedArtistsAndAlbumsAreServedAfterOneStatement() throws Exception {
+        try (SqliteCatalog catalog = cached(1000)) {
+            assertThat(statements(catalog, () -> catalog.artists(bulkArtistIds())))
+                    .isEqualTo(StatementCountTest.ARTIST_LOOKUP);
+            assertThat(statements(catalog, () -> catalog.artists(bulkArtistIds()))).isEqualTo(1);
+            assertThat(statements(catalog, () -> catalog.albums(bulkAlbumIds())))
+                    .isEqualTo(StatementCountTest.ALBUM_LOOKUP - 3); // the album artists are cached already
+            assertThat(statements(catalog, () -> catalog.albums(bulkAlbumIds()))).isEqualTo(1);
+            assertThat(catalog.albums(bulkAlbumIds())).isEqualTo(uncached.albums(bulkAlbumIds()));
+            assertThat(catalog.artists(List.of(ARTIST_FULL, ARTIST_DIRTY)))
+                    .isEqualTo(uncached.artists(List.of(ARTIST_FULL, ARTIST_DIRTY)));
+        }
+    }
+
+    @Test
+    void mixOfCachedAndUncachedItemsIsComplete() throws Exception {
+        try (SqliteCatalog catalog = cached(1000)) {
+            catalog.tracks(bulkTrackIds().subList(0, 200));
+            assertThat(catalog.tracks(bulkTrackIds())).isEqualTo(uncached.tracks(bulkTrackIds()));
+            assertThat(catalog.tracksByIsrc(ISRC_MANY)).isEqualTo(uncached.tracksByIsrc(ISRC_MANY));
+        }
+    }
+
+    @Test
+    void cachesAreBoundedByEntryCount() throws Exception {
+        try (SqliteCatalog catalog = cached(10)) {
+            catalog.tracks(bulkTrackIds());
+            CatalogCacheStats stats = catalog.cacheStats();
+            assertThat(stats.artistEntries()).isLessThanOrEqualTo(10);
+            assertThat(stats.albumEntries()).isLessThanOrEqualTo(10);
+            assertThat(catalog.tracks(bulkTrackIds())).isEqualTo(uncached.tracks(bulkTrackIds()));
+        }
+    }
+
+    @Test
+    void cachesOffCountNothing() {
+        uncached.tracks(bulkTrackIds());
+        assertThat(uncached.cacheStats()).isEqualTo(new CatalogCacheStats(0, 0, 0, 0, 0, 0));
+    }
+}

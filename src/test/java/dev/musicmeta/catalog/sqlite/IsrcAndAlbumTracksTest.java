@@ -1,0 +1,102 @@
+package dev.musicmeta.catalog.sqlite;
+
+import static dev.musicmeta.testing.EdgeCatalog.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.EdgeCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IsrcAndAlbumTracksTest {
+
+    @TempDir
+    static Path dir;
+    static SqliteCatalog catalog;
+
+    @BeforeAll
+    static void open() throws Exception {
+        catalog = SqliteCatalog.open(EdgeCatalog.create(dir).files(), SqliteOptions.defaults().withConnections(2));
+    }
+
+    @AfterAll
+    static void close() {
+        catalog.close();
+    }
+
+    @Test
+    void tracksOfAnIsrcFollowPopularityThenReleaseDateThenRowid() {
+        assertThat(catalog.tracksByIsrc(ISRC_MANY)).extracting(Track::id).isEqualTo(ISRC_MANY_ORDER);
+    }
+
+    @Test
+    void bestTrackIsTheFirstOfThatOrder() {
+        Track best = catalog.bestTrackByIsrc(ISRC_MANY).orElseThrow();
+        assertThat(best.id()).isEqualTo(ISRC_R7_POP90_ALBUM_MISSING);
+        assertThat(best.album()).isNull();
+        assertThat(best).isEqualTo(catalog.track(ISRC_R7_POP90_ALBUM_MISSING).orElseThrow());
+    }
+
+    @Test
+    void isrcTracksCarryTheirAlbums() {
+        List<Track> tracks = catalog.tracksByIsrc(ISRC_MANY);
+        Track r9 = tracks.get(1);
+        assertThat(r9.album().releaseDate()).isEqualTo("1999");
+        assertThat(r9).isEqualTo(catalog.track(ISRC_R9_POP70_1999).orElseThrow());
+    }
+
+    @Test
+    void unknownIsrcIsAbsent() {
+        assertThat(catalog.tracksByIsrc(ISRC_UNKNOWN)).isEmpty();
+        assertThat(catalog.bestTrackByIsrc(ISRC_UNKNOWN)).isEmpty();
+        assertThat(catalog.bestTrackByIsrc(List.of(ISRC_UNKNOWN, TRACK_FULL_ISRC)).keySet())
+                .containsExactly(TRACK_FULL_ISRC);
+    }
+
+    @Test
+    void trackWithNullIdIsServedByIsrc() {
+        Track t = catalog.bestTrackByIsrc(ISRC_NULL_ID_TRACK).orElseThrow();
+        assertThat(t.id()).isNull();
+        assertThat(t.name()).isEqualTo("Null Id Track");
+        assertThat(t.languages()).isEmpty();
+    }
+
+    @Test
+    void isrcBatchesAnswerInRequestOrder() {
+        List<String> isrcs = bulkIsrcs();
+        Map<String, Track> best = catalog.bestTrackByIsrc(isrcs);
+        assertThat(best.keySet()).containsExactlyElementsOf(isrcs);
+        assertThat(best.get(isrcs.get(41)).id()).isEqualTo(bulkTrackIds().get(41));
+        Map<String, List<Track>> all = catalog.tracksByIsrc(List.of(TRACK_FULL_ISRC, ISRC_MANY));
+        assertThat(all.keySet()).containsExactly(TRACK_FULL_ISRC, ISRC_MANY);
+        assertThat(all.get(ISRC_MANY)).extracting(Track::id).isEqualTo(ISRC_MANY_ORDER);
+    }
+
+    @Test
+    void albumTracksAreByDiscThenNumberNullsLastThenRowidWithoutAlbum() {
+        List<Track> tracks = catalog.albumTracks(ALBUM_ORDER).orElseThrow();
+        assertThat(tracks).extracting(Track::id).isEqualTo(ALBUM_ORDER_TRACKS);
+        assertThat(tracks).allSatisfy(t -> assertThat(t.album()).isNull());
+        assertThat(tracks.get(0).artists()).extracting(a -> a.id()).containsExactly(ARTIST_CJK);
+    }
+
+    @Test
+    void albumTracksEqualTrackLookupsWithoutAlbum() {
+        for (Track listed : catalog.albumTracks(ALBUM_FULL).orElseThrow()) {
+            if (listed.id() != null) {
+                assertThat(listed).isEqualTo(catalog.track(listed.id()).orElseThrow().withoutAlbum());
+            }
+        }
+    }
+
+    @Test
+    void unknownAlbumHasNoTrackList() {
+        assertThat(catalog.albumTracks(UNKNOWN_ALBUM)).isEmpty();
+        assertThat(catalog.albumTracks(ALBUM_NULLS)).contains(List.of());
+    }
+}

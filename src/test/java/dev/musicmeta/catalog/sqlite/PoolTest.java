@@ -1,0 +1,84 @@
+package dev.musicmeta.catalog.sqlite;
+
+import static dev.musicmeta.testing.EdgeCatalog.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.EdgeCatalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bounded pool: no free connection in time is CatalogUnavailableException, never a hang. */
+class PoolTest {
+
+    @TempDir
+    static Path dir;
+    static EdgeCatalog edge;
+
+    @BeforeAll
+    static void build() {
+        edge = EdgeCatalog.create(dir);
+    }
+
+    @Test
+    void noFreeConnectionWithinTheTimeoutIsUnavailable() throws Exception {
+        SqliteOptions options = SqliteOptions.defaults().withConnections(1).withAcquireTimeout(Duration.ofMillis(20));
+        try (SqliteCatalog catalog = SqliteCatalog.open(edge.files(), options)) {
+            Session held = catalog.pool().acquire();
+            try {
+                assertThatThrownBy(() -> catalog.track(TRACK_FULL))
+                        .isInstanceOf(CatalogUnavailableException.class)
+                        .hasMessageContaining("no catalog connection free within 20 ms");
+            } finally {
+                catalog.pool().release(held);
+            }
+            assertThat(catalog.track(TRACK_FULL)).isPresent();
+        }
+    }
+
+    @Test
+    void closedCatalogIsUnavailable() throws Exception {
+        SqliteCatalog catalog = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(2));
+        catalog.close();
+        assertThatThrownBy(() -> catalog.artist(ARTIST_FULL)).isInstanceOf(CatalogUnavailableException.class)
+                .hasMessageContaining("closed");
+        catalog.close();
+    }
+
+    @Test
+    void concurrentRequestsShareThePoolAndAgree() throws Exception {
+        try (SqliteCatalog catalog = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(2))) {
+            Map<String, Track> expected = catalog.tracks(bulkTrackIds());
+            ExecutorService threads = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    int offset = t;
+                    runs.add(threads.submit(() -> {
+                        for (int i = offset; i < BULK; i += 6) {
+                            String id = bulkTrackIds().get(i);
+                            assertThat(catalog.track(id)).contains(expected.get(id));
+                            assertThat(catalog.bestTrackByIsrc(bulkIsrcs().get(i))).contains(expected.get(id));
+                        }
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.musicmeta.catalog.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musicmeta.testing.EdgeCatalog;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every lookup statement seeks through an index or the rowid: none scans a catalog table (the
+ * planner decides alike on 300 rows and on 256 million when the file holds no statistics).
+ */
+class QueryPlanTest {
+
+    @TempDir
+    static Path dir;
+
+    static List<String> plan(Session session, Sql sql) throws Exception {
+        List<String> steps = new ArrayList<>();
+        try (PreparedStatement explain = session.connection().prepareStatement("EXPLAIN QUERY PLAN " + sql.text)) {
+            if (explain.getParameterMetaData().getParameterCount() > 0) {
+                explain.setString(1, sql.text.contains("= ?") ? "1" : "[1]");
+            }
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(rs.getString("detail"));
+                }
+            }
+        }
+        return steps;
+    }
+
+    static EdgeCatalog edge;
+
+    @BeforeAll
+    static void build() {
+        edge = EdgeCatalog.create(dir);
+    }
+
+    static Session session() throws Exception {
+        return Session.open(edge.files(), SqliteOptions.defaults(), new StatementCounter());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sql.class)
+    void lookupsSeekAndSearchesScanOnce(Sql sql) throws Exception {
+        try (Session session = session()) {
+            List<String> scans = plan(session, sql).stream()
+                    .filter(step -> step.startsWith("SCAN ") && !step.contains("json_each"))
+                    .toList();
+            if (sql.isSearch()) {
+                assertThat(scans).as(sql.text).hasSize(1);
+            } else {
+                assertThat(scans).as(sql + " " + plan(session, sql)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aMissingIndexShowsUpAsAScan(@TempDir Path other) throws Exception {
+        EdgeCatalog edge = EdgeCatalog.create(other);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + edge.main());
+             var s = c.createStatement()) {
+            s.executeUpdate("DROP INDEX tracks_isrc");
+        }
+        try (Session session = Session.open(edge.files(), SqliteOptions.defaults(), new StatementCounter())) {
+            assertThat(plan(session, Sql.TRACKS_BY_ISRC)).anySatisfy(step -> assertThat(step).startsWith("SCAN t"));
+        }
+    }
+}
