@@ -5,8 +5,11 @@ import dev.musicmeta.sample.SampleGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.sqlite.SQLiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +31,10 @@ import picocli.CommandLine.Spec;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a deterministic sample catalog: main_database.sqlite3 and track_files.sqlite3 with the"
-                    + " tables and indexes of the 2025 Spotify metadata snapshot and realistic data"
-                    + " (names in many scripts, shared ISRCs, featured artists, NULLs, broken JSON).",
-            "The same seed always gives the same data."
+            "Writes a deterministic sample catalog into DIR: main_database.sqlite3 and",
+            "track_files.sqlite3, with the tables and indexes of the 2025 Spotify metadata",
+            "snapshot and realistic data (names in many scripts, shared ISRCs, featured",
+            "artists, NULLs, text that is not JSON). The same seed gives the same data."
         },
         footer = {"", "Exit codes: 0 written, 1 writing failed, 2 bad arguments or catalog files already there.",
             "Example: generate --out demo-catalog --tracks 100k"})
@@ -59,6 +64,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (tracks < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tracks must be at least 1, not " + tracks);
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is not a directory");
+        }
         if (!force) {
             for (String name : new String[] {CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE}) {
                 Path existing = out.resolve(name);
@@ -77,7 +85,7 @@ final class GenerateCommand implements Callable<Integer> {
                 err.println("generate: " + exists.getFile() + " already exists; add --force to replace it");
                 return CommandLine.ExitCode.USAGE;
             }
-            err.println("generate: " + e.getCause().getMessage());
+            err.println("generate: " + describe(e.getCause()));
             return CommandLine.ExitCode.SOFTWARE;
         }
         progress.finish();
@@ -86,11 +94,26 @@ final class GenerateCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
+    /** One line for a person: the JDK's file exceptions carry little more than a path. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or directory: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException failed) {
+            String reason = failed.getReason() == null ? e.getClass().getSimpleName() : failed.getReason();
+            return failed.getFile() + ": " + reason;
+        }
+        return e.getMessage();
+    }
+
     private String summary(double seconds) {
         Path main = out.resolve(CatalogFiles.MAIN_FILE);
         Path trackFiles = out.resolve(CatalogFiles.TRACK_FILES_FILE);
         String counts;
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + main.toAbsolutePath() + "?mode=ro");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + main.toAbsolutePath(), readOnly());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT (SELECT max(rowid) FROM tracks),"
                         + " (SELECT max(rowid) FROM albums), (SELECT max(rowid) FROM artists)")) {
@@ -111,6 +134,12 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    private static Properties readOnly() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return config.toProperties();
+    }
+
     /** Parses counts such as 5000, 5_000, 100k or 10M. */
     static final class CountConverter implements CommandLine.ITypeConverter<Long> {
         @Override
@@ -129,7 +158,8 @@ final class GenerateCommand implements Callable<Integer> {
                 return Math.multiplyExact(Long.parseLong(text), factor);
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a count of tracks: use a whole number, optionally with k or M (100k, 10M)");
+                        "'" + value + "' is not a count of tracks:"
+                                + " use a whole number, optionally with k or M (100k, 10M)");
             }
         }
     }

@@ -23,6 +23,9 @@ public final class TerminalProgress implements Progress {
     private long lastShown;
     private long lastDone;
     private long lastTotal;
+    private boolean unshown;
+    /** On a terminal: a progress line is on screen, not yet ended by a newline. */
+    private boolean lineOpen;
 
     /**
      * Progress of {@code label} (e.g. "generate", "index") on standard error, redrawn in place
@@ -46,27 +49,47 @@ public final class TerminalProgress implements Progress {
     public synchronized void update(long done, long total) {
         lastDone = done;
         lastTotal = total;
+        unshown = true;
         long now = nanoClock.getAsLong();
         if (now - lastShown >= (interactive ? REDRAW_NANOS : LOG_NANOS)) {
-            lastShown = now;
             show(now);
         }
+    }
+
+    /** Shows the final figures so far and, on a line of its own, the step the job moved on to. */
+    @Override
+    public synchronized void step(String description) {
+        if (unshown) {
+            show(nanoClock.getAsLong());
+        }
+        endLine();
+        out.println(label + ": " + description);
+        out.flush();
+        lastShown = nanoClock.getAsLong();
     }
 
     /** Prints the final figures and ends the line; call once when the job is over. */
     public synchronized void finish() {
         show(nanoClock.getAsLong());
-        if (interactive) {
-            out.println();
-        }
+        endLine();
         out.flush();
     }
 
+    private void endLine() {
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
+    }
+
     private void show(long now) {
+        lastShown = now;
+        unshown = false;
         String line = line(now);
         if (interactive) {
             // Pad so a shorter line fully covers the previous one.
             out.print("\r" + line + "   ");
+            lineOpen = true;
         } else {
             out.println(line);
         }

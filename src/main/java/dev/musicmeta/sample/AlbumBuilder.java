@@ -26,6 +26,8 @@ final class AlbumBuilder {
     private static final double[] CREDITS = {0, 0.8, 0.12, 0.04, 0.015, 0.008, 0.005, 0.003, 0.002, 0.001, 0.001};
     private static final long FETCHED_FROM = 1_735_689_600L; // 2025-01-01T00:00:00Z
     private static final String[] ALBUM_IMAGE_PREFIXES = {"ab67616d0000b273", "ab67616d00001e02", "ab67616d00004851"};
+    private static final int LAST_YEAR = 2025;
+    private static final int LAST_MONTH = 7;
     private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     private final Rng rng;
@@ -62,26 +64,26 @@ final class AlbumBuilder {
             boolean[] fresh = new boolean[count];
             for (int i = 0; i < count; i++) {
                 double v = rng.nextDouble();
-                Recording reused = v < 0.2 ? pool.hit(rng) : v < 0.75 ? pool.recentRecording(rng) : null;
+                Recording reused = v < 0.15 ? pool.hit(rng) : v < 0.65 ? pool.recentRecording(rng) : null;
                 recordings.add(reused);
                 fresh[i] = reused == null;
                 latest = reused == null ? latest : Math.max(latest, reused.year());
             }
-            date = releaseDate(latest == 0 ? 0 : Math.min(2025, latest + rng.nextInt(3)));
+            date = releaseDate(latest == 0 ? 0 : Math.min(LAST_YEAR, latest + rng.nextInt(3)));
             for (int i = 0; i < count; i++) {
                 if (fresh[i]) {
-                    recordings.set(i, freshRecording(new long[] {artists.draw(rng)}, 1, date[0], true, null));
+                    recordings.set(i, freshRecording(new long[] {artists.draw(rng)}, 1, date[0]));
                 }
             }
             name = names.compilationName(rng, date[0]);
         } else {
-            RecordingPool.Single single = type.equals(ALBUM) && rng.chance(0.45) ? pool.takeSingle(rng) : null;
+            RecordingPool.Single single = type.equals(ALBUM) && rng.chance(0.35) ? pool.takeSingle(rng) : null;
             if (single != null) {
-                own = Arrays.copyOf(single.artists(), single.main());
+                own = single.artists();
                 date = later(single);
                 int reused = Math.min(count, single.recordings().length);
                 for (int i = 0; i < count - reused; i++) {
-                    recordings.add(freshRecording(own, distinct(own), date[0], true, null));
+                    recordings.add(freshRecording(own, distinct(own), date[0]));
                 }
                 for (int i = 0; i < reused; i++) {
                     recordings.add(rng.nextInt(Math.min(4, recordings.size() + 1)), single.recordings()[i]);
@@ -89,20 +91,19 @@ final class AlbumBuilder {
             } else {
                 own = albumArtists();
                 date = releaseDate(0);
-                Recording lead = freshRecording(own, distinct(own), date[0], true, null);
+                Recording lead = freshRecording(own, distinct(own), date[0]);
                 recordings.add(lead);
                 for (int i = 1; i < count; i++) {
                     boolean versionOfLead = type.equals(SINGLE) && rng.chance(0.5);
                     recordings.add(versionOfLead
-                            ? freshRecording(lead.artists(), lead.main(), date[0], false, lead)
-                            : freshRecording(own, distinct(own), date[0], true, null));
+                            ? versionOf(lead, date[0]) : freshRecording(own, distinct(own), date[0]));
                 }
             }
             if (type.equals(SINGLE)) {
                 Recording lead = recordings.get(0);
-                name = lead.version() == null ? lead.name() : lead.name().substring(0, lead.name().length() - lead.version().length() - 3);
+                name = lead.nameWithoutVersion();
                 Recording[] kept = recordings.subList(0, Math.min(2, count)).toArray(Recording[]::new);
-                pool.rememberSingle(new RecordingPool.Single(own, own.length, kept, date[0], date[1], date[2]));
+                pool.rememberSingle(new RecordingPool.Single(own, kept, date[0], date[1], date[2]));
             } else {
                 name = names.albumName(rng, artists.get(own[0]).language());
             }
@@ -184,39 +185,17 @@ final class AlbumBuilder {
         return own.length > 1 && own[own.length - 1] == own[0] ? own.length - 1 : own.length;
     }
 
-    /**
-     * A new recording by {@code main[0..mainCount)} plus featured artists; a version of
-     * {@code original} (same song, other ISRC) when given.
-     */
-    private Recording freshRecording(long[] main, int mainCount, int year, boolean mayFeature, Recording original) {
+    /** A new song by {@code main[0..mainCount)}, now and then with featured artists. */
+    private Recording freshRecording(long[] main, int mainCount, int year) {
         ArtistInfo primary = artists.get(main[0]);
-        int credited = mainCount;
-        if (mayFeature) {
-            int wanted = credits();
-            credited = Math.max(mainCount, Math.min(10, wanted + mainCount - 1));
-        }
+        int credited = Math.max(mainCount, Math.min(10, credits() + mainCount - 1));
         long[] credit = Arrays.copyOf(main, credited);
         for (int i = mainCount; i < credited; i++) {
             credit[i] = otherThan(credit, i);
         }
-        String title;
-        String version;
-        if (original != null) {
-            title = original.title();
-            version = names.version(rng, year);
-            credit = original.artists();
-            credited = credit.length;
-        } else {
-            title = names.title(rng, primary.language());
-            version = rng.chance(0.09) ? names.version(rng, year) : null;
-        }
+        String title = names.title(rng, primary.language());
         StringBuilder name = new StringBuilder(title);
-        int featured = credited - mainCount;
-        if (original != null) {
-            String shown = original.version() == null ? original.name() : original.name().substring(0, original.name().length() - original.version().length() - 3);
-            name.setLength(0);
-            name.append(shown);
-        } else if (featured > 0 && rng.chance(0.75)) {
+        if (credited > mainCount && rng.chance(0.75)) {
             name.append(" (feat. ");
             for (int i = mainCount; i < credited; i++) {
                 if (i > mainCount) {
@@ -226,6 +205,20 @@ final class AlbumBuilder {
             }
             name.append(')');
         }
+        String version = rng.chance(0.09) ? names.version(rng, year) : null;
+        return record(title, version, name, credit, mainCount, year, primary);
+    }
+
+    /** Another version of {@code original} ("Radio Edit", "Instrumental"): same song and artists, own ISRC. */
+    private Recording versionOf(Recording original, int year) {
+        String version = names.version(rng, year);
+        StringBuilder name = new StringBuilder(original.nameWithoutVersion());
+        return record(original.title(), version, name, original.artists(), original.main(), year,
+                artists.get(original.artists()[0]));
+    }
+
+    private Recording record(String title, String version, StringBuilder name, long[] credit, int mainCount, int year,
+            ArtistInfo primary) {
         if (version != null) {
             name.append(" - ").append(version);
         }
@@ -288,7 +281,7 @@ final class AlbumBuilder {
 
     /** {year, month or 0, day or 0}; at or after {@code notBefore} when that is not 0. */
     private int[] releaseDate(int notBefore) {
-        int year = 2025 - (int) (76 * Math.pow(rng.nextDouble(), 2.6));
+        int year = LAST_YEAR - (int) (76 * Math.pow(rng.nextDouble(), 2.6));
         if (notBefore > 0) {
             year = Math.max(year, notBefore);
         }
@@ -297,7 +290,8 @@ final class AlbumBuilder {
         if (u < yearOnly) {
             return new int[] {year, 0, 0};
         }
-        int month = 1 + rng.nextInt(12);
+        // The snapshot was taken in mid-2025: nothing is released after July 2025.
+        int month = 1 + rng.nextInt(year == LAST_YEAR ? LAST_MONTH : 12);
         if (u < yearOnly + 0.04) {
             return new int[] {year, month, 0};
         }
@@ -306,8 +300,12 @@ final class AlbumBuilder {
 
     /** A few months after a single, with day precision: albums follow their singles. */
     private int[] later(RecordingPool.Single single) {
-        int months = single.month() + 1 + rng.nextInt(8);
-        int year = Math.min(2025, single.year() + (months - 1) / 12);
+        int months = Math.max(1, single.month()) + 1 + rng.nextInt(8);
+        int year = single.year() + (months - 1) / 12;
+        if (year > LAST_YEAR || (year == LAST_YEAR && (months - 1) % 12 + 1 > LAST_MONTH)) {
+            // No release dates in the future: the album came out the same day.
+            return new int[] {single.year(), Math.max(1, single.month()), Math.max(1, single.day())};
+        }
         int month = (months - 1) % 12 + 1;
         return new int[] {year, month, 1 + rng.nextInt(DAYS_IN_MONTH[month - 1])};
     }

@@ -16,7 +16,7 @@ final class Artists {
 
     static final long VARIOUS_ARTISTS = 0;
     private static final long STREAM = 0xA27157L;
-    private static final int CACHE_SIZE = 1 << 14;
+    private static final int CACHE_SIZE = 1 << 17;
     private static final long FETCHED_FROM = 1_735_689_600L; // 2025-01-01T00:00:00Z
     private static final String[] IMAGE_PREFIXES = {"ab6761610000e5eb", "ab67616100005174", "ab6761610000f178"};
 
@@ -46,7 +46,8 @@ final class Artists {
         }
         this.multiplier = regular == 1 ? 1 : m;
         this.offset = rng.nextLong(regular);
-        this.inverse = regular == 1 ? 0 : BigInteger.valueOf(multiplier).modInverse(BigInteger.valueOf(regular)).longValueExact();
+        this.inverse = regular == 1
+                ? 0 : BigInteger.valueOf(multiplier).modInverse(BigInteger.valueOf(regular)).longValueExact();
     }
 
     long count() {
@@ -94,7 +95,9 @@ final class Artists {
             long famous = indexOfRank(rng.nextLong(Math.max(1, regular / 200)));
             name = get(famous).name();
         }
-        double log10 = 0.4 + 7.3 * popularity / 100.0 + rng.gaussian() * 0.35;
+        // Followers grow exponentially with popularity, from a handful to about 100 million, with
+        // less spread at the top so the most followed artists stay near the real maximum.
+        double log10 = 0.4 + 7.2 * popularity / 100.0 + rng.gaussian() * 0.35 * (1 - popularity / 140.0);
         long followers = Math.max(0, Math.round(Math.pow(10, log10)) - 3);
         return new ArtistInfo(index, id, name, language, popularity, followers);
     }

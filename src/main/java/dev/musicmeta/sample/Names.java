@@ -9,12 +9,31 @@ import dev.musicmeta.sample.Vocabulary.WordList;
  */
 final class Names {
 
-    private static final String[] ONSETS = {"b", "k", "d", "l", "m", "n", "r", "s", "t", "v", "z", "br", "kr", "st", "tr", "sh", "j", "y"};
+    private static final String[] ONSETS =
+            {"b", "k", "d", "l", "m", "n", "r", "s", "t", "v", "z", "br", "kr", "st", "tr", "sh", "j", "y"};
     private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ai", "ea", "y"};
     private static final String[] CODAS = {"", "", "", "n", "r", "x", "k", "l", "s", "th"};
     private static final String[] PREFIXES = {"DJ", "Lil", "MC", "Young", "Big", "King", "Saint"};
 
     private final Vocabulary vocabulary = Vocabulary.get();
+    // Looked up once: these lists are drawn from millions of times.
+    private final WordList[] words = lists("words");
+    private final WordList[] firstNames = lists("first");
+    private final WordList[] lastNames = lists("last");
+    private final WordList[] genres = lists("genres");
+    private final WordList emoji = vocabulary.list("emoji");
+    private final WordList versions = vocabulary.list("versions");
+    private final WordList bands = vocabulary.list("en.band");
+
+    private WordList[] lists(String kind) {
+        Language[] languages = Language.values();
+        WordList[] lists = new WordList[languages.length];
+        for (Language language : languages) {
+            lists[language.ordinal()] = kind.equals("genres")
+                    ? vocabulary.list("genres." + language.code) : vocabulary.list(language, kind);
+        }
+        return lists;
+    }
 
     /** An artist name in {@code language}. */
     String artistName(Rng rng, Language language) {
@@ -45,12 +64,12 @@ final class Names {
             case ZH:
             case JA:
                 if (u < 0.6) {
-                    return vocabulary.list(language, "last").pick(rng) + vocabulary.list(language, "first").pick(rng);
+                    return lastNames[language.ordinal()].pick(rng) + firstNames[language.ordinal()].pick(rng);
                 }
                 return u < 0.9 ? words(rng, language, 1 + rng.nextInt(2)) : titleCase(madeUp(rng));
             case KO:
                 if (u < 0.35) {
-                    return vocabulary.list(language, "last").pick(rng) + vocabulary.list(language, "first").pick(rng);
+                    return lastNames[language.ordinal()].pick(rng) + firstNames[language.ordinal()].pick(rng);
                 } else if (u < 0.55) {
                     return first(rng, language);
                 } else if (u < 0.8) {
@@ -63,7 +82,8 @@ final class Names {
                 } else if (u < 0.62) {
                     return first(rng, language);
                 } else if (u < 0.85) {
-                    String prefix = language == Language.ES && rng.chance(0.3) ? (rng.chance(0.5) ? "Los " : "Las ") : "";
+                    boolean article = language == Language.ES && rng.chance(0.3);
+                    String prefix = article ? (rng.chance(0.5) ? "Los " : "Las ") : "";
                     return prefix + words(rng, language, 1 + rng.nextInt(2));
                 }
                 return language.latin ? titleCase(madeUp(rng)) : words(rng, language, 1);
@@ -76,7 +96,7 @@ final class Names {
         int count = u < 0.32 ? 1 : u < 0.72 ? 2 : u < 0.92 ? 3 : 4;
         String title = words(rng, language, count);
         if (rng.chance(0.015)) {
-            title = title + " " + vocabulary.list("emoji").pick(rng);
+            title = title + " " + emoji.pick(rng);
         }
         return title;
     }
@@ -100,7 +120,7 @@ final class Names {
 
     /** A version suffix such as "Remastered 2011" or "Radio Edit". */
     String version(Rng rng, int recordingYear) {
-        String pattern = vocabulary.list("versions").pick(rng);
+        String pattern = versions.pick(rng);
         if (pattern.contains("{year}")) {
             int year = recordingYear + 5 + rng.nextInt(40);
             if (year > 2025) {
@@ -120,7 +140,7 @@ final class Names {
     }
 
     String genre(Rng rng, Language language) {
-        return vocabulary.list("genres." + language.code).pick(rng);
+        return genres[language.ordinal()].pick(rng);
     }
 
     private String words(Rng rng, Language language, int count) {
@@ -147,19 +167,19 @@ final class Names {
     }
 
     private String word(Rng rng, Language language) {
-        return vocabulary.list(language, "words").pick(rng);
+        return words[language.ordinal()].pick(rng);
     }
 
     private String person(Rng rng, Language language) {
-        return first(rng, language) + " " + vocabulary.list(language, "last").pick(rng);
+        return first(rng, language) + " " + lastNames[language.ordinal()].pick(rng);
     }
 
     private String first(Rng rng, Language language) {
-        return vocabulary.list(language, "first").pick(rng);
+        return firstNames[language.ordinal()].pick(rng);
     }
 
     private String band(Rng rng) {
-        return vocabulary.list("en.band").pick(rng);
+        return bands.pick(rng);
     }
 
     /** A pronounceable made-up word of two or three syllables. */

@@ -23,4 +23,10 @@ record Recording(
         boolean instrumental,
         int year,
         Language language,
-        int popularity) {}
+        int popularity) {
+
+    /** The name without its " - version" suffix: what a single is named after. */
+    String nameWithoutVersion() {
+        return version == null ? name : name.substring(0, name.length() - version.length() - " - ".length());
+    }
+}

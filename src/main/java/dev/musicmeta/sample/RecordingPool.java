@@ -18,8 +18,8 @@ final class RecordingPool {
     private long singleCount;
     private int hitCount;
 
-    /** A single waiting for its album: its lead recordings and release date. */
-    record Single(long[] artists, int main, Recording[] recordings, int year, int month, int day) {}
+    /** A single waiting for its album: its own artists, lead recordings and release date. */
+    record Single(long[] artists, Recording[] recordings, int year, int month, int day) {}
 
     void remember(Rng rng, Recording recording) {
         recent[(int) (recentCount++ % RECENT)] = recording;

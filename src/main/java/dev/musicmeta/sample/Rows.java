@@ -7,10 +7,13 @@ final class Rows {
 
     private Rows() {}
 
+    /** What goes into main_database.sqlite3: an artist with its rows, or an album with its tracks. */
+    sealed interface MainRow permits ArtistRow, AlbumBatch {}
+
     record Image(int width, int height, String url) {}
 
     record ArtistRow(long rowid, String id, Long fetchedAt, String name, long followers, int popularity,
-            List<String> genres, List<Image> images) {}
+            List<String> genres, List<Image> images) implements MainRow {}
 
     /** An artist_albums row; {@code indexInAlbum} is null for artists who only appear on the album. */
     record ArtistAlbum(long artistRowid, boolean appearsOn, boolean implicit, Integer indexInAlbum) {}
@@ -28,5 +31,5 @@ final class Rows {
             String languageOfPerformance, String contentRatings, String artistRoles) {}
 
     /** An album with its tracks and their track_files rows, built and written as one unit. */
-    record AlbumBatch(AlbumRow album, List<TrackRow> tracks, List<TrackFileRow> files) {}
+    record AlbumBatch(AlbumRow album, List<TrackRow> tracks, List<TrackFileRow> files) implements MainRow {}
 }

@@ -2,6 +2,7 @@ package dev.musicmeta.sample;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.sample.Rows.AlbumBatch;
+import dev.musicmeta.sample.Rows.MainRow;
 import dev.musicmeta.sample.Rows.TrackFileRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +30,8 @@ public final class SampleGenerator {
 
     /** Tracks per artist, on average. */
     static final double TRACKS_PER_ARTIST = 17.0;
-    private static final int TRACK_FILES_CHUNK = 4096;
+    /** Rows handed to a writer thread at once: large enough to make the hand-over cheap. */
+    private static final int CHUNK = 256;
 
     private SampleGenerator() {}
 
@@ -69,18 +70,18 @@ public final class SampleGenerator {
                     }
                 }
             }
-            mainPartial = Files.createTempFile(dir, "." + CatalogFiles.MAIN_FILE + ".", ".partial");
-            trackFilesPartial = Files.createTempFile(dir, "." + CatalogFiles.TRACK_FILES_FILE + ".", ".partial");
+            // Hidden, unique names; SQLite creates the files with the usual permissions.
+            String unique = "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial";
+            mainPartial = dir.resolve("." + CatalogFiles.MAIN_FILE + unique);
+            trackFilesPartial = dir.resolve("." + CatalogFiles.TRACK_FILES_FILE + unique);
             write(mainPartial, trackFilesPartial, tracks, seed, progress);
             // Remove the old main file first: between the two renames the directory must not hold
             // a complete-looking pair of files that do not belong together.
             Files.deleteIfExists(main);
-            Files.move(trackFilesPartial, trackFiles, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(trackFilesPartial, trackFiles, StandardCopyOption.ATOMIC_MOVE);
             Files.move(mainPartial, main, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("writing the sample catalog failed: " + e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while writing the sample catalog", e));
@@ -96,37 +97,51 @@ public final class SampleGenerator {
     }
 
     private static void write(Path mainPath, Path trackFilesPath, long tracks, long seed, Progress progress)
-            throws IOException, SQLException, InterruptedException {
+            throws IOException, InterruptedException {
         Ids ids = new Ids(seed);
         Names names = new Names();
         Artists artists = new Artists(seed, artistCount(tracks), names, ids);
         AlbumBuilder albums = new AlbumBuilder(seed, ids, names, artists);
-        TrackFilesWriter trackFiles = new TrackFilesWriter(trackFilesPath);
+        // This thread generates; each file is loaded on a thread of its own.
+        BackgroundWriter<MainRow> main = new BackgroundWriter<>(CatalogFiles.MAIN_FILE,
+                () -> new MainDatabaseWriter(mainPath, progress, tracks));
+        BackgroundWriter<TrackFileRow> trackFiles = new BackgroundWriter<>(CatalogFiles.TRACK_FILES_FILE,
+                () -> new TrackFilesWriter(trackFilesPath));
         boolean done = false;
-        try (MainDatabaseWriter main = new MainDatabaseWriter(mainPath)) {
-            for (long artist = 0; artist < artists.count(); artist++) {
-                main.write(artists.row(artist));
-            }
-            List<TrackFileRow> chunk = new ArrayList<>(TRACK_FILES_CHUNK + 64);
-            long written = 0;
+        try {
             progress.update(0, tracks);
+            List<MainRow> mainChunk = new ArrayList<>(CHUNK);
+            for (long artist = 0; artist < artists.count(); artist++) {
+                mainChunk.add(artists.row(artist));
+                if (mainChunk.size() == CHUNK) {
+                    main.submit(mainChunk);
+                    mainChunk = new ArrayList<>(CHUNK);
+                }
+            }
+            List<TrackFileRow> filesChunk = new ArrayList<>(CHUNK * 4);
+            long written = 0;
             for (long album = 0; written < tracks; album++) {
                 AlbumBatch batch = albums.build(album, written, tracks - written);
-                main.write(batch);
-                chunk.addAll(batch.files());
-                if (chunk.size() >= TRACK_FILES_CHUNK) {
-                    trackFiles.submit(chunk);
-                    chunk = new ArrayList<>(TRACK_FILES_CHUNK + 64);
+                mainChunk.add(batch);
+                if (mainChunk.size() == CHUNK) {
+                    main.submit(mainChunk);
+                    mainChunk = new ArrayList<>(CHUNK);
+                }
+                filesChunk.addAll(batch.files());
+                if (filesChunk.size() >= CHUNK * 4) {
+                    trackFiles.submit(filesChunk);
+                    filesChunk = new ArrayList<>(CHUNK * 4 + 64);
                 }
                 written += batch.tracks().size();
-                progress.update(written, tracks);
             }
-            trackFiles.submit(chunk);
+            main.submit(mainChunk);
+            trackFiles.submit(filesChunk);
             main.finish();
             trackFiles.finish();
             done = true;
         } finally {
             if (!done) {
+                main.abort();
                 trackFiles.abort();
             }
         }

@@ -3,10 +3,8 @@ package dev.musicmeta.sample;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 
 /** A fresh SQLite file opened for one bulk load: no journal, no fsync, one transaction. */
 final class SqliteFile implements AutoCloseable {
@@ -27,8 +25,8 @@ final class SqliteFile implements AutoCloseable {
         schema.createTables(connection);
     }
 
-    PreparedStatement prepare(String sql) throws SQLException {
-        return connection.prepareStatement(sql);
+    BulkInsert bulkInsert(String table, String... columns) throws SQLException {
+        return new BulkInsert(connection, table, columns);
     }
 
     /** Commits the data, then builds the indexes: sorting once is far cheaper than updating row by row. */
@@ -41,21 +39,5 @@ final class SqliteFile implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         connection.close();
-    }
-
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
     }
 }
