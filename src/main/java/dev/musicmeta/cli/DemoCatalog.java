@@ -1,22 +1,16 @@
 package dev.musicmeta.cli;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
-import dev.musicmeta.sample.Progress;
 import dev.musicmeta.sample.SampleGenerator;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sample catalog {@code serve --demo} serves: generated once into a per-user cache directory
- * and kept, so later starts are instant. Generation writes into a sibling temporary directory
- * whose files are then renamed into place, the main file last: an interrupted run never leaves
- * a main file behind, so the next start generates again instead of serving half a catalog.
+ * and kept, so later starts are instant. The generator renames its main file into place last, so
+ * a main file there means a complete catalog; an interrupted run is simply generated again.
  */
 final class DemoCatalog {
 
@@ -36,51 +30,22 @@ final class DemoCatalog {
         return cache.resolve("music-metadata-api").resolve("demo");
     }
 
-    /** The main file of the demo catalog in {@code dir}, generating it first if it is not there. */
-    static Path ensure(Path dir, long tracks) throws IOException {
+    /**
+     * The main file of the demo catalog in {@code dir}, generating it first if it is not there.
+     *
+     * @throws java.io.UncheckedIOException when it cannot be written
+     */
+    static Path ensure(Path dir, long tracks) {
         Path main = dir.resolve(CatalogFiles.MAIN_FILE);
         if (Files.isRegularFile(main)) {
-            LOG.info("serving the demo catalog in {}", dir);
+            LOG.info("serving the demo catalog in {}", dir.toAbsolutePath());
             return main;
         }
-        Files.createDirectories(dir);
-        Path partial = Files.createTempDirectory(dir.toAbsolutePath().getParent(), dir.getFileName() + ".partial-");
-        LOG.info("generating a demo catalog of {} tracks into {} (once; later starts reuse it)", tracks, dir);
-        try {
-            SampleGenerator.generate(partial, tracks, SEED, loggingProgress());
-            try (Stream<Path> files = Files.list(partial)) {
-                for (Path f : files.sorted(Comparator.comparing((Path p) -> p.endsWith(CatalogFiles.MAIN_FILE))).toList()) {
-                    Files.move(f, dir.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } finally {
-            deleteTree(partial);
-        }
-        LOG.info("demo catalog ready in {}", dir);
+        LOG.info("generating a demo catalog of {} tracks into {}; later starts reuse it", tracks, dir.toAbsolutePath());
+        TerminalProgress progress = new TerminalProgress("demo catalog");
+        SampleGenerator.generate(dir, tracks, SEED, progress, true);
+        progress.finish();
+        LOG.info("demo catalog ready in {}", dir.toAbsolutePath());
         return main;
-    }
-
-    /** Logs every tenth of the work; the log may be a file, so no terminal tricks here. */
-    private static Progress loggingProgress() {
-        long[] lastTenth = {-1};
-        return (done, total) -> {
-            long tenth = total <= 0 ? 0 : done * 10 / total;
-            if (tenth != lastTenth[0]) {
-                lastTenth[0] = tenth;
-                LOG.info("demo catalog: {}%", tenth * 10);
-            }
-        };
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

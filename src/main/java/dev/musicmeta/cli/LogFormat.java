@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * its {@code kvpList}).
  */
 enum LogFormat {
+    // Lower case: picocli matches enum values as written, and these are what users type.
     text,
     json;
 

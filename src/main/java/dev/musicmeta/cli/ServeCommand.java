@@ -10,6 +10,7 @@ import dev.musicmeta.http.ServerConfig;
 import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.SearchSetup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,7 +115,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 main = DemoCatalog.ensure(dir, demoTracks);
                 DemoSearchIndex.ensure(main);
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 return fail(1, "cannot write the demo catalog into " + dir + ": " + rootMessage(e));
             }
         }
@@ -139,11 +140,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private int serve(SqliteCatalog catalog, Catalog served, ServerConfig config) throws InterruptedException {
         catalog.warnings().forEach(w -> LOG.warn("{}", w));
-        if (catalog.files().trackFiles() == null) {
-            LOG.info("no {} beside {} and no --track-files: has_lyrics, original_title, version_title, languages"
-                    + " and artist_roles will be null or empty", CatalogFiles.TRACK_FILES_FILE,
-                    catalog.files().main().toAbsolutePath().getParent());
-        }
+        catalog.notices().forEach(n -> LOG.info("{}", n));
         ShutdownSignal signal = new ShutdownSignal();
         ApiServer server = new ApiServer(served, config);
         try {

@@ -47,8 +47,8 @@ final class BatchRoutes {
         int items = parts.stream().mapToInt(Part::distinctItems).sum();
         if (items == 0 || items > MAX_ITEMS) {
             throw new ProblemException(ProblemType.INVALID_BODY, "a batch holds 1 to " + MAX_ITEMS
-                    + " distinct items (a URI and its id, or two spellings of one ISRC, are one item); this one holds "
-                    + items);
+                    + " distinct items in all of tracks, artists, albums and isrcs (a URI and its id, or two spellings"
+                    + " of one ISRC, are one item); this one holds " + items);
         }
         tracks.resolve(catalog::tracks);
         artists.resolve(catalog::artists);

@@ -199,18 +199,4 @@ final class JsonWriter implements Closeable {
     interface ItemWriter<T> {
         void write(T value) throws IOException;
     }
-
-    /** Writes {@code value} with {@code body} into {@code out} and flushes. */
-    static <T> void write(OutputStream out, T value, BiConsumerIO<JsonWriter, T> body) {
-        try (JsonWriter w = to(out)) {
-            body.accept(w, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the buffer is in memory: only a bug gets here
-        }
-    }
-
-    @FunctionalInterface
-    interface BiConsumerIO<A, B> {
-        void accept(A a, B b) throws IOException;
-    }
 }

@@ -1,0 +1,171 @@
+package dev.musicmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.http.ApiClient;
+import dev.musicmeta.testing.TestCatalogs;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve}: help, exit code 2 with one line for unusable input, and a real process stopped by SIGTERM. */
+class ServeCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static List<String> lines(String s) {
+        return s.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void helpListsEveryOptionAndItsEnvironmentVariable() {
+        Run r = run("serve", "--help");
+
+        assertThat(r.code()).isZero();
+        for (String s : List.of("--db", "-db", "--track-files", "--addr", "-addr", "--demo", "--demo-dir",
+                "--rate-limit", "--rate-burst", "--trust-proxy", "--log-format", "--cache-max-age", "MMA_DB",
+                "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
+                "MMA_CACHE_MAX_AGE", "MMA_DEMO", "SIGTERM")) {
+            assertThat(r.out()).contains(s);
+        }
+    }
+
+    @Test
+    void withoutDbOrDemoItSaysWhatToPass() {
+        Run r = run("serve");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--db PATH").contains("--demo");
+    }
+
+    @Test
+    void aMissingFileIsExitCode2WithOneLineNamingIt() {
+        Path missing = tmp.resolve("nothing-here.sqlite3");
+        Run r = run("-db", missing.toString(), "-addr", "127.0.0.1:0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(lines(r.err())).hasSize(1);
+        assertThat(r.err()).contains("nothing-here.sqlite3").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsExitCode2WithOneLine() throws IOException {
+        Path text = Files.writeString(tmp.resolve(CatalogFiles.MAIN_FILE), "just some text, not a database\n".repeat(200));
+        Run r = run("serve", "--db", text.toString(), "--addr", "127.0.0.1:0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(lines(r.err())).hasSize(1);
+        assertThat(r.err()).contains(CatalogFiles.MAIN_FILE).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingTableIsExitCode2WithOneLineNamingIt() throws Exception {
+        Path db = tmp.resolve(CatalogFiles.MAIN_FILE);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE artists (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
+        }
+        Run r = run("serve", "--db", db.toString(), "--addr", "127.0.0.1:0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(lines(r.err())).hasSize(1);
+        assertThat(r.err()).contains(CatalogFiles.MAIN_FILE).containsAnyOf("tracks", "albums").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badOptionsAreExitCode2() {
+        assertThat(run("serve", "--db", "x", "--addr", "localhost").code()).isEqualTo(2);
+        assertThat(run("serve", "--db", "x", "--addr", ":99999").code()).isEqualTo(2);
+        assertThat(run("serve", "--db", "x", "--rate-limit", "-1").code()).isEqualTo(2);
+        assertThat(run("serve", "--db", "x", "--log-format", "xml").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aRealProcessServesLogsJsonLinesAndStopsOnSigtermWithExitCode0() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "-db", TestCatalogs.smallMain().toString(), "-addr", "127.0.0.1:0", "--log-format", "json");
+        pb.environment().put("MMA_TEST_ACCESS_LOG", "INFO");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        List<JsonNode> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String docs = null;
+            Pattern url = Pattern.compile("API docs at (http://127\\.0\\.0\\.1:\\d+)/docs");
+            for (String line; docs == null && (line = out.readLine()) != null; ) {
+                lines.add(JSON.readTree(line)); // every line is one JSON object
+                Matcher m = url.matcher(lines.get(lines.size() - 1).path("formattedMessage").asText());
+                if (m.find()) {
+                    docs = m.group(1);
+                }
+            }
+            assertThat(docs).as(lines.toString()).isNotNull();
+            assertThat(new ApiClient(URI.create(docs + "/")).get("/health").status()).isEqualTo(200);
+
+            p.toHandle().destroy(); // SIGTERM, leaving our end of its output open
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            for (String line : out.lines().toList()) {
+                lines.add(JSON.readTree(line));
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).as(lines.toString()).isZero();
+        List<String> messages = lines.stream().map(l -> l.path("formattedMessage").asText()).toList();
+        assertThat(messages).anyMatch(m -> m.startsWith("SIGTERM")).contains("stopped");
+        JsonNode access = lines.stream().filter(l -> l.path("loggerName").asText().endsWith("AccessLog"))
+                .findFirst().orElseThrow();
+        assertThat(access.get("kvpList").toString()).contains("\"path\":\"/health\"").contains("\"status\":\"200\"");
+    }
+
+    @Test
+    void theDemoCatalogIsGeneratedOnceAndKept() throws Exception {
+        Path dir = tmp.resolve("demo");
+        Path main = DemoCatalog.ensure(dir, 300);
+        var written = Files.getLastModifiedTime(main);
+        Path again = DemoCatalog.ensure(dir, 300);
+
+        assertThat(again).isEqualTo(main);
+        assertThat(Files.getLastModifiedTime(again)).isEqualTo(written);
+        assertThat(dir.resolve(CatalogFiles.TRACK_FILES_FILE)).exists();
+    }
+}

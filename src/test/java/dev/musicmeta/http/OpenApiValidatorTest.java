@@ -1,0 +1,63 @@
+package dev.musicmeta.http;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The validator every integration test relies on rejects what the document does not allow. */
+class OpenApiValidatorTest {
+
+    private static final OpenApiValidator V = OpenApiValidator.INSTANCE;
+    private static final String ARTIST = "{\"id\":\"0OdUWJ0sBjDrqHygGUXeCF\",\"name\":\"A\",\"followers\":1,"
+            + "\"popularity\":null,\"genres\":[],\"images\":[]}";
+
+    private static Map<String, List<String>> headers(String contentType) {
+        return Map.of("content-type", List.of(contentType), "etag", List.of("\"abc\""),
+                "cache-control", List.of("public, max-age=86400"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void acceptsADocumentedAnswer() {
+        assertThatCode(() -> V.validate("GET", "/lookup/artist/x", 200, headers("application/json"), bytes(ARTIST)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void rejectsAMissingFieldAnExtraFieldAndAWrongType() {
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 200, headers("application/json"),
+                bytes(ARTIST.replace("\"genres\":[],", "")))).isInstanceOf(AssertionError.class).hasMessageContaining("genres");
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 200, headers("application/json"),
+                bytes(ARTIST.replace("{", "{\"extra\":1,")))).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 200, headers("application/json"),
+                bytes(ARTIST.replace("\"followers\":1", "\"followers\":\"1\"")))).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void rejectsAnUndocumentedStatusAWrongContentTypeAndAMissingRequiredHeader() {
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 418, headers("application/problem+json"),
+                bytes("{\"type\":\"about:blank\",\"title\":\"t\",\"status\":418,\"detail\":\"d\"}")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("418");
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 200, headers("text/plain"), bytes(ARTIST)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("content type");
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 200,
+                Map.of("content-type", List.of("application/json")), bytes(ARTIST)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("ETag");
+    }
+
+    @Test
+    void rejectsAProblemWhoseStatusDiffersAndAnErrorThatIsNotAProblem() {
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 404, headers("application/problem+json"),
+                bytes("{\"type\":\"/problems/not-found\",\"title\":\"t\",\"status\":400,\"detail\":\"d\"}")))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> V.validate("GET", "/nope", 404, headers("text/html"), bytes("<h1>404</h1>")))
+                .isInstanceOf(AssertionError.class);
+    }
+}
