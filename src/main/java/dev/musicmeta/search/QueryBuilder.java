@@ -70,7 +70,8 @@ final class QueryBuilder {
      *                      {@code null}
      * @param maxStrict     the highest relevance a document can reach in {@code strict}
      * @param maxLoose      the highest relevance a loose-only document can reach: one word at
-     *                      least is a prefix or typo, which costs at least {@link Ranking#PREFIX_PENALTY}
+     *                      least is a prefix or typo, which costs at least that word's smallest
+     *                      penalty ({@link Ranking#PREFIX_PENALTY} or {@link Ranking#TYPO_PENALTY})
      */
     record Plan(Query strict, Query loose, String exactKey, float maxStrict, float maxLoose) {}
 
@@ -108,7 +109,7 @@ final class QueryBuilder {
         String exact = texts.isEmpty() ? nameFilterValue(kind, parsed) : wholeText(texts);
         return new Plan(strict.build(), text.loosened() ? loose.build() : null,
                 exact == null ? null : NameAnalyzer.exactKey(exact),
-                text.maxRelevance(), text.maxRelevance() - Ranking.PREFIX_PENALTY);
+                text.maxRelevance(), text.maxRelevance() - text.smallestPenalty());
     }
 
     private static String wholeText(List<Text> texts) {
@@ -119,8 +120,11 @@ final class QueryBuilder {
         return whole.toString();
     }
 
-    /** What the words added: their highest relevance, and whether any may match loosely. */
-    private record TextClauses(float maxRelevance, boolean loosened) {}
+    /**
+     * What the words added: their highest relevance, whether any may match loosely, and the
+     * smallest penalty of a loose match among them.
+     */
+    private record TextClauses(float maxRelevance, boolean loosened, float smallestPenalty) {}
 
     /** Adds the words as required clauses, whole words to {@code strict}, forgiving to {@code loose}. */
     private static TextClauses addText(SearchKind kind, List<Text> texts, BooleanQuery.Builder strict,
@@ -132,6 +136,7 @@ final class QueryBuilder {
         }
         float max = 0;
         boolean loosened = false;
+        float smallestPenalty = Float.MAX_VALUE;
         for (int t = 0; t < texts.size(); t++) {
             Text text = texts.get(t);
             List<Word> words = NameAnalyzer.QUERY.words(text.text());
@@ -150,14 +155,16 @@ final class QueryBuilder {
                 Word word = words.get(w);
                 boolean last = lastText && w == words.size() - 1 && !text.quoted();
                 Query whole = word(fields, word);
-                Query forgiving = text.quoted() ? whole : looseWord(LOOSE_FIELD.get(kind), word, last, expander);
+                LooseWord forgiving = text.quoted() ? new LooseWord(whole, Float.MAX_VALUE)
+                        : looseWord(LOOSE_FIELD.get(kind), word, last, expander);
                 strict.add(whole, Occur.MUST);
-                loose.add(forgiving, Occur.MUST);
-                loosened |= !text.quoted() && forgiving instanceof DisjunctionMaxQuery;
+                loose.add(forgiving.query(), Occur.MUST);
+                loosened |= forgiving.penalty() < Float.MAX_VALUE;
+                smallestPenalty = Math.min(smallestPenalty, forgiving.penalty());
                 max += best;
             }
         }
-        return new TextClauses(max, loosened);
+        return new TextClauses(max, loosened, smallestPenalty);
     }
 
     /** The value of the filter on the kind's own name (track:, artist:, album:), if there is one. */
@@ -189,7 +196,9 @@ final class QueryBuilder {
      * all words: whole {@value Ranking#NAME_WORD}, prefix one less, typo two less, whatever the
      * field. Tiers keep these documents below those where every word matched whole.
      */
-    private static Query looseWord(String field, Word word, boolean last, TermExpander expander) {
+    private record LooseWord(Query query, float penalty) {}
+
+    private static LooseWord looseWord(String field, Word word, boolean last, TermExpander expander) {
         boolean prefix = last && !word.isCjk() && word.codePoints() >= MIN_PREFIX;
         boolean typo = word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
         List<Query> matches = new ArrayList<>(3);
@@ -202,7 +211,9 @@ final class QueryBuilder {
         if (fixes != null) {
             matches.add(flat(fixes, Ranking.NAME_WORD - Ranking.TYPO_PENALTY));
         }
-        return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
+        float penalty = completions != null ? Ranking.PREFIX_PENALTY
+                : fixes != null ? Ranking.TYPO_PENALTY : Float.MAX_VALUE;
+        return new LooseWord(matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f), penalty);
     }
 
     /**
