@@ -2,15 +2,17 @@
 # Search benchmark. On a generated catalog (10 M tracks by default; made under bench/out/ when
 # absent): builds the search index in -Xmx1g and reports its build time, size and peak memory,
 # then serves the catalog twice, with the index and without it (SQL fallback), and drives each
-# with the same realistic query mix under concurrent load from 127.0.0.1 (wrk), one after the
-# other in the same run. Prints p50/p99, requests a second and the p50 ratio.
+# with the same realistic query mix under concurrent load from 127.0.0.1 (wrk, closed loop: each
+# connection sends its next request when the last is answered), one after the other in the same
+# run. Prints p50/p99, requests a second and the p50 ratio.
 #
 #   bench/search.sh                     # 10 M tracks
 #   TRACKS=1M bench/search.sh           # quicker
 #   CATALOG=/path/to/dir bench/search.sh
 #
-# Knobs (environment): TRACKS, CATALOG, REBUILD=0 (keep an existing index), DURATION (s of load
-# with the index, default 60), CONNECTIONS (default 8), FALLBACK_DURATION (default 60),
+# Knobs (environment): TRACKS, CATALOG, REBUILD=0 (keep an existing index and its last build
+# figures), DURATION (s of load with the index per concurrency, default 30), CONNECTIONS
+# (concurrency levels with the index, default "2 4 8"), FALLBACK_DURATION (default 60),
 # FALLBACK_CONNECTIONS (default 2), QUERIES (number of distinct queries, default 2000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +25,8 @@ MAIN=$CATALOG/main_database.sqlite3
 INDEX=$CATALOG/search-index
 JAR=target/music-metadata-api.jar
 REBUILD=${REBUILD:-1}
-DURATION=${DURATION:-60}
-CONNECTIONS=${CONNECTIONS:-8}
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-2 4 8}
 FALLBACK_DURATION=${FALLBACK_DURATION:-60}
 FALLBACK_CONNECTIONS=${FALLBACK_CONNECTIONS:-2}
 QUERIES=${QUERIES:-2000}
@@ -48,15 +50,15 @@ if [ ! -f "$MAIN" ]; then
 fi
 
 # ---- index build
-if [ "$REBUILD" = 1 ] || [ ! -f "$INDEX/manifest.json" ]; then
+BUILD_FIGURES=$OUT/index-time-$NAME.txt
+if [ "$REBUILD" = 1 ] || [ ! -f "$INDEX/manifest.json" ] || [ ! -f "$BUILD_FIGURES" ]; then
   log "building the search index (-Xmx1g)"
-  /usr/bin/time -f '%e %M' -o "$OUT/index-time.txt" \
+  /usr/bin/time -f '%e %M' -o "$BUILD_FIGURES" \
     java -Xmx1g -jar "$JAR" index --db "$MAIN" --out "$INDEX" >"$OUT/index.log" 2>"$OUT/index.err"
-  read -r BUILD_SECONDS PEAK_KB <"$OUT/index-time.txt"
 else
-  BUILD_SECONDS=$(python3 -c "import json;print(json.load(open('$INDEX/manifest.json'))['build_seconds'])")
-  PEAK_KB=0
+  log "keeping the index built $(python3 -c "import json;print(json.load(open('$INDEX/manifest.json'))['built_at'])")"
 fi
+read -r BUILD_SECONDS PEAK_KB <"$BUILD_FIGURES"
 INDEX_BYTES=$(du -sb "$INDEX" | cut -f1)
 read -r DOC_TRACKS DOC_ALBUMS DOC_ARTISTS < <(python3 -c "
 import json; d = json.load(open('$INDEX/manifest.json'))['documents']
@@ -98,9 +100,12 @@ field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<<"$1"; }
 log "serving with the index"
 start_server "$MAIN" "$PORT_INDEX" "$OUT/serve-index.log"
 grep -q "search index" "$OUT/serve-index.log" || { log "the server did not open the index"; exit 1; }
-load "$PORT_INDEX" 15 "$CONNECTIONS" 2 >/dev/null  # warm-up: JIT, page cache
-log "load with the index: ${DURATION}s, $CONNECTIONS connections"
-INDEXED=$(load "$PORT_INDEX" "$DURATION" "$CONNECTIONS" 2)
+load "$PORT_INDEX" 15 4 2 >/dev/null  # warm-up: JIT, page cache
+INDEXED=()
+for c in $CONNECTIONS; do
+  log "load with the index: ${DURATION}s, $c connections"
+  INDEXED+=("$c $(load "$PORT_INDEX" "$DURATION" "$c" 2)")
+done
 stop_server
 
 # ---- without (same files, seen through a folder with no index beside them)
@@ -116,11 +121,12 @@ FALLBACK=$(load "$PORT_FALLBACK" "$FALLBACK_DURATION" "$FALLBACK_CONNECTIONS" 1)
 stop_server
 
 # ---- report
-python3 - "$INDEXED" "$FALLBACK" <<PY
+python3 - "$FALLBACK" "${INDEXED[@]}" <<PY
 import sys
 def parse(line):
     return {k: float(v) for k, v in (kv.split("=") for kv in line.split()[1:])}
-i, f = parse(sys.argv[1]), parse(sys.argv[2])
+f = parse(sys.argv[1])
+runs = [(int(arg.split()[0]), parse(arg.split(None, 1)[1])) for arg in sys.argv[2:]]
 tracks = $DOC_TRACKS
 gib = $INDEX_BYTES / 2**30
 per_m = $INDEX_BYTES / 2**20 / (tracks / 1e6)
@@ -132,9 +138,10 @@ print(f"extrapolated to 256 M tracks: build {secs / tracks * 256e6 / 3600:.1f} h
 print()
 print("| search | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | timeouts |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-for label, r, c in (("index", i, $CONNECTIONS), ("SQL fallback", f, $FALLBACK_CONNECTIONS)):
+for label, r, c in [("index", r, c) for c, r in runs] + [("SQL fallback", f, $FALLBACK_CONNECTIONS)]:
     print(f"| {label} | {c} | {r['requests']:.0f} | {r['rps']:.1f} | {r['p50_ms']:.2f} | {r['p90_ms']:.2f} | "
           f"{r['p99_ms']:.2f} | {r['max_ms']:.0f} | {r['non2xx']:.0f} | {r['timeouts']:.0f} |")
 print()
-print(f"p50 ratio fallback/index: {f['p50_ms'] / i['p50_ms']:.0f}x")
+for c, r in runs:
+    print(f"p50 ratio fallback/index at {c} connections: {f['p50_ms'] / r['p50_ms']:.0f}x")
 PY

@@ -20,6 +20,12 @@ final class Fields {
     static final String NAME_EXACT = "name_exact";
     /** Words of the credited artists' names (tracks), or the album's own artists (albums). */
     static final String ARTIST = "artist";
+    /**
+     * All the words of the text fields together (tracks: title, artists, album; albums: name,
+     * artists), without positions: one field to match a word loosely (prefix, typo) in, rather
+     * than one expansion per field.
+     */
+    static final String WORDS = "words";
     /** Words of the album's name (tracks). */
     static final String ALBUM = "album";
     /** Words of the genres (artists; the artists' genres for tracks and albums). */

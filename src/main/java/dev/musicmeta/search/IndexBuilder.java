@@ -82,6 +82,9 @@ public final class IndexBuilder {
         long started = System.nanoTime();
         Path folder = target.toAbsolutePath().normalize();
         Path parent = folder.getParent();
+        if (!Files.isRegularFile(mainFile) || !Files.isReadable(mainFile)) {
+            throw IndexBuildException.catalog(mainFile + ": no such readable file");
+        }
         checkReplaceable(folder);
         Path temp = parent.resolve(folder.getFileName() + ".tmp-" + randomSuffix());
         Thread cleanup = new Thread(() -> deleteQuietly(temp), "search-index-cleanup");

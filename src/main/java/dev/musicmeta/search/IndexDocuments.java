@@ -28,6 +28,15 @@ final class IndexDocuments {
         WORDS.freeze();
     }
 
+    /** Words only: where a word occurs, nothing else. */
+    private static final FieldType WORDS_ONLY = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        WORDS_ONLY.setOmitNorms(true);
+        WORDS_ONLY.setIndexOptions(IndexOptions.DOCS);
+        WORDS_ONLY.freeze();
+    }
+
     private IndexDocuments() {}
 
     static Document track(TrackRow row) {
@@ -37,6 +46,7 @@ final class IndexDocuments {
         if (row.album() != null) {
             doc.add(new Field(Fields.ALBUM, row.album(), WORDS));
         }
+        allWords(doc, row.name(), row.artists(), row.album());
         if (row.year() != null) {
             doc.add(new IntPoint(Fields.YEAR, row.year()));
         }
@@ -53,6 +63,7 @@ final class IndexDocuments {
     static Document album(AlbumRow row) {
         Document doc = common(SearchKind.ALBUMS, row.rowid(), row.name(), row.popularity());
         words(doc, Fields.ARTIST, row.artists());
+        allWords(doc, row.name(), row.artists(), null);
         words(doc, Fields.GENRE, row.genres());
         if (row.year() != null) {
             doc.add(new IntPoint(Fields.YEAR, row.year()));
@@ -88,6 +99,18 @@ final class IndexDocuments {
             }
         }
         return doc;
+    }
+
+    private static void allWords(Document doc, String name, List<String> artists, String album) {
+        if (name != null) {
+            doc.add(new Field(Fields.WORDS, name, WORDS_ONLY));
+        }
+        for (String artist : artists) {
+            doc.add(new Field(Fields.WORDS, artist, WORDS_ONLY));
+        }
+        if (album != null) {
+            doc.add(new Field(Fields.WORDS, album, WORDS_ONLY));
+        }
     }
 
     private static void words(Document doc, String field, List<String> values) {

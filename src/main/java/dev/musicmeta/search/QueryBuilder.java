@@ -18,8 +18,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -29,9 +27,9 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Every word is required and may match any of the kind's text fields (tracks: title, artist
  * names, album name; albums: name, artist names; artists: name). The last word also matches as a
- * prefix (when it has 2 or more characters: of its {@value PrefixExpander#MAX_EXPANSIONS} most
+ * prefix (when it has 2 or more characters: of its {@value TermExpander#MAX_COMPLETIONS} most
  * frequent completions per field), a word of 5 or more letters also matches with one edit past
- * its first letter. Filters are exact words (folded), in their own field, without
+ * its first letter (the {@value TermExpander#MAX_TYPOS} most frequent such words per field). Filters are exact words (folded), in their own field, without
  * prefix or typo. A filter that does not apply to the kind, or whose value is malformed
  * ({@code year:abc}, an ISRC that is not one), is read as plain words. Scores: see {@link Ranking}.
  */
@@ -51,20 +49,34 @@ final class QueryBuilder {
                     new TextField(Fields.ARTIST, Ranking.ARTIST_WORD)),
             SearchKind.ARTISTS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD)));
 
+    /** Where a word is matched loosely: one field holding all the words (artists: the name). */
+    private static final Map<SearchKind, String> LOOSE_FIELD = Map.of(
+            SearchKind.TRACKS, Fields.WORDS, SearchKind.ALBUMS, Fields.WORDS, SearchKind.ARTISTS, Fields.NAME);
+
     private QueryBuilder() {}
 
     /**
-     * What to run for a query.
+     * What to run for a query: three tiers of relevance, searched in turn, each a strict subset
+     * of the documents that match. First the documents whose whole name is the query
+     * ({@code strict} and {@code exactKey}), then those where every word matched whole
+     * ({@code strict}), then those where some word matched only as a prefix or with a typo
+     * ({@code loose}, without the strict ones). Inside a tier, scores add up per word by field
+     * (see {@link Ranking}). Searching tiers apart, rather than adding bonuses, keeps the spread
+     * of scores inside each small, which is what lets {@link TopHits} stop a segment early.
      *
-     * @param query    every condition of the query, scored by relevance and rank
-     * @param exactKey the folded whole name that ranks first ({@link Fields#NAME_EXACT}), or
-     *                 {@code null}. Kept apart from {@code query}: a clause that can add 1000 to
-     *                 any document would stop Lucene from skipping anything.
+     * @param strict        words matched whole, filters, and the rank as a score fraction
+     * @param loose         the same with prefixes and typos, or {@code null} when no word has either
+     * @param exactKey      the folded whole name that ranks first ({@link Fields#NAME_EXACT}), or
+     *                      {@code null}
+     * @param maxStrict     the highest relevance a document can reach in {@code strict}
+     * @param maxLoose      the highest relevance a loose-only document can reach: one word at
+     *                      least is a prefix or typo, which costs at least that word's smallest
+     *                      penalty ({@link Ranking#PREFIX_PENALTY} or {@link Ranking#TYPO_PENALTY})
      */
-    record Plan(Query query, String exactKey) {}
+    record Plan(Query strict, Query loose, String exactKey, float maxStrict, float maxLoose) {}
 
     /** The plan, or {@code null} when the text has no word and no filter applies: nothing matches. */
-    static Plan build(SearchKind kind, ParsedQuery parsed, PrefixExpander prefixes) {
+    static Plan build(SearchKind kind, ParsedQuery parsed, TermExpander expander) {
         List<Text> texts = new ArrayList<>();
         List<Query> filters = new ArrayList<>();
         for (Part part : parsed.parts()) {
@@ -81,19 +93,23 @@ final class QueryBuilder {
                 // else: a filter whose value has no word at all ("artist:!!") is dropped.
             }
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        boolean required = addText(kind, texts, query, prefixes);
-        for (Query filter : filters) {
-            query.add(filter, Occur.FILTER);
-            required = true;
-        }
-        if (!required) {
+        BooleanQuery.Builder strict = new BooleanQuery.Builder();
+        BooleanQuery.Builder loose = new BooleanQuery.Builder();
+        TextClauses text = addText(kind, texts, strict, loose, expander);
+        if (text.maxRelevance() == 0 && filters.isEmpty()) {
             return null;
         }
-        query.add(Ranking.rankQuery(kind), Occur.SHOULD);
+        for (Query filter : filters) {
+            strict.add(filter, Occur.FILTER);
+            loose.add(filter, Occur.FILTER);
+        }
+        strict.add(Ranking.rankQuery(kind), Occur.SHOULD);
+        loose.add(Ranking.rankQuery(kind), Occur.SHOULD);
         // "track:yesterday" alone puts "Yesterday" first, as the words "yesterday" would.
         String exact = texts.isEmpty() ? nameFilterValue(kind, parsed) : wholeText(texts);
-        return new Plan(query.build(), exact == null ? null : NameAnalyzer.exactKey(exact));
+        return new Plan(strict.build(), text.loosened() ? loose.build() : null,
+                exact == null ? null : NameAnalyzer.exactKey(exact),
+                text.maxRelevance(), text.maxRelevance() - text.smallestPenalty());
     }
 
     private static String wholeText(List<Text> texts) {
@@ -104,28 +120,51 @@ final class QueryBuilder {
         return whole.toString();
     }
 
-    private static boolean addText(SearchKind kind, List<Text> texts, BooleanQuery.Builder query,
-                                   PrefixExpander prefixes) {
+    /**
+     * What the words added: their highest relevance, whether any may match loosely, and the
+     * smallest penalty of a loose match among them.
+     */
+    private record TextClauses(float maxRelevance, boolean loosened, float smallestPenalty) {}
+
+    /** Adds the words as required clauses, whole words to {@code strict}, forgiving to {@code loose}. */
+    private static TextClauses addText(SearchKind kind, List<Text> texts, BooleanQuery.Builder strict,
+                                       BooleanQuery.Builder loose, TermExpander expander) {
         List<TextField> fields = TEXT_FIELDS.get(kind);
-        boolean any = false;
+        float best = 0;
+        for (TextField field : fields) {
+            best = Math.max(best, field.weight());
+        }
+        float max = 0;
+        boolean loosened = false;
+        float smallestPenalty = Float.MAX_VALUE;
         for (int t = 0; t < texts.size(); t++) {
             Text text = texts.get(t);
             List<Word> words = NameAnalyzer.QUERY.words(text.text());
             if (words.isEmpty()) {
                 continue;
             }
-            any = true;
             if (text.quoted() && words.size() > 1) {
-                query.add(phrase(fields, words), Occur.MUST);
+                Query phrase = phrase(fields, words);
+                strict.add(phrase, Occur.MUST);
+                loose.add(phrase, Occur.MUST);
+                max += best * words.size();
                 continue;
             }
             boolean lastText = t == texts.size() - 1;
             for (int w = 0; w < words.size(); w++) {
+                Word word = words.get(w);
                 boolean last = lastText && w == words.size() - 1 && !text.quoted();
-                query.add(word(fields, words.get(w), last, !text.quoted(), prefixes), Occur.MUST);
+                Query whole = word(fields, word);
+                LooseWord forgiving = text.quoted() ? new LooseWord(whole, Float.MAX_VALUE)
+                        : looseWord(LOOSE_FIELD.get(kind), word, last, expander);
+                strict.add(whole, Occur.MUST);
+                loose.add(forgiving.query(), Occur.MUST);
+                loosened |= forgiving.penalty() < Float.MAX_VALUE;
+                smallestPenalty = Math.min(smallestPenalty, forgiving.penalty());
+                max += best;
             }
         }
-        return any;
+        return new TextClauses(max, loosened, smallestPenalty);
     }
 
     /** The value of the filter on the kind's own name (track:, artist:, album:), if there is one. */
@@ -143,35 +182,45 @@ final class QueryBuilder {
         return null;
     }
 
-    /** A word: the best of its matches in each field, as a flat score. */
-    private static Query word(List<TextField> fields, Word word, boolean last, boolean forgiving,
-                              PrefixExpander prefixes) {
-        boolean prefix = forgiving && last && !word.isCjk() && word.codePoints() >= MIN_PREFIX;
-        boolean typo = forgiving && word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
-        List<Query> matches = new ArrayList<>();
+    /** A whole word: the best of its matches in each field, as a flat score. */
+    private static Query word(List<TextField> fields, Word word) {
+        List<Query> matches = new ArrayList<>(fields.size());
         for (TextField field : fields) {
-            Term term = new Term(field.name(), word.text());
-            matches.add(flat(new TermQuery(term), field.weight()));
-            if (prefix) {
-                Query completions = completions(field.name(), prefixes.expand(field.name(), word.text()), word.text());
-                if (completions != null) {
-                    matches.add(flat(completions, field.weight() - Ranking.PREFIX_PENALTY));
-                }
-            }
-            if (typo) {
-                FuzzyQuery fuzzy = new FuzzyQuery(term, 1, 1, FuzzyQuery.defaultMaxExpansions, true,
-                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
-                matches.add(flat(fuzzy, field.weight() - Ranking.TYPO_PENALTY));
-            }
+            matches.add(flat(new TermQuery(new Term(field.name(), word.text())), field.weight()));
         }
         return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
     }
 
     /**
-     * The completions of a prefix as a lazy disjunction of terms (no bitset of every match is
+     * A word that may also match as a prefix (the last word) or with a typo, in the one field of
+     * all words: whole {@value Ranking#NAME_WORD}, prefix one less, typo two less, whatever the
+     * field. Tiers keep these documents below those where every word matched whole.
+     */
+    private record LooseWord(Query query, float penalty) {}
+
+    private static LooseWord looseWord(String field, Word word, boolean last, TermExpander expander) {
+        boolean prefix = last && !word.isCjk() && word.codePoints() >= MIN_PREFIX;
+        boolean typo = word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
+        List<Query> matches = new ArrayList<>(3);
+        matches.add(flat(new TermQuery(new Term(field, word.text())), Ranking.NAME_WORD));
+        Query completions = prefix ? anyOf(field, expander.completions(field, word.text()), word.text()) : null;
+        if (completions != null) {
+            matches.add(flat(completions, Ranking.NAME_WORD - Ranking.PREFIX_PENALTY));
+        }
+        Query fixes = typo ? anyOf(field, expander.typos(field, word.text()), word.text()) : null;
+        if (fixes != null) {
+            matches.add(flat(fixes, Ranking.NAME_WORD - Ranking.TYPO_PENALTY));
+        }
+        float penalty = completions != null ? Ranking.PREFIX_PENALTY
+                : fixes != null ? Ranking.TYPO_PENALTY : Float.MAX_VALUE;
+        return new LooseWord(matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f), penalty);
+    }
+
+    /**
+     * Words a query word may stand for, as a lazy disjunction of terms (no bitset of every match is
      * built: Lucene can skip through it), or {@code null} when there is none besides the word.
      */
-    private static Query completions(String field, List<String> terms, String word) {
+    private static Query anyOf(String field, List<String> terms, String word) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int count = 0;
         for (String term : terms) {

@@ -8,16 +8,16 @@ import org.apache.lucene.search.SortField;
 /**
  * How hits are ordered: relevance, then popularity (artists: followers), then rowid.
  *
- * <p>Documents whose whole name equals the query (folded) come first: they are searched apart
- * (see {@link SearchIndex}), then the others. Within each part, relevance is a whole number: each
- * query word adds a flat amount for the best field it matches (whole word in the name or an
- * artist name 4, in the album name 3; one less as a prefix, two less with a typo). Flat amounts,
- * not BM25: the length of a name or the rarity of a word says little about what someone
- * searching a catalog means, and popularity says much more. The rank then adds a fraction below 1
- * that grows with popularity, so one score orders by (relevance, popularity) and Lucene can skip
- * blocks of unpopular documents once the page is full. {@link TopHits} breaks the ties the
- * fraction leaves (it is stored with 9 bits of precision) by the exact rank, then rowid, so the
- * order is exactly the contract's and pages never overlap.
+ * <p>Relevance comes in tiers, searched one after the other (see {@link QueryBuilder.Plan}):
+ * the whole name equals the query (folded); every word matched whole; some word matched only as
+ * a prefix or with a typo. Inside a tier it is a whole number: each word adds a flat amount for
+ * the best field it matches (strict tiers: the name or an artist name 4, the album name 3; loose
+ * tier: whole 4, prefix 3, typo 2). Flat amounts, not BM25: the length of a name or the rarity of
+ * a word says little about what someone searching a catalog means, and popularity says much
+ * more. The rank then adds a fraction below 1 that grows with popularity, so one score orders by
+ * (relevance, popularity); {@link TopHits} breaks the ties the fraction leaves (it is stored with
+ * 9 bits of precision) by the exact rank, then rowid, so the order is exactly the contract's and
+ * pages never overlap.
  */
 final class Ranking {
 
@@ -34,9 +34,9 @@ final class Ranking {
     private static final float FOLLOWERS_WEIGHT = 1f / 32;
 
     /**
-     * The order of documents inside each index segment: most popular first. Lucene then meets the
-     * best candidates of a common word first and skips the blocks after them whose best possible
-     * score cannot enter the page, instead of scoring every match.
+     * The order of documents inside each index segment: most popular first. A search then meets
+     * the best candidates of a common word first and can stop a segment once the rest cannot
+     * enter the page (see {@link TopHits}), instead of scoring every match.
      */
     static final Sort INDEX_SORT = new Sort(
             new SortField(Fields.RANK, SortField.Type.LONG, true),
@@ -48,6 +48,16 @@ final class Ranking {
     static float featureValue(SearchKind kind, long rank) {
         long clamped = Math.max(0, rank);
         return kind == SearchKind.ARTISTS ? Math.min(clamped, FOLLOWERS_CAP) + 1f : Math.min(clamped, 100) + 1f;
+    }
+
+    /**
+     * At least the score component of a document of this rank, as Lucene computes it from the
+     * stored feature (which is rounded down); a hair more, to be safe from float rounding.
+     */
+    static double rankScoreBound(SearchKind kind, long rank) {
+        double value = featureValue(kind, rank);
+        double score = kind == SearchKind.ARTISTS ? FOLLOWERS_WEIGHT * Math.log(1 + value) : POPULARITY_WEIGHT * value;
+        return score + 1e-4;
     }
 
     /** The score component that grows with the rank, always below 1. */

@@ -28,15 +28,15 @@ import org.apache.lucene.util.IOUtils;
 public final class SearchIndex implements AutoCloseable {
 
     /**
-     * Matches are counted exactly up to this many; past it Lucene may skip documents that cannot
-     * make the page and {@code total} is {@code null}. Equal to the deepest page one can ask for.
+     * Matches are counted exactly up to this many; past it {@code total} is {@code null}. Counting
+     * costs a pass over the matches, and a first page needs far fewer of them.
      */
-    public static final int COUNT_EXACTLY_UP_TO = SearchRequest.MAX_WINDOW;
+    public static final int COUNT_EXACTLY_UP_TO = 1_000;
 
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
-    private final Map<SearchKind, PrefixExpander> prefixes = new EnumMap<>(SearchKind.class);
+    private final Map<SearchKind, TermExpander> expanders = new EnumMap<>(SearchKind.class);
     private final int countUpTo;
 
     private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
@@ -45,7 +45,7 @@ public final class SearchIndex implements AutoCloseable {
         this.manifest = manifest;
         this.readers = readers;
         this.countUpTo = countUpTo;
-        readers.forEach((kind, reader) -> prefixes.put(kind, PrefixExpander.of(reader)));
+        readers.forEach((kind, reader) -> expanders.put(kind, TermExpander.of(reader)));
     }
 
     /** Whether {@code folder} holds an index (its manifest), complete or not. */
@@ -96,7 +96,7 @@ public final class SearchIndex implements AutoCloseable {
      * @throws SearchTimeoutException when the search runs past {@code budget}
      */
     public SearchHits search(SearchKind kind, SearchRequest request, Duration budget) {
-        QueryBuilder.Plan plan = QueryBuilder.build(kind, QueryParser.parse(request.q()), prefixes.get(kind));
+        QueryBuilder.Plan plan = QueryBuilder.build(kind, QueryParser.parse(request.q()), expanders.get(kind));
         if (plan == null) {
             return SearchHits.NONE;
         }
@@ -106,25 +106,30 @@ public final class SearchIndex implements AutoCloseable {
         searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
         int window = request.offset() + request.limit();
         try {
-            List<TopHits.Hit> hits;
-            Long total;
-            if (plan.exactKey() == null) {
-                TopHits all = top(searcher, plan.query(), window, budget);
-                hits = all.hits();
-                total = all.total();
-            } else {
-                // Exact names first, then the rest: the order one query with an exact-name bonus
-                // would give, but each part lets Lucene skip what cannot make the page.
+            // The tiers of the plan, best first; each later one only fills what the page still needs.
+            List<Tier> tiers = new ArrayList<>(3);
+            Query strict = plan.strict();
+            if (plan.exactKey() != null) {
                 Query exact = new TermQuery(new Term(Fields.NAME_EXACT, plan.exactKey()));
-                TopHits first = top(searcher, with(plan.query(), exact, Occur.FILTER), window, budget);
-                hits = new ArrayList<>(first.hits());
-                TopHits others = top(searcher, with(plan.query(), exact, Occur.MUST_NOT),
-                        Math.max(1, window - hits.size()), budget);
-                if (hits.size() < window) {
-                    hits.addAll(others.hits());
-                }
-                total = first.total() == null || others.total() == null ? null : first.total() + others.total();
+                tiers.add(new Tier(with(strict, exact, Occur.FILTER), plan.maxStrict()));
+                tiers.add(new Tier(with(strict, exact, Occur.MUST_NOT), plan.maxStrict()));
+            } else {
+                tiers.add(new Tier(strict, plan.maxStrict()));
             }
+            if (plan.loose() != null) {
+                tiers.add(new Tier(with(plan.loose(), strict, Occur.MUST_NOT), plan.maxLoose()));
+            }
+            List<TopHits.Hit> hits = new ArrayList<>(window);
+            for (Tier tier : tiers) {
+                int need = window - hits.size();
+                if (need <= 0) {
+                    break;
+                }
+                hits.addAll(top(searcher, kind, tier, need, budget).hits());
+            }
+            // Every tier's documents match the loose query (or the strict one when there is none).
+            Long total = searcher.search(plan.loose() != null ? plan.loose() : strict, MatchCount.upTo(countUpTo));
+            checkTime(searcher, budget);
             return new SearchHits(rowids(hits, request.offset()), total);
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchHits.NONE; // cannot happen within 200 characters; never a 500 if it does
@@ -133,12 +138,20 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private TopHits top(IndexSearcher searcher, Query query, int n, Duration budget) throws IOException {
-        TopHits top = searcher.search(query, TopHits.manager(n, Math.max(n, countUpTo)));
+    /** One tier of results: its query and the highest relevance a document can reach in it. */
+    private record Tier(Query query, float maxRelevance) {}
+
+    private TopHits top(IndexSearcher searcher, SearchKind kind, Tier tier, int n, Duration budget)
+            throws IOException {
+        TopHits top = searcher.search(tier.query(), TopHits.manager(n, kind, tier.maxRelevance()));
+        checkTime(searcher, budget);
+        return top;
+    }
+
+    private static void checkTime(IndexSearcher searcher, Duration budget) {
         if (searcher.timedOut()) {
             throw new SearchTimeoutException("search ran past its budget of " + budget.toMillis() + " ms");
         }
-        return top;
     }
 
     private static Query with(Query query, Query clause, Occur occur) {

@@ -49,9 +49,9 @@ public final class SearchSetup {
                 throw new IndexUnavailableException(folder + ": no search index there (no " + IndexManifest.FILE
                         + "); build one with: " + buildCommand(main, folder));
             }
-            LOG.warn("no search index at {}: searches scan every name in SQLite (about 60 ms per million tracks,"
-                    + " answered 504 past {} s; search/album as well). Build the index once with: {}",
-                    folder, budget.toSeconds(), buildCommand(main, null));
+            LOG.warn("no search index at {}: every search scans all names in SQLite (most of a second per million"
+                    + " rows; past {} s it answers 504) and matches q as one substring, without prefixes, typos or"
+                    + " filters. Build the index once with: {}", folder, budget.toSeconds(), buildCommand(main, null));
             return sqlite;
         }
         SearchIndex index;

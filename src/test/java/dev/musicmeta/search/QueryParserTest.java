@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 
 class QueryParserTest {
 
+    /** Stands in for the index: every word has one completion and one typo fix. */
+    private static final TermExpander EXPANDER = new TermExpander() {
+        @Override
+        public List<String> completions(String field, String prefix) {
+            return List.of(prefix + "x");
+        }
+
+        @Override
+        public List<String> typos(String field, String word) {
+            return List.of("x" + word.substring(1));
+        }
+    };
+
     private static ParsedQuery parse(String q) {
         return QueryParser.parse(q);
     }
@@ -87,7 +100,7 @@ class QueryParserTest {
             assertThatCode(() -> {
                 ParsedQuery parsed = QueryParser.parse(input);
                 for (SearchKind kind : SearchKind.values()) {
-                    QueryBuilder.build(kind, parsed, (field, prefix) -> List.of(prefix + "x"));
+                    QueryBuilder.build(kind, parsed, EXPANDER);
                 }
             }).as("query %s", input).doesNotThrowAnyException();
         }

@@ -343,6 +343,22 @@ class SearchRelevanceTest {
         }
 
         @Test
+        void pagesRunAcrossTiers() {
+            // Exact names (two Queens), then a prefix match (Queensrÿche): one per page.
+            List<Long> seen = new ArrayList<>();
+            for (int offset = 0; offset < 3; offset++) {
+                SearchHits page = hits(SearchKind.ARTISTS, "queen", 1, offset);
+                assertThat(page.rowids()).hasSize(1);
+                assertThat(page.total()).isEqualTo(3);
+                seen.add(page.rowids()[0]);
+            }
+            assertThat(seen).doesNotHaveDuplicates()
+                    .containsExactly(Arrays.stream(hits(SearchKind.ARTISTS, "queen", 3, 0).rowids()).boxed()
+                            .toArray(Long[]::new));
+            assertThat(hits(SearchKind.ARTISTS, "queen", 1, 3).rowids()).isEmpty();
+        }
+
+        @Test
         void skippingPastTheCountGivesTheSamePagesAndNoTotal() throws Exception {
             try (SearchIndex skipping = SearchIndex.open(index.folder(), 1)) {
                 for (String q : List.of("filler", "filler song", "yesterday", "queen", "artist:filler", "genre:rock")) {
