@@ -3,14 +3,12 @@ package dev.musicmeta.catalog.sqlite;
 import static dev.musicmeta.testing.EdgeCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -94,14 +92,6 @@ class OpenChecksTest {
         Arrays.fill(head, 100, head.length, (byte) 0x5A);
         Path corrupt = Files.write(work.resolve("corrupt.sqlite3"), head);
         assertOpenFails(new CatalogFiles(corrupt, null)).hasMessageContaining("malformed");
-    }
-
-    @Test
-    void unreadableFile() throws IOException {
-        Path copy = Files.copy(edge.main(), work.resolve("locked.sqlite3"));
-        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("---------"));
-        assumeFalse(Files.isReadable(copy), "the superuser reads any file: nothing to check as root");
-        assertOpenFails(new CatalogFiles(copy, null)).hasMessage(copy + ": not readable (permission denied)");
     }
 
     @Test
