@@ -36,10 +36,15 @@ mkdir -p "$OUT"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-if ! command -v wrk >/dev/null; then
-  log "wrk is missing; installing it (Debian package)"
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
-fi
+need() { # command, Debian package
+  command -v "$1" >/dev/null && return
+  log "$1 is missing; installing the Debian package $2"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get install -y -qq "$2" >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null; }
+}
+need wrk wrk
+need python3 python3
+[ -x /usr/bin/time ] || need /usr/bin/time time
 if [ ! -f "$JAR" ]; then
   log "building $JAR"
   ./mvnw -q package -DskipTests
