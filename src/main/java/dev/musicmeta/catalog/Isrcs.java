@@ -1,6 +1,5 @@
 package dev.musicmeta.catalog;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +36,13 @@ public final class Isrcs {
         StringBuilder out = new StringBuilder(12);
         for (int i = 0; i < input.length(); i++) {
             char c = input.charAt(i);
-            if (c != '-' && c != ' ') {
+            if (c >= 'a' && c <= 'z') {
+                out.append((char) (c - 'a' + 'A')); // ASCII only: Unicode case rules map 'ı' to 'I' and 'ﬀ' to "FF"
+            } else if (c != '-' && c != ' ') {
                 out.append(c);
             }
         }
-        String candidate = out.toString().toUpperCase(Locale.ROOT);
+        String candidate = out.toString();
         return NORMALIZED.matcher(candidate).matches() ? candidate : null;
     }
 }

@@ -16,7 +16,7 @@ public record SearchRequest(String q, int limit, int offset) {
         if (q == null) {
             throw new IllegalArgumentException("q is required");
         }
-        q = q.strip();
+        q = trim(q);
         int points = q.codePointCount(0, q.length());
         if (points < MIN_QUERY || points > MAX_QUERY) {
             throw new IllegalArgumentException("q must be " + MIN_QUERY + " to " + MAX_QUERY
@@ -29,5 +29,23 @@ public record SearchRequest(String q, int limit, int offset) {
             throw new IllegalArgumentException("offset must be an integer of at least 0, with offset + limit at most "
                     + MAX_WINDOW);
         }
+    }
+
+    /** {@code s} without leading and trailing white space, no-break spaces included. */
+    public static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** White space as a query reads it: {@link Character#isWhitespace} and no-break spaces (U+00A0, U+2007, U+202F). */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

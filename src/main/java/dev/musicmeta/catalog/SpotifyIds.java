@@ -34,7 +34,7 @@ public final class SpotifyIds {
     }
 
     private static String problem(String input, IdKind kind) {
-        String accepted = "a " + kind.uriName() + " id is 22 characters of 0-9, A-Z and a-z, or a URI spotify:"
+        String accepted = (kind == IdKind.TRACK ? "a " : "an ") + kind.uriName() + " id is 22 characters of 0-9, A-Z and a-z, or a URI spotify:"
                 + kind.uriName() + ":<id>";
         if (input == null || input.isEmpty()) {
             return "missing " + kind.uriName() + " id: " + accepted;
@@ -46,6 +46,9 @@ public final class SpotifyIds {
                 return "not a Spotify URI: " + accepted;
             }
             String uriKind = input.substring("spotify:".length(), colon);
+            if (uriKind.isEmpty()) {
+                return "not a Spotify URI: " + accepted;
+            }
             if (!uriKind.equals(kind.uriName())) {
                 return "a spotify:" + printable(uriKind) + " URI is not accepted here: " + accepted;
             }

@@ -1,5 +1,7 @@
 package dev.musicmeta.search;
 
+import dev.musicmeta.catalog.SearchRequest;
+
 import dev.musicmeta.search.ParsedQuery.Filter;
 import dev.musicmeta.search.ParsedQuery.Key;
 import dev.musicmeta.search.ParsedQuery.Part;
@@ -104,6 +106,6 @@ final class QueryParser {
     }
 
     private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return SearchRequest.isSpace(c);
     }
 }
