@@ -94,7 +94,7 @@ final class Session implements AutoCloseable {
     /** Prepares {@code sql} now; once per connection. */
     void prepare(Sql sql) throws SQLException {
         if (statements[sql.ordinal()] == null) {
-            statements[sql.ordinal()] = connection.prepareStatement(sql.text);
+            statements[sql.ordinal()] = connection.prepareStatement(sql.text(hasTrackFiles));
         }
     }
 

@@ -54,7 +54,8 @@ class QueryPlanTest {
     void lookupsSeekAndSearchesScanOnce(Sql sql) throws Exception {
         try (Session session = session()) {
             List<String> scans = plan(session, sql).stream()
-                    .filter(step -> step.startsWith("SCAN ") && !step.contains("json_each"))
+                    .filter(step -> step.startsWith("SCAN ") && !step.contains("json_each")
+                            && !step.startsWith("SCAN (subquery-")) // a subquery's own rows, in hand
                     .toList();
             if (sql.isSearch()) {
                 assertThat(scans).as(sql.text).hasSize(1);
