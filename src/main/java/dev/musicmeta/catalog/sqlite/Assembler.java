@@ -40,7 +40,7 @@ final class Assembler {
 
     // ---- rows
 
-    List<TrackRow> trackRows(Sql sql, String keys) throws SQLException {
+    List<TrackRow> trackRows(Sql sql, KeySet keys) throws SQLException {
         List<TrackRow> rows = new ArrayList<>();
         try (ResultSet rs = session.query(sql, keys)) {
             while (rs.next()) {
@@ -65,7 +65,7 @@ final class Assembler {
     }
 
     /** The tracks of the ISRCs in {@code keys}, each with its album's release date. */
-    List<IsrcOrder.Candidate> isrcCandidates(String keys) throws SQLException {
+    List<IsrcOrder.Candidate> isrcCandidates(KeySet keys) throws SQLException {
         List<IsrcOrder.Candidate> rows = new ArrayList<>();
         try (ResultSet rs = session.query(Sql.TRACKS_BY_ISRC, keys)) {
             while (rs.next()) {
@@ -89,7 +89,7 @@ final class Assembler {
         return lowest;
     }
 
-    List<ArtistRow> artistRows(Sql sql, String keys) throws SQLException {
+    List<ArtistRow> artistRows(Sql sql, KeySet keys) throws SQLException {
         List<ArtistRow> rows = new ArrayList<>();
         try (ResultSet rs = session.query(sql, keys)) {
             while (rs.next()) {
@@ -101,7 +101,7 @@ final class Assembler {
         return rows;
     }
 
-    List<AlbumRow> albumRows(Sql sql, String keys) throws SQLException {
+    List<AlbumRow> albumRows(Sql sql, KeySet keys) throws SQLException {
         List<AlbumRow> rows = new ArrayList<>();
         try (ResultSet rs = session.query(sql, keys)) {
             while (rs.next()) {

@@ -20,43 +20,50 @@ package dev.musicmeta.catalog.sqlite;
 enum Sql {
 
     TRACKS_BY_ID("SELECT " + Text.TRACK_ROW + " FROM tracks t" + Text.TRACK_FILE_JOIN
-            + " WHERE t.id IN " + Text.SET),
+            + " WHERE t.id" + Text.IN_SET),
     TRACKS_BY_ROWID("SELECT " + Text.TRACK_ROW + " FROM tracks t" + Text.TRACK_FILE_JOIN
-            + " WHERE t.rowid IN " + Text.SET),
+            + " WHERE t.rowid" + Text.IN_SET),
     /** The track rows of ISRCs with their album's release date, the second sort key. */
     TRACKS_BY_ISRC("SELECT " + Text.TRACK_ROW_WITH_RELEASE_DATE + " FROM tracks t"
             + " LEFT JOIN albums a ON a.rowid = t.album_rowid" + Text.TRACK_FILE_JOIN
-            + " WHERE t.external_id_isrc IN " + Text.SET),
+            + " WHERE t.external_id_isrc" + Text.IN_SET),
     TRACKS_BY_ALBUM("SELECT " + Text.TRACK_ROW + " FROM tracks t" + Text.TRACK_FILE_JOIN
             + " WHERE t.album_rowid = ?"),
 
-    ARTISTS_BY_ID("SELECT " + Text.ARTIST_ROW + " FROM artists ar WHERE ar.id IN " + Text.SET),
-    ARTISTS_BY_ROWID("SELECT " + Text.ARTIST_ROW + " FROM artists ar WHERE ar.rowid IN " + Text.SET),
+    ARTISTS_BY_ID("SELECT " + Text.ARTIST_ROW + " FROM artists ar WHERE ar.id" + Text.IN_SET),
+    ARTISTS_BY_ROWID("SELECT " + Text.ARTIST_ROW + " FROM artists ar WHERE ar.rowid" + Text.IN_SET),
 
     ALBUM_ROWID_BY_ID("SELECT rowid FROM albums WHERE id = ?"),
-    ALBUMS_BY_ID("SELECT " + Text.ALBUM_ROW + " FROM albums a WHERE a.id IN " + Text.SET),
-    ALBUMS_BY_ROWID("SELECT " + Text.ALBUM_ROW + " FROM albums a WHERE a.rowid IN " + Text.SET),
+    ALBUMS_BY_ID("SELECT " + Text.ALBUM_ROW + " FROM albums a WHERE a.id" + Text.IN_SET),
+    ALBUMS_BY_ROWID("SELECT " + Text.ALBUM_ROW + " FROM albums a WHERE a.rowid" + Text.IN_SET),
 
     // Fallback searches scan by design: without the search index there is nothing to seek.
     SEARCH_TRACKS("SELECT rowid, popularity, " + Text.MATCH + " FROM tracks WHERE " + Text.MATCH + " > 0"),
     SEARCH_ARTISTS("SELECT rowid, followers_total, " + Text.MATCH + " FROM artists WHERE " + Text.MATCH + " > 0"),
     SEARCH_ALBUMS("SELECT rowid, popularity, " + Text.MATCH + " FROM albums WHERE " + Text.MATCH + " > 0");
 
-    /** The statement as prepared on a connection with track_files attached as {@code tf}. */
+    /** The statement for a set of keys, as prepared on a connection with track_files attached as {@code tf}. */
     final String text;
 
     Sql(String text) {
         this.text = text;
     }
 
+    /** Whether the statement looks up a set of keys, and so has a form for a single key. */
+    boolean takesKeySet() {
+        return text.contains(Text.IN_SET);
+    }
+
     /**
-     * The statement for a connection with or without track_files: without it, a track row holds
-     * NULL where the track_files values would be, so it reads like a track without a
-     * track_files row.
+     * The statement as prepared: for a set of keys or, if {@code singleKey}, for one key bound as
+     * itself ({@code = ?}); for a connection with or without track_files (without it, a track
+     * row holds NULL where the track_files values would be, so it reads like a track without a
+     * track_files row).
      */
-    String text(boolean trackFiles) {
-        return trackFiles ? text
-                : text.replace(Text.TRACK_FILE_JOIN, "").replace(Text.TRACK_FILE_VALUES, Text.NO_TRACK_FILE_VALUES);
+    String text(boolean trackFiles, boolean singleKey) {
+        String out = singleKey ? text.replace(Text.IN_SET, " = ?") : text;
+        return trackFiles ? out
+                : out.replace(Text.TRACK_FILE_JOIN, "").replace(Text.TRACK_FILE_VALUES, Text.NO_TRACK_FILE_VALUES);
     }
 
     boolean isSearch() {
@@ -69,6 +76,7 @@ enum Sql {
         private Text() {}
 
         static final String SET = "(SELECT value FROM json_each(?))";
+        static final String IN_SET = " IN " + SET;
         static final String MATCH = NameMatchFunction.NAME + "(name)";
 
         /** The first track_files row of the track (lowest rowid), if any. */
