@@ -3,14 +3,29 @@ package dev.musicmeta.catalog.sqlite;
 import java.util.Collection;
 
 /**
- * Builds the JSON array bound to {@code json_each(?)}: one parameter for a set of any size, so
- * each statement shape is prepared once and reused.
+ * The keys a statement looks up. Several keys are bound as one JSON array read by
+ * {@code json_each(?)}: one parameter for a set of any size, so each statement shape is prepared
+ * once and reused. A single key (the common case: one id per request) is bound as itself to the
+ * statement's {@code = ?} form, which spares SQLite building and probing the json_each table.
+ *
+ * @param single the only key (a {@link Long} or a {@link String}), or {@code null} for a set
+ * @param array  the keys as a JSON array, or {@code null} for a single key
  */
-final class KeySet {
+record KeySet(Object single, String array) {
 
-    private KeySet() {}
+    static KeySet ofLongs(Collection<Long> keys) {
+        return keys.size() == 1 ? new KeySet(keys.iterator().next(), null) : new KeySet(null, arrayOfLongs(keys));
+    }
 
-    static String ofLongs(Collection<Long> keys) {
+    /** Null entries are left out. */
+    static KeySet ofStrings(Collection<String> keys) {
+        if (keys.size() == 1 && keys.iterator().next() != null) {
+            return new KeySet(keys.iterator().next(), null);
+        }
+        return new KeySet(null, arrayOfStrings(keys));
+    }
+
+    static String arrayOfLongs(Collection<Long> keys) {
         StringBuilder out = new StringBuilder(2 + keys.size() * 11).append('[');
         boolean first = true;
         for (Long key : keys) {
@@ -24,7 +39,7 @@ final class KeySet {
     }
 
     /** Null entries are left out. */
-    static String ofStrings(Collection<String> keys) {
+    static String arrayOfStrings(Collection<String> keys) {
         StringBuilder out = new StringBuilder(2 + keys.size() * 25).append('[');
         boolean first = true;
         for (String key : keys) {

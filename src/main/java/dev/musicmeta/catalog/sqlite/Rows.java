@@ -1,50 +1,137 @@
 package dev.musicmeta.catalog.sqlite;
 
-import java.sql.ResultSet;
+import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.Image;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The rows read from the files, before assembly, and their readers (columns as in {@link Sql}). */
+/** The rows read from the files, before assembly, and their readers (values in the order of {@link Sql}). */
 final class Rows {
 
     private Rows() {}
 
+    /** A track with the rowids of its credited artists and its track_files values. */
     record TrackRow(long rowid, String id, String name, String previewUrl, Long albumRowid,
                     Integer trackNumber, String isrc, Integer popularity, Integer discNumber,
-                    Integer durationMs, Boolean explicit) {}
+                    Integer durationMs, Boolean explicit, List<Long> artistRowids, TrackFileRow file) {}
 
-    record ArtistRow(long rowid, String id, String name, Long followers, Integer popularity) {}
+    /** An artist is complete once read: its genres and images come in its row. */
+    record ArtistRow(long rowid, Artist artist) {}
 
+    /** An album with the rowids of its own artists, which are assembled separately. */
     record AlbumRow(long rowid, String id, String name, String albumType, String label, String releaseDate,
                     String releaseDatePrecision, String upc, Integer totalTracks, String copyrightC,
-                    String copyrightP) {}
+                    String copyrightP, List<Image> images, List<Long> artistRowids) {
+
+        Album album(List<Artist> artists) {
+            return new Album(id, name, albumType, label, releaseDate, releaseDatePrecision, upc, totalTracks,
+                    copyrightC, copyrightP, images, artists);
+        }
+    }
 
     /** The enrichment of one track_files row, its JSON already checked. */
     record TrackFileRow(Boolean hasLyrics, String originalTitle, String versionTitle, List<String> languages,
-                        String artistRolesJson) {
+                        String artistRolesJson) {}
 
-        static final TrackFileRow NONE = new TrackFileRow(null, null, null, List.of(), null);
+    static TrackRow track(JsonRow row) throws SQLException {
+        return new TrackRow(row.integer(), row.text(), row.text(), row.text(), row.integer(), row.count(),
+                row.text(), row.popularity(), row.count(), row.count(), row.flag(), credits(row),
+                new TrackFileRow(row.flag(), row.text(), row.text(), JsonText.stringArray(row.text()),
+                        JsonText.validOrNull(row.text())));
     }
 
-    static TrackRow track(ResultSet rs) throws SQLException {
-        return new TrackRow(rs.getLong(1), Values.text(rs, 2), Values.text(rs, 3), Values.text(rs, 4),
-                Values.integer(rs, 5), Values.count(rs, 6), Values.text(rs, 7), Values.popularity(rs, 8),
-                Values.count(rs, 9), Values.count(rs, 10), Values.flag(rs, 11));
+    static ArtistRow artist(JsonRow row) throws SQLException {
+        long rowid = row.integer();
+        return new ArtistRow(rowid, new Artist(row.text(), row.text(), row.bigCount(), row.popularity(), genres(row),
+                images(row)));
     }
 
-    static ArtistRow artist(ResultSet rs) throws SQLException {
-        return new ArtistRow(rs.getLong(1), Values.text(rs, 2), Values.text(rs, 3), Values.bigCount(rs, 4),
-                Values.popularity(rs, 5));
+    static AlbumRow album(JsonRow row) throws SQLException {
+        return new AlbumRow(row.integer(), row.text(), row.text(), row.text(), row.text(), row.text(), row.text(),
+                row.text(), row.count(), row.text(), row.text(), images(row), albumArtists(row));
     }
 
-    static AlbumRow album(ResultSet rs) throws SQLException {
-        return new AlbumRow(rs.getLong(1), Values.text(rs, 2), Values.text(rs, 3), Values.text(rs, 4),
-                Values.text(rs, 5), Values.text(rs, 6), Values.text(rs, 7), Values.text(rs, 8),
-                Values.count(rs, 9), Values.text(rs, 10), Values.text(rs, 11));
+    /** Artist rowids in credit order (track_artists rowid order), each once. */
+    private static List<Long> credits(JsonRow row) throws SQLException {
+        if (!row.enter()) {
+            return List.of();
+        }
+        Set<Long> artists = new LinkedHashSet<>(8);
+        while (row.hasNext()) {
+            Long artist = row.integer();
+            if (artist != null) {
+                artists.add(artist);
+            }
+        }
+        return List.copyOf(artists);
     }
 
-    static TrackFileRow trackFile(ResultSet rs) throws SQLException {
-        return new TrackFileRow(Values.flag(rs, 2), Values.text(rs, 3), Values.text(rs, 4),
-                JsonText.stringArray(rs.getString(5)), JsonText.validOrNull(rs.getString(6)));
+    /**
+     * An album's own artists: rows with an index_in_album, by their smallest index, each artist
+     * once; equal indexes keep stored order. A non-integer index counts as NULL.
+     */
+    private static List<Long> albumArtists(JsonRow row) throws SQLException {
+        if (!row.enter()) {
+            return List.of();
+        }
+        Map<Long, Long> lowestIndex = new LinkedHashMap<>(4);
+        while (row.hasNext()) {
+            if (row.enter()) {
+                Long artist = row.integer();
+                Long index = row.integer();
+                row.leave();
+                if (artist != null && index != null) {
+                    lowestIndex.merge(artist, index, Math::min);
+                }
+            }
+        }
+        List<Map.Entry<Long, Long>> entries = new ArrayList<>(lowestIndex.entrySet());
+        entries.sort(Map.Entry.comparingByValue()); // stable: ties keep stored order
+        List<Long> artists = new ArrayList<>(entries.size());
+        for (Map.Entry<Long, Long> entry : entries) {
+            artists.add(entry.getKey());
+        }
+        return artists;
+    }
+
+    /** Genres in stored order; NULL and repeated genres left out. */
+    private static List<String> genres(JsonRow row) throws SQLException {
+        if (!row.enter()) {
+            return List.of();
+        }
+        List<String> genres = new ArrayList<>(4);
+        while (row.hasNext()) {
+            String genre = row.text();
+            if (genre != null && !genres.contains(genre)) {
+                genres.add(genre);
+            }
+        }
+        return genres;
+    }
+
+    /** Images ordered by {@link Images}; rows without a url left out. */
+    private static List<Image> images(JsonRow row) throws SQLException {
+        if (!row.enter()) {
+            return List.of();
+        }
+        List<Image> images = new ArrayList<>(4);
+        while (row.hasNext()) {
+            if (row.enter()) {
+                String url = row.text();
+                Integer width = row.count();
+                Integer height = row.count();
+                row.leave();
+                if (url != null) {
+                    images.add(new Image(url, width, height));
+                }
+            }
+        }
+        return Images.ordered(images);
     }
 }

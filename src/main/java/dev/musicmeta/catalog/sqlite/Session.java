@@ -26,7 +26,8 @@ import org.sqlite.SQLiteConfig;
 final class Session implements AutoCloseable {
 
     private final Connection connection;
-    private final PreparedStatement[] statements = new PreparedStatement[Sql.values().length];
+    /** Each statement's set form at {@code 2 * ordinal}, its single-key form next to it. */
+    private final PreparedStatement[] statements = new PreparedStatement[2 * Sql.values().length];
     private final StatementCounter counter;
     private final NameMatchFunction nameMatch = new NameMatchFunction();
     private final boolean hasTrackFiles;
@@ -91,16 +92,35 @@ final class Session implements AutoCloseable {
         return connection;
     }
 
-    /** Prepares {@code sql} now; once per connection. */
+    /** Prepares {@code sql} now (both forms of a set-keyed one); once per connection. */
     void prepare(Sql sql) throws SQLException {
-        if (statements[sql.ordinal()] == null) {
-            statements[sql.ordinal()] = connection.prepareStatement(sql.text);
+        statement(sql, false);
+        if (sql.takesKeySet()) {
+            statement(sql, true);
         }
     }
 
-    /** Runs a statement with one text parameter: for set-keyed ones, the JSON array of keys. */
+    /** Runs a set-keyed statement: its single-key form for one key. */
+    ResultSet query(Sql sql, KeySet keys) throws SQLException {
+        PreparedStatement statement;
+        if (keys.single() == null) {
+            statement = statement(sql, false);
+            statement.setString(1, keys.array());
+        } else {
+            statement = statement(sql, true);
+            if (keys.single() instanceof Long key) {
+                statement.setLong(1, key);
+            } else {
+                statement.setString(1, (String) keys.single());
+            }
+        }
+        counter.increment();
+        return statement.executeQuery();
+    }
+
+    /** Runs a statement with one text parameter. */
     ResultSet query(Sql sql, String parameter) throws SQLException {
-        PreparedStatement statement = statement(sql);
+        PreparedStatement statement = statement(sql, false);
         statement.setString(1, parameter);
         counter.increment();
         return statement.executeQuery();
@@ -108,7 +128,7 @@ final class Session implements AutoCloseable {
 
     /** Runs a statement with one integer parameter. */
     ResultSet query(Sql sql, long key) throws SQLException {
-        PreparedStatement statement = statement(sql);
+        PreparedStatement statement = statement(sql, false);
         statement.setLong(1, key);
         counter.increment();
         return statement.executeQuery();
@@ -117,14 +137,15 @@ final class Session implements AutoCloseable {
     /** Runs a statement without parameters. */
     ResultSet query(Sql sql) throws SQLException {
         counter.increment();
-        return statement(sql).executeQuery();
+        return statement(sql, false).executeQuery();
     }
 
-    private PreparedStatement statement(Sql sql) throws SQLException {
-        PreparedStatement statement = statements[sql.ordinal()];
+    private PreparedStatement statement(Sql sql, boolean singleKey) throws SQLException {
+        int slot = 2 * sql.ordinal() + (singleKey ? 1 : 0);
+        PreparedStatement statement = statements[slot];
         if (statement == null) {
-            prepare(sql);
-            statement = statements[sql.ordinal()];
+            statement = connection.prepareStatement(sql.text(hasTrackFiles, singleKey));
+            statements[slot] = statement;
         }
         return statement;
     }

@@ -10,7 +10,6 @@ import dev.musicmeta.catalog.Track;
 import dev.musicmeta.catalog.sqlite.Rows.AlbumRow;
 import dev.musicmeta.catalog.sqlite.Rows.ArtistRow;
 import dev.musicmeta.catalog.sqlite.Rows.TrackRow;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -105,14 +104,11 @@ public final class SqliteCatalog implements Catalog {
     /** Prepares every statement up front: a schema SQLite cannot plan fails at start-up. */
     private static void prepareAll(Session session, CatalogFiles files) throws CatalogFileException {
         for (Sql sql : Sql.values()) {
-            if (sql.db == Sql.Db.TRACK_FILES && files.trackFiles() == null) {
-                continue;
-            }
             try {
                 session.prepare(sql);
             } catch (SQLException e) {
-                Path file = sql.db == Sql.Db.TRACK_FILES ? files.trackFiles() : files.main();
-                throw new CatalogFileException(file + ": cannot prepare a catalog query ("
+                // The columns were checked already, so this is about the main file (or SQLite).
+                throw new CatalogFileException(files.main() + ": cannot prepare a catalog query ("
                         + FileChecks.oneLine(e.getMessage()) + ")");
             }
         }
@@ -146,11 +142,11 @@ public final class SqliteCatalog implements Catalog {
         }
         return read(a -> {
             List<ArtistRow> rows = lowestRowidPerKey(a.artistRows(Sql.ARTISTS_BY_ID, KeySet.ofStrings(wanted)),
-                    ArtistRow::id, ArtistRow::rowid);
-            Map<Long, Artist> artists = a.artists(rows);
+                    row -> row.artist().id(), ArtistRow::rowid);
+            a.artists(rows);
             Map<String, Artist> byId = new HashMap<>(Assembler.capacity(rows.size()));
             for (ArtistRow row : rows) {
-                byId.put(row.id(), artists.get(row.rowid()));
+                byId.put(row.artist().id(), row.artist());
             }
             return inOrder(wanted, byId);
         });

@@ -63,7 +63,7 @@ class TextAndJsonTest {
         List<String> keys = List.of("plain", "quo\"te", "back\\slash", "tab\tnew\nline\u0001", "ünïcødé 🎸", "");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
              PreparedStatement s = c.prepareStatement("SELECT value FROM json_each(?)")) {
-            s.setString(1, KeySet.ofStrings(keys));
+            s.setString(1, KeySet.arrayOfStrings(keys));
             List<String> back = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -71,7 +71,7 @@ class TextAndJsonTest {
                 }
             }
             assertThat(back).isEqualTo(keys);
-            s.setString(1, KeySet.ofLongs(List.of(1L, Long.MAX_VALUE, -3L)));
+            s.setString(1, KeySet.arrayOfLongs(List.of(1L, Long.MAX_VALUE, -3L)));
             List<Long> longs = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
