@@ -49,7 +49,10 @@ final class QueryBuilder {
                     new TextField(Fields.ARTIST, Ranking.ARTIST_WORD)),
             SearchKind.ARTISTS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD)));
 
-    /** Where a word is matched loosely: one field holding all the words (artists: the name). */
+    /**
+     * One field holding all the words of the text fields (artists: the name), where a word is
+     * matched in any of them, and loosely.
+     */
     private static final Map<SearchKind, String> LOOSE_FIELD = Map.of(
             SearchKind.TRACKS, Fields.WORDS, SearchKind.ALBUMS, Fields.WORDS, SearchKind.ARTISTS, Fields.NAME);
 
@@ -154,7 +157,7 @@ final class QueryBuilder {
             for (int w = 0; w < words.size(); w++) {
                 Word word = words.get(w);
                 boolean last = lastText && w == words.size() - 1 && !text.quoted();
-                Query whole = word(fields, word);
+                Query whole = word(kind, fields, word);
                 LooseWord forgiving = text.quoted() ? new LooseWord(whole, Float.MAX_VALUE)
                         : looseWord(LOOSE_FIELD.get(kind), word, last, expander);
                 strict.add(whole, Occur.MUST);
@@ -182,13 +185,36 @@ final class QueryBuilder {
         return null;
     }
 
-    /** A whole word: the best of its matches in each field, as a flat score. */
-    private static Query word(List<TextField> fields, Word word) {
-        List<Query> matches = new ArrayList<>(fields.size());
-        for (TextField field : fields) {
-            matches.add(flat(new TermQuery(new Term(field.name(), word.text())), field.weight()));
+    /**
+     * A whole word: the best of its matches in each field, as a flat score. Matched in the one
+     * field of all words, worth the lowest field weight, with the fields worth more as an optional
+     * bonus: the same score as the best field's, but a conjunction of words then walks one
+     * postings list per word instead of a disjunction over every field, and the bonus is only
+     * looked up for the documents that match.
+     */
+    private static Query word(SearchKind kind, List<TextField> fields, Word word) {
+        if (fields.size() == 1) {
+            TextField only = fields.get(0);
+            return flat(new TermQuery(new Term(only.name(), word.text())), only.weight());
         }
-        return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
+        float low = Float.MAX_VALUE;
+        for (TextField field : fields) {
+            low = Math.min(low, field.weight());
+        }
+        Query any = flat(new TermQuery(new Term(LOOSE_FIELD.get(kind), word.text())), low);
+        List<Query> bonuses = new ArrayList<>(fields.size());
+        for (TextField field : fields) {
+            if (field.weight() > low) {
+                bonuses.add(flat(new TermQuery(new Term(field.name(), word.text())), field.weight() - low));
+            }
+        }
+        if (bonuses.isEmpty()) {
+            return any;
+        }
+        return new BooleanQuery.Builder()
+                .add(any, Occur.MUST)
+                .add(bonuses.size() == 1 ? bonuses.get(0) : new DisjunctionMaxQuery(bonuses, 0f), Occur.SHOULD)
+                .build();
     }
 
     /**
