@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,15 +27,17 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Every word is required and may match any of the kind's text fields (tracks: title, artist
  * names, album name; albums: name, artist names; artists: name). The last word also matches as a
- * prefix (when it has 2 or more characters: of its {@value TermExpander#MAX_COMPLETIONS} most
- * frequent completions per field), a word of 5 or more letters also matches with one edit past
- * its first letter (the {@value TermExpander#MAX_TYPOS} most frequent such words per field). Filters are exact words (folded), in their own field, without
- * prefix or typo. A filter that does not apply to the kind, or whose value is malformed
+ * prefix when it has 2 or more characters: every word it begins when it has at most
+ * {@value PrefixFilter#MAX} ({@link Fields#PREFIXES}), else its
+ * {@value TermExpander#MAX_COMPLETIONS} most frequent completions. A word of 5 or more letters
+ * also matches with one edit past its first letter (the {@value TermExpander#MAX_TYPOS} most
+ * frequent such words). Filters are exact words (folded), in their own field, without prefix or
+ * typo. A filter that does not apply to the kind, or whose value is malformed
  * ({@code year:abc}, an ISRC that is not one), is read as plain words. Scores: see {@link Ranking}.
  */
 final class QueryBuilder {
 
-    static final int MIN_PREFIX = 2;
+    static final int MIN_PREFIX = PrefixFilter.MIN;
     static final int MIN_TYPO = 5;
 
     private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
@@ -229,7 +231,9 @@ final class QueryBuilder {
         boolean typo = word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
         List<Query> matches = new ArrayList<>(3);
         matches.add(flat(new TermQuery(new Term(field, word.text())), Ranking.NAME_WORD));
-        Query completions = prefix ? anyOf(field, expander.completions(field, word.text()), word.text()) : null;
+        Query completions = !prefix ? null
+                : word.codePoints() <= PrefixFilter.MAX ? new TermQuery(new Term(Fields.PREFIXES, word.text()))
+                : anyOf(field, expander.completions(field, word.text()), word.text());
         if (completions != null) {
             matches.add(flat(completions, Ranking.NAME_WORD - Ranking.PREFIX_PENALTY));
         }
@@ -333,6 +337,6 @@ final class QueryBuilder {
         }
         int from = Integer.parseInt(m.group(1));
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-        return IntPoint.newRangeQuery(Fields.YEAR, Math.min(from, to), Math.max(from, to));
+        return IntField.newRangeQuery(Fields.YEAR, Math.min(from, to), Math.max(from, to));
     }
 }
