@@ -12,8 +12,15 @@
 #
 # Knobs (environment): TRACKS, CATALOG, REBUILD=0 (keep an existing index and its last build
 # figures), DURATION (s of load with the index per concurrency, default 30), CONNECTIONS
-# (concurrency levels with the index, default "2 4 8"), FALLBACK_DURATION (default 60),
-# FALLBACK_CONNECTIONS (default 2), QUERIES (number of distinct queries, default 2000).
+# (concurrency levels with the index, default "2 4 8"), FALLBACK_DURATION (default 60; 0 skips
+# the fallback), FALLBACK_CONNECTIONS (default 2), QUERIES (number of distinct queries, default
+# 2000), JAR (default target/music-metadata-api.jar), INDEX (the index folder, default
+# search-index beside the main file: another folder compares two index formats side by side),
+# BUILD_FIGURES (where the build time and peak memory are kept), STARTS (server starts timed,
+# default 3).
+#
+# Also times each start of the server with the index: from launching java to the first 200 of
+# /health, then the first search's own latency (cold: nothing compiled or cached yet).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,14 +29,15 @@ NAME=$(echo "$TRACKS" | tr 'A-Z' 'a-z')
 OUT=bench/out
 CATALOG=${CATALOG:-$OUT/catalog-$NAME}
 MAIN=$CATALOG/main_database.sqlite3
-INDEX=$CATALOG/search-index
-JAR=target/music-metadata-api.jar
+INDEX=${INDEX:-$CATALOG/search-index}
+JAR=${JAR:-target/music-metadata-api.jar}
 REBUILD=${REBUILD:-1}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-2 4 8}
 FALLBACK_DURATION=${FALLBACK_DURATION:-60}
 FALLBACK_CONNECTIONS=${FALLBACK_CONNECTIONS:-2}
 QUERIES=${QUERIES:-2000}
+STARTS=${STARTS:-3}
 PORT_INDEX=${PORT_INDEX:-18181}
 PORT_FALLBACK=${PORT_FALLBACK:-18182}
 mkdir -p "$OUT"
@@ -55,7 +63,7 @@ if [ ! -f "$MAIN" ]; then
 fi
 
 # ---- index build
-BUILD_FIGURES=$OUT/index-time-$NAME.txt
+BUILD_FIGURES=${BUILD_FIGURES:-$OUT/index-time-$NAME.txt}
 if [ "$REBUILD" = 1 ] || [ ! -f "$INDEX/manifest.json" ] || [ ! -f "$BUILD_FIGURES" ]; then
   log "building the search index (-Xmx1g)"
   /usr/bin/time -f '%e %M' -o "$BUILD_FIGURES" \
@@ -84,14 +92,22 @@ stop_server() {
 }
 trap stop_server EXIT
 
-start_server() { # main-file port logfile
-  java -jar "$JAR" serve --db "$1" --addr "127.0.0.1:$2" --rate-limit 0 >"$3" 2>&1 &
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
+
+start_server() { # main-file port logfile [serve options...]; sets STARTED_MS (launch to first 200)
+  local main=$1 port=$2 logfile=$3 launched
+  shift 3
+  launched=$(ms_now)
+  java -jar "$JAR" serve --db "$main" --addr "127.0.0.1:$port" --rate-limit 0 "$@" >"$logfile" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 240); do
-    if curl -sf "http://127.0.0.1:$2/health" >/dev/null; then return 0; fi
-    sleep 0.5
+  for _ in $(seq 1 2400); do
+    if curl -sf "http://127.0.0.1:$port/health" >/dev/null; then
+      STARTED_MS=$(( $(ms_now) - launched ))
+      return 0
+    fi
+    sleep 0.05
   done
-  log "server did not start; see $3"; exit 1
+  log "server did not start; see $logfile"; exit 1
 }
 
 load() { # port seconds connections threads
@@ -101,9 +117,21 @@ load() { # port seconds connections threads
 
 field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<<"$1"; }
 
+# ---- start-up: launch to the first 200 of /health, then a first (cold) search
+STARTUPS=()
+FIRST_QUERY=$(sed -n 1p "$QFILE")
+for i in $(seq 1 "$STARTS"); do
+  start_server "$MAIN" "$PORT_INDEX" "$OUT/serve-index.log" --index "$INDEX"
+  before=$(ms_now)
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT_INDEX$FIRST_QUERY" || { log "first search failed"; exit 1; }
+  STARTUPS+=("$STARTED_MS $(( $(ms_now) - before ))")
+  log "start $i: first 200 after ${STARTED_MS} ms, first search $(( $(ms_now) - before )) ms"
+  stop_server
+done
+
 # ---- with the index
 log "serving with the index"
-start_server "$MAIN" "$PORT_INDEX" "$OUT/serve-index.log"
+start_server "$MAIN" "$PORT_INDEX" "$OUT/serve-index.log" --index "$INDEX"
 grep -q "search index" "$OUT/serve-index.log" || { log "the server did not open the index"; exit 1; }
 load "$PORT_INDEX" 15 4 2 >/dev/null  # warm-up: JIT, page cache
 INDEXED=()
@@ -114,24 +142,28 @@ done
 stop_server
 
 # ---- without (same files, seen through a folder with no index beside them)
-FALLBACK_DIR=$OUT/fallback-$NAME
-mkdir -p "$FALLBACK_DIR"
-ln -sf "$(realpath "$MAIN")" "$FALLBACK_DIR/main_database.sqlite3"
-[ -f "$CATALOG/track_files.sqlite3" ] && ln -sf "$(realpath "$CATALOG/track_files.sqlite3")" "$FALLBACK_DIR/track_files.sqlite3"
-log "serving without the index (SQL fallback)"
-start_server "$FALLBACK_DIR/main_database.sqlite3" "$PORT_FALLBACK" "$OUT/serve-fallback.log"
-grep -q "no search index" "$OUT/serve-fallback.log" || { log "the fallback server found an index"; exit 1; }
-log "load without the index: ${FALLBACK_DURATION}s, $FALLBACK_CONNECTIONS connections"
-FALLBACK=$(load "$PORT_FALLBACK" "$FALLBACK_DURATION" "$FALLBACK_CONNECTIONS" 1)
-stop_server
+FALLBACK="none"
+if [ "$FALLBACK_DURATION" != 0 ]; then
+  FALLBACK_DIR=$OUT/fallback-$NAME
+  mkdir -p "$FALLBACK_DIR"
+  ln -sf "$(realpath "$MAIN")" "$FALLBACK_DIR/main_database.sqlite3"
+  [ -f "$CATALOG/track_files.sqlite3" ] && ln -sf "$(realpath "$CATALOG/track_files.sqlite3")" "$FALLBACK_DIR/track_files.sqlite3"
+  log "serving without the index (SQL fallback)"
+  start_server "$FALLBACK_DIR/main_database.sqlite3" "$PORT_FALLBACK" "$OUT/serve-fallback.log"
+  grep -q "no search index" "$OUT/serve-fallback.log" || { log "the fallback server found an index"; exit 1; }
+  log "load without the index: ${FALLBACK_DURATION}s, $FALLBACK_CONNECTIONS connections"
+  FALLBACK=$(load "$PORT_FALLBACK" "$FALLBACK_DURATION" "$FALLBACK_CONNECTIONS" 1)
+  stop_server
+fi
 
 # ---- report
-python3 - "$FALLBACK" "${INDEXED[@]}" <<PY
+python3 - "$FALLBACK" "${STARTUPS[*]}" "${INDEXED[@]}" <<PY
 import sys
 def parse(line):
     return {k: float(v) for k, v in (kv.split("=") for kv in line.split()[1:])}
-f = parse(sys.argv[1])
-runs = [(int(arg.split()[0]), parse(arg.split(None, 1)[1])) for arg in sys.argv[2:]]
+f = parse(sys.argv[1]) if sys.argv[1] != "none" else None
+starts = [tuple(map(int, pair)) for pair in zip(*[iter(sys.argv[2].split())] * 2)]
+runs = [(int(arg.split()[0]), parse(arg.split(None, 1)[1])) for arg in sys.argv[3:]]
 tracks = $DOC_TRACKS
 gib = $INDEX_BYTES / 2**30
 per_m = $INDEX_BYTES / 2**20 / (tracks / 1e6)
@@ -140,13 +172,15 @@ print(f"catalog: {tracks:,} tracks, {$DOC_ALBUMS:,} albums, {$DOC_ARTISTS:,} art
 print(f"index build: {secs:.0f} s ({secs / (tracks / 1e6):.1f} s per million tracks), peak RSS {$PEAK_KB / 1024:.0f} MiB (-Xmx1g)")
 print(f"index size: {gib:.2f} GiB ({per_m:.1f} MiB per million tracks)")
 print(f"extrapolated to 256 M tracks: build {secs / tracks * 256e6 / 3600:.1f} h, size {per_m * 256 / 1024:.1f} GiB")
+print("start to first 200 (/health): " + ", ".join(f"{s} ms" for s, _ in starts)
+      + "; first search after it: " + ", ".join(f"{q} ms" for _, q in starts))
 print()
 print("| search | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | timeouts |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-for label, r, c in [("index", r, c) for c, r in runs] + [("SQL fallback", f, $FALLBACK_CONNECTIONS)]:
+for label, r, c in [("index", r, c) for c, r in runs] + ([("SQL fallback", f, $FALLBACK_CONNECTIONS)] if f else []):
     print(f"| {label} | {c} | {r['requests']:.0f} | {r['rps']:.1f} | {r['p50_ms']:.2f} | {r['p90_ms']:.2f} | "
           f"{r['p99_ms']:.2f} | {r['max_ms']:.0f} | {r['non2xx']:.0f} | {r['timeouts']:.0f} |")
 print()
-for c, r in runs:
+for c, r in runs if f else []:
     print(f"p50 ratio fallback/index at {c} connections: {f['p50_ms'] / r['p50_ms']:.0f}x")
 PY

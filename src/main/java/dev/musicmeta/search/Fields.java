@@ -26,11 +26,20 @@ final class Fields {
      * than one expansion per field.
      */
     static final String WORDS = "words";
+    /**
+     * The first {@value PrefixFilter#MIN} to {@value PrefixFilter#MAX} characters of every word of
+     * {@link #WORDS} (artists: of the name) that is longer, without positions: a short last word
+     * matches as a prefix through one term here.
+     */
+    static final String PREFIXES = "prefixes";
     /** Words of the album's name (tracks). */
     static final String ALBUM = "album";
     /** Words of the genres (artists; the artists' genres for tracks and albums). */
     static final String GENRE = "genre";
-    /** Release year of the album (tracks, albums): an IntPoint. */
+    /**
+     * Release year of the album (tracks, albums): a point and a doc value, so a year range next to
+     * a rarer word is checked per candidate instead of listing every document of those years.
+     */
     static final String YEAR = "year";
     /** Normalized ISRC (tracks). */
     static final String ISRC = "isrc";

@@ -10,7 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -48,7 +48,7 @@ final class IndexDocuments {
         }
         allWords(doc, row.name(), row.artists(), row.album());
         if (row.year() != null) {
-            doc.add(new IntPoint(Fields.YEAR, row.year()));
+            doc.add(new IntField(Fields.YEAR, row.year(), Field.Store.NO));
         }
         String isrc = row.isrc() == null ? null : Isrcs.tryNormalize(row.isrc());
         if (isrc != null) {
@@ -66,7 +66,7 @@ final class IndexDocuments {
         allWords(doc, row.name(), row.artists(), null);
         words(doc, Fields.GENRE, row.genres());
         if (row.year() != null) {
-            doc.add(new IntPoint(Fields.YEAR, row.year()));
+            doc.add(new IntField(Fields.YEAR, row.year(), Field.Store.NO));
         }
         String upc = Fields.normalizeUpc(row.upc());
         if (upc != null) {
@@ -81,6 +81,9 @@ final class IndexDocuments {
     static Document artist(ArtistRow row) {
         Document doc = common(SearchKind.ARTISTS, row.rowid(), row.name(),
                 row.followers() == null ? null : row.followers());
+        if (row.name() != null) {
+            doc.add(new Field(Fields.PREFIXES, row.name(), WORDS_ONLY));
+        }
         words(doc, Fields.GENRE, row.genres());
         return doc;
     }
@@ -101,16 +104,22 @@ final class IndexDocuments {
         return doc;
     }
 
+    /** The text in {@link Fields#WORDS} and {@link Fields#PREFIXES}. */
     private static void allWords(Document doc, String name, List<String> artists, String album) {
         if (name != null) {
-            doc.add(new Field(Fields.WORDS, name, WORDS_ONLY));
+            wordsAndPrefixes(doc, name);
         }
         for (String artist : artists) {
-            doc.add(new Field(Fields.WORDS, artist, WORDS_ONLY));
+            wordsAndPrefixes(doc, artist);
         }
         if (album != null) {
-            doc.add(new Field(Fields.WORDS, album, WORDS_ONLY));
+            wordsAndPrefixes(doc, album);
         }
+    }
+
+    private static void wordsAndPrefixes(Document doc, String text) {
+        doc.add(new Field(Fields.WORDS, text, WORDS_ONLY));
+        doc.add(new Field(Fields.PREFIXES, text, WORDS_ONLY));
     }
 
     private static void words(Document doc, String field, List<String> values) {

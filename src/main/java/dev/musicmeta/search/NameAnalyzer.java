@@ -23,6 +23,7 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  *
  * <p>When indexing, CJK characters are also kept as single-character words, so a one-character
  * query word finds them; a query uses bigrams only, which keeps multi-character queries precise.
+ * The field {@link Fields#PREFIXES} holds the words' short prefixes instead ({@link PrefixFilter}).
  */
 final class NameAnalyzer extends Analyzer {
 
@@ -45,6 +46,7 @@ final class NameAnalyzer extends Analyzer {
     private final Mode mode;
 
     private NameAnalyzer(Mode mode) {
+        super(mode == Mode.INDEX ? PER_FIELD_REUSE_STRATEGY : GLOBAL_REUSE_STRATEGY);
         this.mode = mode;
     }
 
@@ -59,6 +61,9 @@ final class NameAnalyzer extends Analyzer {
             int scripts = CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA
                     | CJKBigramFilter.HANGUL;
             stream = new CJKBigramFilter(stream, scripts, mode == Mode.INDEX);
+        }
+        if (mode == Mode.INDEX && Fields.PREFIXES.equals(fieldName)) {
+            stream = new PrefixFilter(stream);
         }
         return new TokenStreamComponents(source, stream);
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,15 +27,17 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Every word is required and may match any of the kind's text fields (tracks: title, artist
  * names, album name; albums: name, artist names; artists: name). The last word also matches as a
- * prefix (when it has 2 or more characters: of its {@value TermExpander#MAX_COMPLETIONS} most
- * frequent completions per field), a word of 5 or more letters also matches with one edit past
- * its first letter (the {@value TermExpander#MAX_TYPOS} most frequent such words per field). Filters are exact words (folded), in their own field, without
- * prefix or typo. A filter that does not apply to the kind, or whose value is malformed
+ * prefix when it has 2 or more characters: every word it begins when it has at most
+ * {@value PrefixFilter#MAX} ({@link Fields#PREFIXES}), else its
+ * {@value TermExpander#MAX_COMPLETIONS} most frequent completions. A word of 5 or more letters
+ * also matches with one edit past its first letter (the {@value TermExpander#MAX_TYPOS} most
+ * frequent such words). Filters are exact words (folded), in their own field, without prefix or
+ * typo. A filter that does not apply to the kind, or whose value is malformed
  * ({@code year:abc}, an ISRC that is not one), is read as plain words. Scores: see {@link Ranking}.
  */
 final class QueryBuilder {
 
-    static final int MIN_PREFIX = 2;
+    static final int MIN_PREFIX = PrefixFilter.MIN;
     static final int MIN_TYPO = 5;
 
     private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
@@ -49,7 +51,10 @@ final class QueryBuilder {
                     new TextField(Fields.ARTIST, Ranking.ARTIST_WORD)),
             SearchKind.ARTISTS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD)));
 
-    /** Where a word is matched loosely: one field holding all the words (artists: the name). */
+    /**
+     * One field holding all the words of the text fields (artists: the name), where a word is
+     * matched in any of them, and loosely.
+     */
     private static final Map<SearchKind, String> LOOSE_FIELD = Map.of(
             SearchKind.TRACKS, Fields.WORDS, SearchKind.ALBUMS, Fields.WORDS, SearchKind.ARTISTS, Fields.NAME);
 
@@ -154,7 +159,7 @@ final class QueryBuilder {
             for (int w = 0; w < words.size(); w++) {
                 Word word = words.get(w);
                 boolean last = lastText && w == words.size() - 1 && !text.quoted();
-                Query whole = word(fields, word);
+                Query whole = word(kind, fields, word);
                 LooseWord forgiving = text.quoted() ? new LooseWord(whole, Float.MAX_VALUE)
                         : looseWord(LOOSE_FIELD.get(kind), word, last, expander);
                 strict.add(whole, Occur.MUST);
@@ -182,13 +187,36 @@ final class QueryBuilder {
         return null;
     }
 
-    /** A whole word: the best of its matches in each field, as a flat score. */
-    private static Query word(List<TextField> fields, Word word) {
-        List<Query> matches = new ArrayList<>(fields.size());
-        for (TextField field : fields) {
-            matches.add(flat(new TermQuery(new Term(field.name(), word.text())), field.weight()));
+    /**
+     * A whole word: the best of its matches in each field, as a flat score. Matched in the one
+     * field of all words, worth the lowest field weight, with the fields worth more as an optional
+     * bonus: the same score as the best field's, but a conjunction of words then walks one
+     * postings list per word instead of a disjunction over every field, and the bonus is only
+     * looked up for the documents that match.
+     */
+    private static Query word(SearchKind kind, List<TextField> fields, Word word) {
+        if (fields.size() == 1) {
+            TextField only = fields.get(0);
+            return flat(new TermQuery(new Term(only.name(), word.text())), only.weight());
         }
-        return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
+        float low = Float.MAX_VALUE;
+        for (TextField field : fields) {
+            low = Math.min(low, field.weight());
+        }
+        Query any = flat(new TermQuery(new Term(LOOSE_FIELD.get(kind), word.text())), low);
+        List<Query> bonuses = new ArrayList<>(fields.size());
+        for (TextField field : fields) {
+            if (field.weight() > low) {
+                bonuses.add(flat(new TermQuery(new Term(field.name(), word.text())), field.weight() - low));
+            }
+        }
+        if (bonuses.isEmpty()) {
+            return any;
+        }
+        return new BooleanQuery.Builder()
+                .add(any, Occur.MUST)
+                .add(bonuses.size() == 1 ? bonuses.get(0) : new DisjunctionMaxQuery(bonuses, 0f), Occur.SHOULD)
+                .build();
     }
 
     /**
@@ -203,7 +231,9 @@ final class QueryBuilder {
         boolean typo = word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
         List<Query> matches = new ArrayList<>(3);
         matches.add(flat(new TermQuery(new Term(field, word.text())), Ranking.NAME_WORD));
-        Query completions = prefix ? anyOf(field, expander.completions(field, word.text()), word.text()) : null;
+        Query completions = !prefix ? null
+                : word.codePoints() <= PrefixFilter.MAX ? new TermQuery(new Term(Fields.PREFIXES, word.text()))
+                : anyOf(field, expander.completions(field, word.text()), word.text());
         if (completions != null) {
             matches.add(flat(completions, Ranking.NAME_WORD - Ranking.PREFIX_PENALTY));
         }
@@ -307,6 +337,6 @@ final class QueryBuilder {
         }
         int from = Integer.parseInt(m.group(1));
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-        return IntPoint.newRangeQuery(Fields.YEAR, Math.min(from, to), Math.max(from, to));
+        return IntField.newRangeQuery(Fields.YEAR, Math.min(from, to), Math.max(from, to));
     }
 }

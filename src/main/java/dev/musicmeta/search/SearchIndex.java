@@ -33,18 +33,27 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static final int COUNT_EXACTLY_UP_TO = 1_000;
 
+    /**
+     * Nor are they counted when the count would walk postings of more than this many documents
+     * (Lucene's estimate): such a count costs milliseconds even when few documents match, and grows
+     * with the catalog. A page that is not full needs no count: its hits are all the matches.
+     */
+    static final long COUNT_MAX_COST = 50_000;
+
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
     private final Map<SearchKind, TermExpander> expanders = new EnumMap<>(SearchKind.class);
     private final int countUpTo;
+    private final long countMaxCost;
 
     private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
-                        int countUpTo) {
+                        int countUpTo, long countMaxCost) {
         this.folder = folder;
         this.manifest = manifest;
         this.readers = readers;
         this.countUpTo = countUpTo;
+        this.countMaxCost = countMaxCost;
         readers.forEach((kind, reader) -> expanders.put(kind, TermExpander.of(reader)));
     }
 
@@ -59,11 +68,14 @@ public final class SearchIndex implements AutoCloseable {
      * @throws IOException when it is missing, of another format, or unreadable
      */
     public static SearchIndex open(Path folder) throws IOException {
-        return open(folder, COUNT_EXACTLY_UP_TO);
+        return open(folder, COUNT_EXACTLY_UP_TO, COUNT_MAX_COST);
     }
 
-    /** Opens the index counting matches exactly up to {@code countUpTo} (tests use small values). */
-    static SearchIndex open(Path folder, int countUpTo) throws IOException {
+    /**
+     * Opens the index counting matches exactly up to {@code countUpTo}, when that walks postings of
+     * at most {@code countMaxCost} documents (tests use small values).
+     */
+    static SearchIndex open(Path folder, int countUpTo, long countMaxCost) throws IOException {
         IndexManifest manifest = IndexManifest.read(folder);
         if (manifest.format() != IndexManifest.FORMAT) {
             throw new IOException("format " + manifest.format() + ", this version serves format "
@@ -78,7 +90,7 @@ public final class SearchIndex implements AutoCloseable {
             IOUtils.closeWhileHandlingException(readers.values());
             throw e;
         }
-        return new SearchIndex(folder, manifest, readers, countUpTo);
+        return new SearchIndex(folder, manifest, readers, countUpTo, countMaxCost);
     }
 
     public Path folder() {
@@ -127,9 +139,9 @@ public final class SearchIndex implements AutoCloseable {
                 }
                 hits.addAll(top(searcher, kind, tier, need, budget).hits());
             }
-            // Every tier's documents match the loose query (or the strict one when there is none).
-            Long total = searcher.search(plan.loose() != null ? plan.loose() : strict, MatchCount.upTo(countUpTo));
-            checkTime(searcher, budget);
+            // A tier that did not fill its share of the page saw all its matches: none was skipped.
+            Long total = hits.size() < window ? (hits.size() <= countUpTo ? Long.valueOf(hits.size()) : null)
+                    : count(searcher, plan.loose() != null ? plan.loose() : strict, budget);
             return new SearchHits(rowids(hits, request.offset()), total);
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchHits.NONE; // cannot happen within 200 characters; never a 500 if it does
@@ -146,6 +158,17 @@ public final class SearchIndex implements AutoCloseable {
         TopHits top = searcher.search(tier.query(), TopHits.manager(n, kind, tier.maxRelevance()));
         checkTime(searcher, budget);
         return top;
+    }
+
+    /**
+     * The number of matches of the plan if at most {@link #countUpTo} and cheap to count, else
+     * {@code null}. Every match of the plan matches {@code query}: the loose query, or the strict
+     * one when there is none.
+     */
+    private Long count(IndexSearcher searcher, Query query, Duration budget) throws IOException {
+        Long count = searcher.search(query, MatchCount.upTo(countUpTo, countMaxCost));
+        checkTime(searcher, budget);
+        return count;
     }
 
     private static void checkTime(IndexSearcher searcher, Duration budget) {

@@ -1,7 +1,5 @@
 package dev.musicmeta.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,12 +19,13 @@ import org.apache.lucene.util.StringHelper;
  * The words of the index a query word may stand for: completions of a prefix, and words one typo
  * away. Only the most frequent are kept ({@value #MAX_COMPLETIONS} completions,
  * {@value #MAX_TYPOS} typo fixes per field), as Elasticsearch's {@code max_expansions} does: a
- * short prefix ("lo") has tens of thousands of completions on a large catalog, and matching them
- * all would touch a large share of the index for every keystroke, while the ones that make a first
- * page are the frequent ones. Expanding once against the whole index, rather than letting each
- * segment expand a PrefixQuery or FuzzyQuery, also gives every segment the same words and a
- * lazy disjunction that Lucene can skip through. Short prefixes are cached: the index never
- * changes.
+ * prefix has up to thousands of completions on a large catalog, and a disjunction of them all
+ * would be walked at every keystroke, while the ones that make a first page are the frequent
+ * ones. The prefixes with the most completions, those of up to {@value PrefixFilter#MAX}
+ * characters, are not expanded: they are indexed ({@link Fields#PREFIXES}) and match every
+ * completion. Expanding once against the whole index, rather than letting each segment expand a
+ * PrefixQuery or FuzzyQuery, also gives every segment the same words and a lazy disjunction that
+ * Lucene can skip through.
  */
 interface TermExpander {
 
@@ -39,15 +38,12 @@ interface TermExpander {
     /** The words of {@code field} one edit from {@code word}, past its first letter (may include it). */
     List<String> typos(String field, String word);
 
-    /** Expands against {@code reader}, caching prefixes of up to 3 characters. */
+    /** Expands against {@code reader}. */
     static TermExpander of(IndexReader reader) {
-        Cache<String, List<String>> shortPrefixes = Caffeine.newBuilder().maximumSize(20_000).build();
         return new TermExpander() {
             @Override
             public List<String> completions(String field, String prefix) {
-                return prefix.length() <= 3
-                        ? shortPrefixes.get(field + '\u0000' + prefix, k -> prefixed(reader, field, prefix))
-                        : prefixed(reader, field, prefix);
+                return prefixed(reader, field, prefix);
             }
 
             @Override

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,6 +112,22 @@ class IndexBuilderTest {
         try (SearchIndex index = SearchIndex.open(folder)) {
             assertThat(index.search(SearchKind.TRACKS, new SearchRequest("glory", 10, 0), Duration.ofSeconds(5))
                     .rowids()).hasSize(1);
+        }
+    }
+
+    @Test
+    void eachKindIsMergedIntoOneSegmentWhateverTheFlushes() throws Exception {
+        Path main = RelevanceCatalog.write(dir.resolve("relevance")).mainFile();
+        Path folder = dir.resolve("index");
+        new IndexBuilder(2, 16, 2).build(main, folder, Progress.NONE);
+        for (SearchKind kind : SearchKind.values()) {
+            try (FSDirectory directory = FSDirectory.open(folder.resolve(kind.folder()))) {
+                assertThat(SegmentInfos.readLatestCommit(directory).size()).as(kind.folder()).isEqualTo(1);
+            }
+        }
+        try (SearchIndex index = SearchIndex.open(folder)) {
+            SearchHits hits = index.search(SearchKind.TRACKS, new SearchRequest("filler", 50, 0), Duration.ofSeconds(5));
+            assertThat(hits.total()).isEqualTo(RelevanceCatalog.FILLERS);
         }
     }
 

@@ -360,7 +360,7 @@ class SearchRelevanceTest {
 
         @Test
         void skippingPastTheCountGivesTheSamePagesAndNoTotal() throws Exception {
-            try (SearchIndex skipping = SearchIndex.open(index.folder(), 1)) {
+            try (SearchIndex skipping = SearchIndex.open(index.folder(), 1, SearchIndex.COUNT_MAX_COST)) {
                 for (String q : List.of("filler", "filler song", "yesterday", "queen", "artist:filler", "genre:rock")) {
                     for (SearchKind kind : SearchKind.values()) {
                         for (int offset = 0; offset < 30; offset += 4) {
@@ -374,6 +374,28 @@ class SearchRelevanceTest {
                 }
                 assertThat(skipping.search(SearchKind.TRACKS, new SearchRequest("filler", 4, 0), BUDGET).total())
                         .isNull();
+            }
+        }
+
+        @Test
+        void aCountThatWouldWalkLongPostingsIsLeftOutButPagesStayTheSame() throws Exception {
+            try (SearchIndex walkingLittle = SearchIndex.open(index.folder(), SearchIndex.COUNT_EXACTLY_UP_TO, 1)) {
+                // Two words: counting them means walking their postings; the page is full.
+                SearchRequest full = new SearchRequest("filler song", 4, 0);
+                assertThat(walkingLittle.search(SearchKind.TRACKS, full, BUDGET).total()).isNull();
+                assertThat(index.search(SearchKind.TRACKS, full, BUDGET).total()).isEqualTo(RelevanceCatalog.FILLERS);
+                for (int offset = 0; offset < RelevanceCatalog.FILLERS + 4; offset += 4) {
+                    SearchRequest request = new SearchRequest("filler song", 4, offset);
+                    assertThat(walkingLittle.search(SearchKind.TRACKS, request, BUDGET).rowids())
+                            .containsExactly(index.search(SearchKind.TRACKS, request, BUDGET).rowids());
+                }
+                // A page that is not full holds every match: no count needed.
+                SearchHits all = walkingLittle.search(SearchKind.TRACKS, new SearchRequest("filler song", 50, 0), BUDGET);
+                assertThat(all.total()).isEqualTo(RelevanceCatalog.FILLERS);
+                assertThat(all.rowids()).hasSize(RelevanceCatalog.FILLERS);
+                // A filter of one word is counted from its document frequency, without a walk.
+                assertThat(walkingLittle.search(SearchKind.TRACKS, new SearchRequest("isrc:GBUM71029604", 1, 0), BUDGET)
+                        .total()).isEqualTo(1);
             }
         }
 
