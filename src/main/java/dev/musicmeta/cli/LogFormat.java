@@ -8,7 +8,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log line format: {@code text} (logback.xml's pattern, for people) or {@code json} (one JSON
+ * The log line format: {@code text} (LogConfigurator's pattern, for people) or {@code json} (one JSON
  * object per line, Logback's own JsonEncoder, for log shippers; the access log's fields are in
  * its {@code kvpList}).
  */
@@ -17,7 +17,7 @@ enum LogFormat {
     text,
     json;
 
-    /** Switches the root appender to this format; text is what logback.xml already set up. */
+    /** Switches the root appender to this format; text is what LogConfigurator already set up. */
     void apply() {
         if (this == text || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
