@@ -11,9 +11,8 @@ import java.util.Base64;
  * <p>The tag is the first 128 bits of the body's SHA-256: identical bytes, identical tag, on any
  * replica and across restarts, and any change of the catalog that changes a body changes its
  * tag. Hashing costs about 0.5 ms per MB (0.8 us for a track, whose JSON takes 3.4 us to write)
- * with one digest per thread. The gzip representation
- * gets the suffix {@code --gzip} inside the quotes (as Jetty does), so the two encodings never
- * share a strong tag.
+ * with one digest per thread. The gzip representation gets the suffix {@code --gzip} inside the
+ * quotes (as Jetty does), so the two encodings never share a strong tag.
  */
 final class ETags {
 
