@@ -4,16 +4,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import org.slf4j.Logger;
 
 /**
  * The default logging setup, in code: human-readable lines on stderr (stdout stays free for
- * command output), the application's loggers at {@code MMA_LOG_LEVEL} (default INFO), Jetty's and
- * Javalin's at WARN. {@code serve --log-format json} then swaps the appender ({@link LogFormat}).
+ * command output) through a {@link StderrAppender}, the application's loggers at
+ * {@code MMA_LOG_LEVEL} (default INFO), Jetty's and Javalin's at WARN.
+ * {@code serve --log-format json} then swaps the appender ({@link LogFormat}).
  *
  * <p>Logback finds this class through {@code META-INF/services}. Doing in code what a
  * {@code logback.xml} would do saves a fifth of a second at every start: Joran, the XML
@@ -37,10 +36,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
         encoder.start();
-        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        StderrAppender stderr = new StderrAppender();
         stderr.setContext(context);
         stderr.setName("STDERR");
-        stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
         stderr.start();
 

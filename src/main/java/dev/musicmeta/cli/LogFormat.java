@@ -3,8 +3,6 @@ package dev.musicmeta.cli;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,10 +29,9 @@ enum LogFormat {
         encoder.setWithMessage(false);
         encoder.setWithFormattedMessage(true);
         encoder.start();
-        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        StderrAppender appender = new StderrAppender();
         appender.setContext(context);
         appender.setName("STDERR_JSON");
-        appender.setTarget("System.err");
         appender.setEncoder(encoder);
         appender.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
