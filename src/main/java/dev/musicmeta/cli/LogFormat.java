@@ -3,12 +3,10 @@ package dev.musicmeta.cli;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log line format: {@code text} (logback.xml's pattern, for people) or {@code json} (one JSON
+ * The log line format: {@code text} (LogConfigurator's pattern, for people) or {@code json} (one JSON
  * object per line, Logback's own JsonEncoder, for log shippers; the access log's fields are in
  * its {@code kvpList}).
  */
@@ -17,7 +15,7 @@ enum LogFormat {
     text,
     json;
 
-    /** Switches the root appender to this format; text is what logback.xml already set up. */
+    /** Switches the root appender to this format; text is what LogConfigurator already set up. */
     void apply() {
         if (this == text || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
@@ -31,10 +29,9 @@ enum LogFormat {
         encoder.setWithMessage(false);
         encoder.setWithFormattedMessage(true);
         encoder.start();
-        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        StderrAppender appender = new StderrAppender();
         appender.setContext(context);
         appender.setName("STDERR_JSON");
-        appender.setTarget("System.err");
         appender.setEncoder(encoder);
         appender.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

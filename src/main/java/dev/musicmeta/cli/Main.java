@@ -1,6 +1,8 @@
 package dev.musicmeta.cli;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +18,13 @@ public final class Main implements Runnable {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        // Log lines are written by a thread of their own (StderrAppender); stopping the context
+        // writes out those still queued before the JVM goes.
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.stop();
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code; 2 for usage errors and unusable files. */

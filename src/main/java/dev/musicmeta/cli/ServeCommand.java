@@ -1,13 +1,10 @@
 package dev.musicmeta.cli;
 
-import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
-import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
-import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.SearchSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -119,35 +118,33 @@ final class ServeCommand implements Callable<Integer> {
                 return fail(1, "cannot write the demo catalog into " + dir + ": " + rootMessage(e));
             }
         }
-        SqliteCatalog catalog;
-        try {
-            catalog = SqliteCatalog.open(CatalogFiles.resolve(main, trackFiles), SqliteOptions.defaults());
-        } catch (CatalogFileException e) {
-            return fail(2, e.getMessage());
-        }
-        Catalog served;
-        try {
-            Path folder = index != null ? index : IndexBuilder.defaultFolder(main);
-            served = SearchSetup.catalog(catalog, folder, index != null, SqliteOptions.defaults().searchBudget());
-        } catch (SearchSetup.IndexUnavailableException e) {
-            catalog.close();
-            return fail(2, e.getMessage());
-        }
-        try (served) {
-            return serve(catalog, served, config);
-        }
-    }
-
-    private int serve(SqliteCatalog catalog, Catalog served, ServerConfig config) throws InterruptedException {
-        catalog.warnings().forEach(w -> LOG.warn("{}", w));
-        catalog.notices().forEach(n -> LOG.info("{}", n));
-        ShutdownSignal signal = new ShutdownSignal();
-        ApiServer server = new ApiServer(served, config);
+        // The catalog and its search index open on their own thread while Jetty starts on this one;
+        // the server binds its port only once they have (see ApiServer), so a bad file still ends
+        // the program before anything listens.
+        CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
+                CatalogFiles.resolve(main, trackFiles), index);
+        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config);
         try {
             server.start();
         } catch (RuntimeException e) {
+            Throwable failure = opening.handle((opened, t) -> t instanceof CompletionException ? t.getCause() : t)
+                    .join();
+            if (failure instanceof CatalogFileException || failure instanceof SearchSetup.IndexUnavailableException) {
+                return fail(2, failure.getMessage());
+            }
+            if (failure != null) {
+                throw new IllegalStateException("the catalog did not open", failure);
+            }
+            opening.join().close();
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
+        try (OpenCatalog opened = opening.join()) {
+            return serve(opened.sqlite(), server, config);
+        }
+    }
+
+    private int serve(SqliteCatalog catalog, ApiServer server, ServerConfig config) throws InterruptedException {
+        ShutdownSignal signal = new ShutdownSignal();
         Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
         Runtime.getRuntime().addShutdownHook(hook);
         String host = ListenAddress.parse(addr).displayHost();
@@ -171,7 +168,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withAddress(address.host(), address.port())
                 .withRateLimit(rateLimit, rateBurst)
                 .withTrustProxy(trustProxy)
-                .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge));
+                .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge))
+                .withAccessLogFields(logFormat == LogFormat.json);
     }
 
     private int usage(String message) {

@@ -5,8 +5,15 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP API over a {@link Catalog}: routes, problem documents, rate limiting, caching headers,
@@ -14,9 +21,15 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  *
  * <pre>{@code
  * try (ApiServer server = new ApiServer(catalog, ServerConfig.defaults().withAddress("127.0.0.1", 0)).start()) {
- *     URI base = server.baseUri();
+ *     int port = server.port();
  * }
  * }</pre>
+ *
+ * <p>The catalog may still be opening when the server is built ({@link #ApiServer(CompletableFuture,
+ * ServerConfig)}): {@link #start()} then gets Jetty's threads and handlers going while the catalog
+ * opens, and binds the port only once it has. Nothing listens before the catalog can answer, so a
+ * first {@code 200} from {@code /health} means lookups work, and a catalog that fails to open
+ * leaves nothing bound.
  *
  * <p>{@link #stop()} is graceful: the server stops accepting connections, answers 503 to new
  * requests on open ones and waits up to {@link ServerConfig#stopTimeout()} for those in flight.
@@ -24,24 +37,43 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  */
 public final class ApiServer implements AutoCloseable {
 
+    private static final int MAX_THREADS = 250;
+    private static final int MIN_THREADS = 8;
+    private static final int IDLE_THREAD_MILLIS = 60_000;
+
     private final ServerConfig config;
     private final RateLimit rateLimit;
+    private final CompletableFuture<? extends Catalog> catalog;
     private final Javalin app;
+    private GatedConnector connector;
 
+    /** A server for an open catalog. */
     public ApiServer(Catalog catalog, ServerConfig config) {
+        this(CompletableFuture.completedFuture(catalog), config);
+    }
+
+    /**
+     * A server for a catalog that is still opening; see the class comment.
+     *
+     * @param catalog completes with the catalog to serve, or exceptionally when it cannot be opened
+     */
+    public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config) {
         this.config = config;
+        this.catalog = catalog;
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateBurst());
+        Supplier<Catalog> opened = catalog::join; // requests arrive once the port is bound, i.e. once it completed
         Responder responder = new Responder(config.cacheMaxAge().toSeconds());
-        DocsRoutes docs = new DocsRoutes(responder);
         this.app = Javalin.create(javalin -> {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);
-            javalin.routes.before(this::limitRate);
-            new LookupRoutes(catalog, responder).register(routes);
-            new SearchRoutes(catalog, responder).register(routes);
-            new BatchRoutes(catalog, responder).register(routes);
+            if (rateLimit.enabled()) {
+                javalin.routes.before(this::limitRate);
+            }
             new HealthRoute(responder).register(routes);
-            docs.register(routes);
+            new LookupRoutes(opened, responder).register(routes);
+            new SearchRoutes(opened, responder).register(routes);
+            new BatchRoutes(opened, responder).register(routes);
+            new DocsRoutes(responder).register(routes);
             new ProblemHandlers(responder, routes).register(javalin.routes);
         });
     }
@@ -54,27 +86,54 @@ public final class ApiServer implements AutoCloseable {
         javalin.http.generateEtags = false;
         javalin.http.prefer405over404 = true;
         javalin.http.maxRequestSize = BatchRoutes.MAX_BODY_BYTES;
-        javalin.jetty.host = config.host() == null || config.host().isEmpty() ? null : config.host();
-        javalin.jetty.port = config.port();
+        javalin.jetty.threadPool = threadPool();
         javalin.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
+        javalin.jetty.addConnector((server, http) -> {
+            connector = new GatedConnector(server, http, catalog);
+            connector.setHost(config.host() == null || config.host().isEmpty() ? null : config.host());
+            connector.setPort(config.port());
+            return connector;
+        });
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
-            server.setRequestLog(new AccessLog(config.trustProxy()));
+            server.setRequestLog(new AccessLog(config.trustProxy(), config.accessLogFields()));
             server.setStopTimeout(config.stopTimeout().toMillis());
-            server.insertHandler(new GracefulHandler());
+            server.setOpenEarly(false); // the connector binds last, once the catalog is open
+            // Javalin's default server counts requests (StatisticsHandler) and polls for low resources
+            // every second; nothing reads either. The graceful handler takes the statistics' place.
+            server.removeBean(server.getBean(LowResourceMonitor.class));
+            server.setHandler(new GracefulHandler());
         });
-        javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
+        javalin.jetty.modifyServletContextHandler(context -> {
+            context.setErrorHandler(new ProblemErrorHandler());
+            // The API is stateless; Javalin's context always has a session handler (it cannot be
+            // removed), so at least it looks for no session id in each request's cookies or URL.
+            context.getSessionHandler().setUsingCookies(false);
+            context.getSessionHandler().setUsingUriParameters(false);
+        });
+    }
+
+    /**
+     * Javalin's pool without its default queue, whose class asks JMX for the JVM's pointer size at
+     * load time (50 ms of start-up for a padding hint).
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS,
+                new LinkedBlockingQueue<>());
+        pool.setName("http");
+        return pool;
     }
 
     private void limitRate(Context ctx) {
         String path = ctx.path();
-        if (path.equals(HealthRoute.PATH) || path.equals(HealthRoute.PATH + "/") || !rateLimit.enabled()) {
+        if (path.equals(HealthRoute.PATH) || path.equals(HealthRoute.PATH + "/")) {
             return;
         }
-        String client = ClientAddress.resolve(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")),
+        String client = ClientAddress.resolve(ctx.req().getRemoteAddr(),
+                config.trustProxy() ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : null,
                 config.trustProxy());
         long retryAfter = rateLimit.acquire(client);
         if (retryAfter > 0) {
@@ -84,9 +143,23 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Binds and starts serving; returns this server. */
+    /**
+     * Starts serving: Jetty's threads and handlers at once, the listening socket once the catalog
+     * has opened. Returns this server.
+     *
+     * @throws IllegalStateException when the catalog failed to open (its failure is the cause); the
+     *                               server is stopped and nothing was bound
+     */
     public ApiServer start() {
         app.start();
+        if (catalog.isCompletedExceptionally()) {
+            app.stop();
+            Throwable failure = catalog.handle((c, e) -> e).join();
+            if (failure instanceof CompletionException && failure.getCause() != null) {
+                failure = failure.getCause();
+            }
+            throw new IllegalStateException("the catalog did not open; nothing was bound", failure);
+        }
         return this;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /batch/lookup}: up to {@link #MAX_ITEMS} tracks, artists, albums and ISRCs in one
@@ -25,10 +26,10 @@ final class BatchRoutes {
     static final int MAX_ITEMS = 400;
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final Catalog catalog;
+    private final Supplier<Catalog> catalog;
     private final Responder responder;
 
-    BatchRoutes(Catalog catalog, Responder responder) {
+    BatchRoutes(Supplier<Catalog> catalog, Responder responder) {
         this.catalog = catalog;
         this.responder = responder;
     }
@@ -50,10 +51,11 @@ final class BatchRoutes {
                     + " distinct items in all of tracks, artists, albums and isrcs (a URI and its id, or two spellings"
                     + " of one ISRC, are one item); this one holds " + items);
         }
-        tracks.resolve(catalog::tracks);
-        artists.resolve(catalog::artists);
-        albums.resolve(catalog::albums);
-        isrcs.resolve(catalog::bestTrackByIsrc);
+        Catalog c = catalog.get();
+        tracks.resolve(c::tracks);
+        artists.resolve(c::artists);
+        albums.resolve(c::albums);
+        isrcs.resolve(c::bestTrackByIsrc);
         responder.json(ctx, Responder.Caching.NONE, w -> {
             var g = w.generator();
             g.writeStartObject();

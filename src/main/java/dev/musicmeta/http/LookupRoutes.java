@@ -8,14 +8,15 @@ import dev.musicmeta.catalog.Track;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** {@code GET /lookup/...}: one item by id or ISRC. */
 final class LookupRoutes {
 
-    private final Catalog catalog;
+    private final Supplier<Catalog> catalog;
     private final Responder responder;
 
-    LookupRoutes(Catalog catalog, Responder responder) {
+    LookupRoutes(Supplier<Catalog> catalog, Responder responder) {
         this.catalog = catalog;
         this.responder = responder;
     }
@@ -31,19 +32,19 @@ final class LookupRoutes {
 
     private void track(Context ctx) throws IOException {
         String id = id(ctx, IdKind.TRACK);
-        Track track = catalog.track(id).orElseThrow(() -> notFound("track", id));
+        Track track = catalog.get().track(id).orElseThrow(() -> notFound("track", id));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
     }
 
     private void isrcTrack(Context ctx) throws IOException {
         String isrc = isrcParam(ctx);
-        Track track = catalog.bestTrackByIsrc(isrc).orElseThrow(() -> notFound("track with ISRC", isrc));
+        Track track = catalog.get().bestTrackByIsrc(isrc).orElseThrow(() -> notFound("track with ISRC", isrc));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
     }
 
     private void isrcTracks(Context ctx) throws IOException {
         String isrc = isrcParam(ctx);
-        List<Track> tracks = catalog.tracksByIsrc(isrc);
+        List<Track> tracks = catalog.get().tracksByIsrc(isrc);
         if (tracks.isEmpty()) {
             throw notFound("track with ISRC", isrc);
         }
@@ -52,19 +53,19 @@ final class LookupRoutes {
 
     private void artist(Context ctx) throws IOException {
         String id = id(ctx, IdKind.ARTIST);
-        var artist = catalog.artist(id).orElseThrow(() -> notFound("artist", id));
+        var artist = catalog.get().artist(id).orElseThrow(() -> notFound("artist", id));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.artist(artist));
     }
 
     private void album(Context ctx) throws IOException {
         String id = id(ctx, IdKind.ALBUM);
-        var album = catalog.album(id).orElseThrow(() -> notFound("album", id));
+        var album = catalog.get().album(id).orElseThrow(() -> notFound("album", id));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.album(album));
     }
 
     private void albumTracks(Context ctx) throws IOException {
         String id = id(ctx, IdKind.ALBUM);
-        List<Track> tracks = catalog.albumTracks(id).orElseThrow(() -> notFound("album", id));
+        List<Track> tracks = catalog.get().albumTracks(id).orElseThrow(() -> notFound("album", id));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
     }
 

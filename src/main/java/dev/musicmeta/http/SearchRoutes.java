@@ -7,14 +7,15 @@ import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.Track;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /** {@code GET /search/...}: pages of tracks, artists, albums. Ranking is the catalog's. */
 final class SearchRoutes {
 
-    private final Catalog catalog;
+    private final Supplier<Catalog> catalog;
     private final Responder responder;
 
-    SearchRoutes(Catalog catalog, Responder responder) {
+    SearchRoutes(Supplier<Catalog> catalog, Responder responder) {
         this.catalog = catalog;
         this.responder = responder;
     }
@@ -26,17 +27,17 @@ final class SearchRoutes {
     }
 
     private void tracks(Context ctx) throws IOException {
-        Page<Track> page = catalog.searchTracks(SearchParams.parse(ctx.queryString()));
+        Page<Track> page = catalog.get().searchTracks(SearchParams.parse(ctx.queryString()));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::track));
     }
 
     private void artists(Context ctx) throws IOException {
-        Page<Artist> page = catalog.searchArtists(SearchParams.parse(ctx.queryString()));
+        Page<Artist> page = catalog.get().searchArtists(SearchParams.parse(ctx.queryString()));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::artist));
     }
 
     private void albums(Context ctx) throws IOException {
-        Page<Album> page = catalog.searchAlbums(SearchParams.parse(ctx.queryString()));
+        Page<Album> page = catalog.get().searchAlbums(SearchParams.parse(ctx.queryString()));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::album));
     }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param trustProxy     take the client address from the last X-Forwarded-For entry
  * @param cacheMaxAge    max-age of the Cache-Control header of lookups, searches and docs
  * @param stopTimeout    how long a graceful stop waits for requests in flight
+ * @param accessLogFields also attach the access log's values as key-value pairs (for JSON log
+ *                       lines); plain text lines are cheaper without them
  */
 public record ServerConfig(
         String host,
@@ -20,7 +22,8 @@ public record ServerConfig(
         long rateBurst,
         boolean trustProxy,
         Duration cacheMaxAge,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        boolean accessLogFields) {
 
     public static final long DEFAULT_RATE_LIMIT = 100;
     public static final long DEFAULT_RATE_BURST = 200;
@@ -42,26 +45,31 @@ public record ServerConfig(
     /** All interfaces, port 8080, the contract's rate limits, one day of caching. */
     public static ServerConfig defaults() {
         return new ServerConfig(null, 8080, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, false, DEFAULT_CACHE_MAX_AGE,
-                DEFAULT_STOP_TIMEOUT);
+                DEFAULT_STOP_TIMEOUT, false);
     }
 
     public ServerConfig withAddress(String newHost, int newPort) {
-        return new ServerConfig(newHost, newPort, rateLimit, rateBurst, trustProxy, cacheMaxAge, stopTimeout);
+        return new ServerConfig(newHost, newPort, rateLimit, rateBurst, trustProxy, cacheMaxAge, stopTimeout,
+                accessLogFields);
     }
 
     public ServerConfig withRateLimit(long perSecond, long burst) {
-        return new ServerConfig(host, port, perSecond, burst, trustProxy, cacheMaxAge, stopTimeout);
+        return new ServerConfig(host, port, perSecond, burst, trustProxy, cacheMaxAge, stopTimeout, accessLogFields);
     }
 
     public ServerConfig withTrustProxy(boolean trust) {
-        return new ServerConfig(host, port, rateLimit, rateBurst, trust, cacheMaxAge, stopTimeout);
+        return new ServerConfig(host, port, rateLimit, rateBurst, trust, cacheMaxAge, stopTimeout, accessLogFields);
     }
 
     public ServerConfig withCacheMaxAge(Duration maxAge) {
-        return new ServerConfig(host, port, rateLimit, rateBurst, trustProxy, maxAge, stopTimeout);
+        return new ServerConfig(host, port, rateLimit, rateBurst, trustProxy, maxAge, stopTimeout, accessLogFields);
+    }
+
+    public ServerConfig withAccessLogFields(boolean withFields) {
+        return new ServerConfig(host, port, rateLimit, rateBurst, trustProxy, cacheMaxAge, stopTimeout, withFields);
     }
 
     public ServerConfig withStopTimeout(Duration timeout) {
-        return new ServerConfig(host, port, rateLimit, rateBurst, trustProxy, cacheMaxAge, timeout);
+        return new ServerConfig(host, port, rateLimit, rateBurst, trustProxy, cacheMaxAge, timeout, accessLogFields);
     }
 }

@@ -1,8 +1,8 @@
 package dev.musicmeta.http;
 
 /**
- * A body served as is from the jar (docs page, Swagger UI files, openapi.yaml), prepared once:
- * its tag and its gzip copy are computed at start-up, not per request.
+ * A body served as is from the jar (docs page, Swagger UI files, openapi.yaml), prepared once
+ * ({@link LazyAsset}): its tag and its gzip copy are computed then, not per request.
  */
 record StaticAsset(String contentType, byte[] bytes, byte[] gzipped, String etag) {
 
