@@ -154,7 +154,7 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("{}: stopping; requests in flight get up to {} s", name, config.stopTimeout().toSeconds());
         server.stop();
         Runtime.getRuntime().removeShutdownHook(hook);
-        LOG.info("stopped");
+        LOG.info("stopped; caches of this run: {}", catalog.cacheStats().summary());
         return 0;
     }
 

@@ -54,6 +54,8 @@ class CacheTest {
             assertThat(stats.albumMisses()).isEqualTo(1);
             assertThat(stats.artistHits()).isEqualTo(2 * TRACK_TEN_ARTISTS_CREDITS.size());
             assertThat(stats.albumEntries()).isEqualTo(1);
+            assertThat(stats.summary()).startsWith("artists: 66.7% hits of " + 3 * TRACK_TEN_ARTISTS_CREDITS.size()
+                    + " lookups, ").endsWith("; albums: 66.7% hits of 3 lookups, 1 entries");
         }
     }
 
@@ -96,5 +98,7 @@ class CacheTest {
     void cachesOffCountNothing() {
         uncached.tracks(bulkTrackIds());
         assertThat(uncached.cacheStats()).isEqualTo(new CatalogCacheStats(0, 0, 0, 0, 0, 0));
+        assertThat(uncached.cacheStats().summary())
+                .isEqualTo("artists: no lookups, 0 entries; albums: no lookups, 0 entries");
     }
 }
