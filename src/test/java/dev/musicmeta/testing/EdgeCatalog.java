@@ -121,12 +121,17 @@ public final class EdgeCatalog {
     public static final List<String> ALBUM_FULL_IMAGE_URLS = List.of(
             img("l-640"), img("l-300"), img("l-64"), img("l-null-width"));
     /**
-     * The album's own artists, by smallest index_in_album, each once: rows (rowid order) Greek
-     * index 1, Full index 0, Greek again index 2, CJK index NULL, Arabic is_appears_on with
-     * index NULL, Cyrillic with a text index (counts as NULL), a missing artist index 3, a NULL
-     * artist_rowid index 4, Hebrew index 1 (ties Greek, stored later).
+     * The album's own artists (rows with a non-NULL index_in_album), each once at its best row:
+     * integer indexes, smallest first, then non-integer indexes; ties in rowid order. Rows, in
+     * rowid order: 1 Greek index 1, 2 Full 0, 3 Greek 2, 4 CJK NULL (not an own artist), 5 Arabic
+     * is_appears_on with NULL, 6 Cyrillic text 'first', 7 a missing artist 3, 8 a NULL
+     * artist_rowid 4, 9 Hebrew 1 (ties Greek, stored later), 10 Emoji the real 2.5, 11 Diacritics
+     * a BLOB, 12 Cyrillic again with '', 13 Dirty text 'second', 14 Nulls 9, 15 Dirty 5 (its
+     * integer row wins over its text one), 16 Nulls 5 (ties Dirty at 5, stored later, though
+     * Nulls' first row is stored before Dirty's integer one), 17 Full 0 again (an exact duplicate).
      */
-    public static final List<String> ALBUM_FULL_ARTISTS = List.of(ARTIST_FULL, ARTIST_GREEK, ARTIST_HEBREW);
+    public static final List<String> ALBUM_FULL_ARTISTS = List.of(ARTIST_FULL, ARTIST_GREEK, ARTIST_HEBREW,
+            ARTIST_DIRTY, ARTIST_NULLS, ARTIST_CYRILLIC, ARTIST_EMOJI, ARTIST_DIACRITICS);
 
     /** No images; one artist. Name in Cyrillic. */
     public static final String ALBUM_NO_IMAGES = id("AlbNoImages");
@@ -489,6 +494,14 @@ public final class EdgeCatalog {
         w.row(albumArtist, A_MISSING, L_FULL, 0, 0, 3);
         w.row(albumArtist, null, L_FULL, 0, 0, 4);
         w.row(albumArtist, A_HEBREW, L_FULL, 0, 0, 1);
+        w.row(albumArtist, A_EMOJI, L_FULL, 0, 0, 2.5);
+        w.row(albumArtist, A_DIACRITICS, L_FULL, 0, 0, new byte[] {1});
+        w.row(albumArtist, A_CYRILLIC, L_FULL, 0, 0, "");
+        w.row(albumArtist, A_DIRTY, L_FULL, 0, 0, "second");
+        w.row(albumArtist, A_NULLS, L_FULL, 0, 0, 9);
+        w.row(albumArtist, A_DIRTY, L_FULL, 0, 0, 5);
+        w.row(albumArtist, A_NULLS, L_FULL, 0, 0, 5);
+        w.row(albumArtist, A_FULL, L_FULL, 0, 0, 0);
         w.row(albumArtist, A_CYRILLIC, L_NO_IMAGES, 0, 0, 0);
         w.row(albumArtist, A_FULL, L_NO_IMAGES, 1, 1, null);
         w.row(albumArtist, A_DIACRITICS, L_DIRTY, 0, 0, 0);
