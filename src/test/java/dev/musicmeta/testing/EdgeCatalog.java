@@ -57,8 +57,11 @@ public final class EdgeCatalog {
     public static final String ARTIST_FULL_NAME = "Beyoncé";
     public static final long ARTIST_FULL_FOLLOWERS = 35_000_000L;
     public static final int ARTIST_FULL_POPULARITY = 90;
-    /** Stored order (not alphabetical); a NULL genre row and a repeated "pop" row are left out. */
-    public static final List<String> ARTIST_FULL_GENRES = List.of("zouk", "afrobeat", "pop");
+    /**
+     * Rows zouk, afrobeat, NULL, pop, pop, Pop, zouk, "", "  ": served in order of first
+     * appearance, each once by exact (case-sensitive) text, NULL and blank genres left out.
+     */
+    public static final List<String> ARTIST_FULL_GENRES = List.of("zouk", "afrobeat", "pop", "Pop");
     /**
      * Widest first, NULL width last; the url stored at width 64 and again at width 1000 is kept
      * once, at 1000 (the first in width order).
@@ -86,8 +89,8 @@ public final class EdgeCatalog {
     public static final String ARTIST_NULLS = id("ArtNulls");
     /**
      * Text in followers_total, 150 as popularity (both served as null), a genre stored as the
-     * integer 42 (served as "42"), an image with text width and real height (both null) and an
-     * image with a NULL url (left out).
+     * integer 42 (served as "42"), an image with text width and real height (both null), and
+     * images with a NULL, an empty and a blank url (left out).
      */
     public static final String ARTIST_DIRTY = id("ArtDirty");
     public static final String ARTIST_DIRTY_NAME = "Dirty Types";
@@ -442,6 +445,10 @@ public final class EdgeCatalog {
         w.row(genre, A_FULL, null);
         w.row(genre, A_FULL, "pop");
         w.row(genre, A_FULL, "pop");
+        w.row(genre, A_FULL, "Pop");
+        w.row(genre, A_FULL, "zouk");
+        w.row(genre, A_FULL, "");
+        w.row(genre, A_FULL, "  ");
         w.row(genre, A_DIRTY, 42);
         w.row(genre, A_MISSING, "orphan");
         w.row(genre, null, "no artist");
@@ -454,6 +461,8 @@ public final class EdgeCatalog {
         w.row(artistImage, A_FULL, 1000, 1000, img("a-64-and-1000"));
         w.row(artistImage, A_DIRTY, "wide", 12.5, ARTIST_DIRTY_IMAGE_URL);
         w.row(artistImage, A_DIRTY, 64, 64, null);
+        w.row(artistImage, A_DIRTY, 640, 640, "");
+        w.row(artistImage, A_DIRTY, 300, 300, " ");
         w.row(artistImage, null, 64, 64, img("no-artist"));
 
         String album = "INSERT INTO albums (rowid, id, name, album_type, label, release_date, release_date_precision,"
@@ -482,6 +491,7 @@ public final class EdgeCatalog {
         w.row(albumImage, L_FULL, 64, 64, img("l-300"));
         w.row(albumImage, L_MISSING, 64, 64, img("orphan"));
         w.row(albumImage, L_FULL, 32, 32, null);
+        w.row(albumImage, L_FULL, 1000, 1000, "");
 
         String albumArtist = "INSERT INTO artist_albums (artist_rowid, album_rowid, is_appears_on,"
                 + " is_implicit_appears_on, index_in_album) VALUES (?, ?, ?, ?, ?)";

@@ -114,7 +114,10 @@ final class Rows {
                 .thenComparingInt(AlbumCredit::stored);
     }
 
-    /** Genres in stored order; NULL and repeated genres left out. */
+    /**
+     * Genres in order of first appearance (rowid order), each once by exact, case-sensitive text;
+     * NULL and blank genres left out.
+     */
     private static List<String> genres(JsonRow row) throws SQLException {
         if (!row.enter()) {
             return List.of();
@@ -122,14 +125,14 @@ final class Rows {
         List<String> genres = new ArrayList<>(4);
         while (row.hasNext()) {
             String genre = row.text();
-            if (genre != null && !genres.contains(genre)) {
+            if (genre != null && !genre.isBlank() && !genres.contains(genre)) {
                 genres.add(genre);
             }
         }
         return genres;
     }
 
-    /** Images ordered by {@link Images}; rows without a url left out. */
+    /** Images ordered by {@link Images}; rows with a NULL or blank url left out. */
     private static List<Image> images(JsonRow row) throws SQLException {
         if (!row.enter()) {
             return List.of();
@@ -141,7 +144,7 @@ final class Rows {
                 Integer width = row.count();
                 Integer height = row.count();
                 row.leave();
-                if (url != null) {
+                if (url != null && !url.isBlank()) {
                     images.add(new Image(url, width, height));
                 }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.Image;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
 import java.nio.file.Path;
@@ -97,6 +98,19 @@ class DirtyDataTest {
         List<String> artists = ids(catalog.album(ALBUM_FULL).orElseThrow().artists());
         // CJK has an own-album row with a NULL index, Arabic only an is_appears_on row.
         assertThat(artists).doesNotContain(ARTIST_CJK, ARTIST_ARABIC).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void genresAreKeptOnceInOrderOfFirstAppearanceComparedCaseSensitively() {
+        assertThat(catalog.artist(ARTIST_FULL).orElseThrow().genres()).containsExactly("zouk", "afrobeat", "pop", "Pop");
+    }
+
+    @Test
+    void imagesWithoutSizeAreKeptAndImagesWithoutUrlLeftOut() {
+        assertThat(catalog.album(ALBUM_FULL).orElseThrow().images()).extracting(Image::url)
+                .isEqualTo(ALBUM_FULL_IMAGE_URLS);
+        assertThat(catalog.artist(ARTIST_DIRTY).orElseThrow().images()).extracting(Image::url)
+                .containsExactly(ARTIST_DIRTY_IMAGE_URL);
     }
 
     @Test
