@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,10 @@ class DirtyDataTest {
                 + " ON l.rowid = a.album_rowid WHERE l.id = ? ORDER BY a.rowid", ALBUM_FULL)).containsExactly(
                 "integer", "integer", "integer", "null", "null", "text", "integer", "integer", "integer", "real",
                 "blob", "text", "text", "integer", "integer", "integer", "integer");
+        assertThat(column("SELECT typeof(followers_total) FROM artists WHERE id = ?", ARTIST_EMPTY))
+                .containsExactly("real");
+        assertThat(column("SELECT typeof(duration_ms) FROM tracks WHERE id = ?", TRACK_OUT_OF_RANGE))
+                .containsExactly("real");
     }
 
     @Test
@@ -103,14 +108,87 @@ class DirtyDataTest {
     @Test
     void genresAreKeptOnceInOrderOfFirstAppearanceComparedCaseSensitively() {
         assertThat(catalog.artist(ARTIST_FULL).orElseThrow().genres()).containsExactly("zouk", "afrobeat", "pop", "Pop");
+        assertThat(catalog.artist(ARTIST_EMPTY).orElseThrow().genres()).isEmpty();
+    }
+
+    @Test
+    void emptyTextIsServedAsStoredAndNumbersOutOfRangeAsNull() {
+        assertThat(catalog.artist(ARTIST_EMPTY).orElseThrow())
+                .isEqualTo(new Artist(ARTIST_EMPTY, "", null, null, List.of(), List.of()));
+
+        Track t = catalog.track(TRACK_OUT_OF_RANGE).orElseThrow();
+        assertThat(t.name()).isEmpty();
+        assertThat(t.previewUrl()).isEmpty();
+        assertThat(t.popularity()).isNull();
+        assertThat(t.durationMs()).isNull();
+        assertThat(t.trackNumber()).isNull();
+        assertThat(t.explicit()).isNull();
+        assertThat(t.discNumber()).isZero();
+        assertThat(t.isrc()).isEqualTo(TRACK_OUT_OF_RANGE_ISRC);
+        assertThat(ids(t.artists())).containsExactly(ARTIST_EMPTY);
+        assertThat(catalog.track(TRACK_POPULARITY_OVERFLOW).orElseThrow().popularity()).isNull();
+    }
+
+    @Test
+    void malformedReleaseDatesAreServedAsStored() {
+        Album a = catalog.album(ALBUM_ODD).orElseThrow();
+        assertThat(a.name()).isEmpty();
+        assertThat(a.label()).isEmpty();
+        assertThat(a.upc()).isEmpty();
+        assertThat(a.releaseDate()).isEqualTo(ALBUM_ODD_RELEASE_DATE);
+        assertThat(a.releaseDatePrecision()).isEqualTo(ALBUM_ODD_PRECISION);
+        assertThat(a.totalTracks()).isNull();
+        assertThat(ids(a.artists())).containsExactly(ARTIST_EMPTY);
+        assertThat(catalog.track(TRACK_OUT_OF_RANGE).orElseThrow().album()).isEqualTo(a);
+        assertThat(catalog.albumTracks(ALBUM_ODD).orElseThrow()).extracting(Track::id)
+                .containsExactly(TRACK_OUT_OF_RANGE);
+    }
+
+    @Test
+    void malformedReleaseDatesRankAsTextAmongTheTracksOfAnIsrc() {
+        assertThat(catalog.tracksByIsrc(TRACK_OUT_OF_RANGE_ISRC)).extracting(Track::id)
+                .containsExactly(TRACK_POPULARITY_OVERFLOW, TRACK_OUT_OF_RANGE);
+        assertThat(catalog.bestTrackByIsrc(TRACK_OUT_OF_RANGE_ISRC).orElseThrow().id())
+                .isEqualTo(TRACK_POPULARITY_OVERFLOW);
     }
 
     @Test
     void imagesWithoutSizeAreKeptAndImagesWithoutUrlLeftOut() {
+        assertThat(catalog.album(ALBUM_ODD).orElseThrow().images()).containsExactly(
+                new Image(ALBUM_ODD_IMAGE_URLS.get(0), 300, null),
+                new Image(ALBUM_ODD_IMAGE_URLS.get(1), null, null),
+                new Image(ALBUM_ODD_IMAGE_URLS.get(2), null, 640));
         assertThat(catalog.album(ALBUM_FULL).orElseThrow().images()).extracting(Image::url)
                 .isEqualTo(ALBUM_FULL_IMAGE_URLS);
         assertThat(catalog.artist(ARTIST_DIRTY).orElseThrow().images()).extracting(Image::url)
                 .containsExactly(ARTIST_DIRTY_IMAGE_URL);
+    }
+
+    @Test
+    void everyRowOfEveryTableAssembles() throws Exception {
+        long[] tracks = rowids("tracks");
+        long[] artists = rowids("artists");
+        long[] albums = rowids("albums");
+        assertThat(catalog.tracksByRowids(tracks)).hasSize(tracks.length);
+        assertThat(catalog.artistsByRowids(artists)).hasSize(artists.length);
+        assertThat(catalog.albumsByRowids(albums)).hasSize(albums.length);
+
+        List<String> trackIds = strings("SELECT DISTINCT id FROM tracks WHERE id IS NOT NULL");
+        List<String> artistIds = strings("SELECT DISTINCT id FROM artists WHERE id IS NOT NULL");
+        List<String> albumIds = strings("SELECT DISTINCT id FROM albums WHERE id IS NOT NULL");
+        assertThat(catalog.tracks(trackIds)).hasSize(trackIds.size());
+        assertThat(catalog.artists(artistIds)).hasSize(artistIds.size());
+        assertThat(catalog.albums(albumIds)).hasSize(albumIds.size());
+        for (String album : albumIds) {
+            assertThat(catalog.albumTracks(album)).as(album).isPresent();
+        }
+
+        List<String> isrcs = strings("SELECT DISTINCT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL");
+        Map<String, List<Track>> byIsrc = catalog.tracksByIsrc(isrcs);
+        assertThat(byIsrc).hasSize(isrcs.size());
+        assertThat(byIsrc.values().stream().mapToInt(List::size).sum())
+                .isEqualTo(column("SELECT rowid FROM tracks WHERE external_id_isrc IS NOT NULL").size());
+        assertThat(catalog.bestTrackByIsrc(isrcs)).hasSize(isrcs.size());
     }
 
     @Test
