@@ -83,11 +83,6 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** Whether track_files is attached as {@code tf}. */
-    boolean hasTrackFiles() {
-        return hasTrackFiles;
-    }
-
     Connection connection() {
         return connection;
     }
