@@ -68,7 +68,8 @@ public final class EdgeCatalog {
      */
     public static final List<String> ARTIST_FULL_IMAGE_URLS = List.of(
             img("a-64-and-1000"), img("a-640"), img("a-300"), img("a-null-width"));
-    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS = Collections.unmodifiableList(Arrays.asList(1000, 640, 300, null));
+    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS =
+            Collections.unmodifiableList(Arrays.asList(1000, 640, 300, null));
 
     public static final String ARTIST_CYRILLIC = id("ArtCyrillic");
     public static final String ARTIST_CYRILLIC_NAME = "Кино";
@@ -628,8 +629,9 @@ public final class EdgeCatalog {
 
         // Search: names built for the fallback order and escaping rules.
         Object[][] searchRows = {
-                {LOVE_EXACT_POP10, "Love", 10}, {LOVE_PREFIX_A, "Lovely Day", 30}, {LOVE_CONTAINS_POP90, "Crazy in Love", 90},
-                {LOVE_EXACT_POP50, "LOVE", 50}, {LOVE_PREFIX_B, "love story", 30}, {LOVE_CONTAINS_POP_NULL, "Glove Box", null},
+                {LOVE_EXACT_POP10, "Love", 10}, {LOVE_PREFIX_A, "Lovely Day", 30},
+                {LOVE_CONTAINS_POP90, "Crazy in Love", 90}, {LOVE_EXACT_POP50, "LOVE", 50},
+                {LOVE_PREFIX_B, "love story", 30}, {LOVE_CONTAINS_POP_NULL, "Glove Box", null},
                 {TRACK_ETE, TRACK_ETE_NAME, 40}, {TRACK_STRASSE, TRACK_STRASSE_NAME, 40},
                 {TRACK_GREEK_SIGMA, TRACK_GREEK_SIGMA_NAME, 40}, {TRACK_PERCENT, TRACK_PERCENT_NAME, 40},
                 {TRACK_NO_PERCENT, TRACK_NO_PERCENT_NAME, 40}, {TRACK_UNDERSCORE, TRACK_UNDERSCORE_NAME, 40},

@@ -415,7 +415,8 @@ public final class SqliteCatalog implements Catalog {
             return work.run(new Assembler(session, caches));
         } catch (SQLException e) {
             session.discardStatements();
-            throw new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+            throw new CatalogUnavailableException("reading the catalog failed: "
+                    + FileChecks.oneLine(e.getMessage()), e);
         } catch (RuntimeException e) {
             session.discardStatements();
             throw e;

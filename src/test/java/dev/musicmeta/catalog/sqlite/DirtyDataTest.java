@@ -65,7 +65,8 @@ class DirtyDataTest {
     }
 
     static long[] rowids(String table) throws Exception {
-        return column("SELECT rowid FROM " + table + " ORDER BY rowid").stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+        return column("SELECT rowid FROM " + table + " ORDER BY rowid").stream()
+                .mapToLong(v -> ((Number) v).longValue()).toArray();
     }
 
     static List<String> strings(String sql) throws Exception {
@@ -93,7 +94,8 @@ class DirtyDataTest {
     void albumArtistsWithAnIndexThatIsNotAnIntegerFollowTheOthers() {
         Album album = catalog.album(ALBUM_FULL).orElseThrow();
         assertThat(ids(album.artists())).isEqualTo(ALBUM_FULL_ARTISTS);
-        assertThat(ids(album.artists()).subList(5, 8)).containsExactly(ARTIST_CYRILLIC, ARTIST_EMOJI, ARTIST_DIACRITICS);
+        assertThat(ids(album.artists()).subList(5, 8))
+                .containsExactly(ARTIST_CYRILLIC, ARTIST_EMOJI, ARTIST_DIACRITICS);
         assertThat(ids(catalog.track(TRACK_FULL).orElseThrow().album().artists())).isEqualTo(ALBUM_FULL_ARTISTS);
         assertThat(catalog.albumsByRowids(new long[] {1}).get(0)).isEqualTo(album);
     }
@@ -107,7 +109,8 @@ class DirtyDataTest {
 
     @Test
     void genresAreKeptOnceInOrderOfFirstAppearanceComparedCaseSensitively() {
-        assertThat(catalog.artist(ARTIST_FULL).orElseThrow().genres()).containsExactly("zouk", "afrobeat", "pop", "Pop");
+        assertThat(catalog.artist(ARTIST_FULL).orElseThrow().genres())
+                .containsExactly("zouk", "afrobeat", "pop", "Pop");
         assertThat(catalog.artist(ARTIST_EMPTY).orElseThrow().genres()).isEmpty();
     }
 
