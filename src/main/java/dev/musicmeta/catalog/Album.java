@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * An album. Scalars are {@code null} where the catalog holds NULL; lists are never null.
  *
- * @param images  widest first, duplicate urls removed
- * @param artists the album's own artists, by their smallest index_in_album, each once
+ * @param images  widest first, duplicate urls removed, rows without a url left out
+ * @param artists the album's own artists (rows with a non-NULL index_in_album), each once: by
+ *                their smallest integer index, then those whose index is not an integer, ties
+ *                in stored order
  */
 public record Album(
         String id,

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * An artist. Scalars are {@code null} where the catalog holds NULL; lists are never null.
  *
- * @param genres in stored order
- * @param images widest first, duplicate urls removed
+ * @param genres in order of first appearance, each once (exact, case-sensitive text), NULL and
+ *               blank genres left out
+ * @param images widest first, duplicate urls removed, rows without a url left out
  */
 public record Artist(
         String id,

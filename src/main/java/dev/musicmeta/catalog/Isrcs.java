@@ -22,8 +22,8 @@ public final class Isrcs {
     public static String normalize(String input) {
         String normalized = tryNormalize(input);
         if (normalized == null) {
-            throw new IllegalArgumentException((input == null || input.isBlank() ? "missing ISRC: " : "malformed ISRC: ")
-                    + ACCEPTED);
+            String problem = input == null || input.isBlank() ? "missing ISRC: " : "malformed ISRC: ";
+            throw new IllegalArgumentException(problem + ACCEPTED);
         }
         return normalized;
     }

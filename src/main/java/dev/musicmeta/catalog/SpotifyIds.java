@@ -34,8 +34,8 @@ public final class SpotifyIds {
     }
 
     private static String problem(String input, IdKind kind) {
-        String accepted = (kind == IdKind.TRACK ? "a " : "an ") + kind.uriName() + " id is 22 characters of 0-9, A-Z and a-z, or a URI spotify:"
-                + kind.uriName() + ":<id>";
+        String accepted = (kind == IdKind.TRACK ? "a " : "an ") + kind.uriName()
+                + " id is 22 characters of 0-9, A-Z and a-z, or a URI spotify:" + kind.uriName() + ":<id>";
         if (input == null || input.isEmpty()) {
             return "missing " + kind.uriName() + " id: " + accepted;
         }

@@ -57,15 +57,19 @@ public final class EdgeCatalog {
     public static final String ARTIST_FULL_NAME = "Beyoncé";
     public static final long ARTIST_FULL_FOLLOWERS = 35_000_000L;
     public static final int ARTIST_FULL_POPULARITY = 90;
-    /** Stored order (not alphabetical); a NULL genre row and a repeated "pop" row are left out. */
-    public static final List<String> ARTIST_FULL_GENRES = List.of("zouk", "afrobeat", "pop");
+    /**
+     * Rows zouk, afrobeat, NULL, pop, pop, Pop, zouk, "", "  ": served in order of first
+     * appearance, each once by exact (case-sensitive) text, NULL and blank genres left out.
+     */
+    public static final List<String> ARTIST_FULL_GENRES = List.of("zouk", "afrobeat", "pop", "Pop");
     /**
      * Widest first, NULL width last; the url stored at width 64 and again at width 1000 is kept
      * once, at 1000 (the first in width order).
      */
     public static final List<String> ARTIST_FULL_IMAGE_URLS = List.of(
             img("a-64-and-1000"), img("a-640"), img("a-300"), img("a-null-width"));
-    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS = Collections.unmodifiableList(Arrays.asList(1000, 640, 300, null));
+    public static final List<Integer> ARTIST_FULL_IMAGE_WIDTHS =
+            Collections.unmodifiableList(Arrays.asList(1000, 640, 300, null));
 
     public static final String ARTIST_CYRILLIC = id("ArtCyrillic");
     public static final String ARTIST_CYRILLIC_NAME = "Кино";
@@ -86,13 +90,18 @@ public final class EdgeCatalog {
     public static final String ARTIST_NULLS = id("ArtNulls");
     /**
      * Text in followers_total, 150 as popularity (both served as null), a genre stored as the
-     * integer 42 (served as "42"), an image with text width and real height (both null) and an
-     * image with a NULL url (left out).
+     * integer 42 (served as "42"), an image with text width and real height (both null), and
+     * images with a NULL, an empty and a blank url (left out).
      */
     public static final String ARTIST_DIRTY = id("ArtDirty");
     public static final String ARTIST_DIRTY_NAME = "Dirty Types";
     public static final List<String> ARTIST_DIRTY_GENRES = List.of("42");
     public static final String ARTIST_DIRTY_IMAGE_URL = img("dirty");
+    /**
+     * Empty name (served as ""), followers stored as the real +Infinity and popularity -1 (both
+     * null), only an empty genre and an image with an empty url (both left out).
+     */
+    public static final String ARTIST_EMPTY = id("ArtEmpty");
     /** A row whose id is NULL: reachable only as a credit of {@link #TRACK_NULL_ID_ARTIST}. */
     public static final String ARTIST_NULL_ID_NAME = "Nameless Id";
 
@@ -121,12 +130,17 @@ public final class EdgeCatalog {
     public static final List<String> ALBUM_FULL_IMAGE_URLS = List.of(
             img("l-640"), img("l-300"), img("l-64"), img("l-null-width"));
     /**
-     * The album's own artists, by smallest index_in_album, each once: rows (rowid order) Greek
-     * index 1, Full index 0, Greek again index 2, CJK index NULL, Arabic is_appears_on with
-     * index NULL, Cyrillic with a text index (counts as NULL), a missing artist index 3, a NULL
-     * artist_rowid index 4, Hebrew index 1 (ties Greek, stored later).
+     * The album's own artists (rows with a non-NULL index_in_album), each once at its best row:
+     * integer indexes, smallest first, then non-integer indexes; ties in rowid order. Rows, in
+     * rowid order: 1 Greek index 1, 2 Full 0, 3 Greek 2, 4 CJK NULL (not an own artist), 5 Arabic
+     * is_appears_on with NULL, 6 Cyrillic text 'first', 7 a missing artist 3, 8 a NULL
+     * artist_rowid 4, 9 Hebrew 1 (ties Greek, stored later), 10 Emoji the real 2.5, 11 Diacritics
+     * a BLOB, 12 Cyrillic again with '', 13 Dirty text 'second', 14 Nulls 9, 15 Dirty 5 (its
+     * integer row wins over its text one), 16 Nulls 5 (ties Dirty at 5, stored later, though
+     * Nulls' first row is stored before Dirty's integer one), 17 Full 0 again (an exact duplicate).
      */
-    public static final List<String> ALBUM_FULL_ARTISTS = List.of(ARTIST_FULL, ARTIST_GREEK, ARTIST_HEBREW);
+    public static final List<String> ALBUM_FULL_ARTISTS = List.of(ARTIST_FULL, ARTIST_GREEK, ARTIST_HEBREW,
+            ARTIST_DIRTY, ARTIST_NULLS, ARTIST_CYRILLIC, ARTIST_EMOJI, ARTIST_DIACRITICS);
 
     /** No images; one artist. Name in Cyrillic. */
     public static final String ALBUM_NO_IMAGES = id("AlbNoImages");
@@ -141,6 +155,22 @@ public final class EdgeCatalog {
     public static final String ALBUM_DIRTY = id("AlbDirty");
     public static final String ALBUM_DIRTY_LABEL = "Étiquette";
     public static final String ALBUM_DIRTY_COPYRIGHT_P = "\uFFFDA";
+    /**
+     * Empty name, label and upc (served as ""), release_date 'sometime' with precision 'decade'
+     * (served as stored: the catalog mirrors the text, it does not judge dates), total_tracks -1
+     * (null), popularity 250 (not served), images {@link #ALBUM_ODD_IMAGE_URLS}; artist
+     * {@link #ARTIST_EMPTY}.
+     */
+    public static final String ALBUM_ODD = id("AlbOdd");
+    public static final String ALBUM_ODD_RELEASE_DATE = "sometime";
+    public static final String ALBUM_ODD_PRECISION = "decade";
+    /**
+     * Width 300 with NULL height, then NULL width and height, then NULL width with height 640 (its
+     * size unknown, so stored order among the NULL widths); rows with a NULL url or a url of
+     * spaces left out.
+     */
+    public static final List<String> ALBUM_ODD_IMAGE_URLS = List.of(img("odd-300"), img("odd-no-size"),
+            img("odd-null-width"));
     /** The album of the ordering tracks: see {@link #ALBUM_ORDER_TRACKS}. */
     public static final String ALBUM_ORDER = id("AlbOrder");
     public static final String UNKNOWN_ALBUM = id("AlbUnknown");
@@ -187,6 +217,16 @@ public final class EdgeCatalog {
     public static final String TRACK_DIRTY_TYPES = id("TrkDirtyTypes");
     public static final String TRACK_DIRTY_TYPES_NAME = "12345";
     public static final int TRACK_DIRTY_TYPES_DISC_NUMBER = 2;
+    /**
+     * On {@link #ALBUM_ODD} by {@link #ARTIST_EMPTY}: empty name and preview_url (served as ""),
+     * popularity 101, duration_ms the real -Infinity, track_number -3, explicit 2 (all null),
+     * disc_number 0 (served: 0 is a count). Its ISRC {@link #TRACK_OUT_OF_RANGE_ISRC} is shared
+     * with {@link #TRACK_POPULARITY_OVERFLOW}, whose popularity is 2^63 - 1 (null) and whose album
+     * {@link #ALBUM_FULL} is dated '2016-04-23', before 'sometime' as text: that one ranks first.
+     */
+    public static final String TRACK_OUT_OF_RANGE = id("TrkOutOfRange");
+    public static final String TRACK_OUT_OF_RANGE_ISRC = "QZEDG1600012";
+    public static final String TRACK_POPULARITY_OVERFLOW = id("TrkPopOverflow");
     /** NULL ISRC, otherwise plain. */
     public static final String TRACK_NULL_ISRC = id("TrkNullIsrc");
     /** Its album row has a NULL id: served as an album with id null. */
@@ -398,9 +438,9 @@ public final class EdgeCatalog {
     // Rowids are explicit so that stored order differs from served order where that matters.
     private static final long A_FULL = 1, A_CYRILLIC = 2, A_GREEK = 3, A_CJK = 4, A_ARABIC = 5, A_HEBREW = 6,
             A_EMOJI = 7, A_DIACRITICS = 8, A_NULLS = 9, A_DIRTY = 10, A_NULL_ID = 11, A_ECHO_SMALL = 12,
-            A_ECHO_BIG = 13, A_ECHOES = 14, A_THE_ECHO = 15, A_MISSING = 9999;
+            A_ECHO_BIG = 13, A_ECHOES = 14, A_THE_ECHO = 15, A_EMPTY = 16, A_MISSING = 9999;
     private static final long L_FULL = 1, L_NO_IMAGES = 2, L_NULLS = 3, L_DIRTY = 4, L_ORDER = 5, L_NULL_ID = 6,
-            L_MISSING = 9999;
+            L_ODD = 7, L_MISSING = 9999;
     private static final long BULK_BASE = 100_000;
 
     private static void writeMain(Writer w) throws SQLException {
@@ -429,6 +469,7 @@ public final class EdgeCatalog {
         w.row(artist, A_ECHO_BIG, ARTIST_ECHO_BIG, "ECHO", 500, 5, null, null);
         w.row(artist, A_ECHOES, ARTIST_ECHOES, "Echoes", 1_000_000, 99, null, null);
         w.row(artist, A_THE_ECHO, ARTIST_THE_ECHO, "The Echo", null, null, null, null);
+        w.row(artist, A_EMPTY, ARTIST_EMPTY, "", Double.POSITIVE_INFINITY, -1, null, null);
 
         String genre = "INSERT INTO artist_genres (artist_rowid, genre) VALUES (?, ?)";
         w.row(genre, A_FULL, "zouk");
@@ -437,7 +478,12 @@ public final class EdgeCatalog {
         w.row(genre, A_FULL, null);
         w.row(genre, A_FULL, "pop");
         w.row(genre, A_FULL, "pop");
+        w.row(genre, A_FULL, "Pop");
+        w.row(genre, A_FULL, "zouk");
+        w.row(genre, A_FULL, "");
+        w.row(genre, A_FULL, "  ");
         w.row(genre, A_DIRTY, 42);
+        w.row(genre, A_EMPTY, "");
         w.row(genre, A_MISSING, "orphan");
         w.row(genre, null, "no artist");
 
@@ -449,7 +495,10 @@ public final class EdgeCatalog {
         w.row(artistImage, A_FULL, 1000, 1000, img("a-64-and-1000"));
         w.row(artistImage, A_DIRTY, "wide", 12.5, ARTIST_DIRTY_IMAGE_URL);
         w.row(artistImage, A_DIRTY, 64, 64, null);
+        w.row(artistImage, A_DIRTY, 640, 640, "");
+        w.row(artistImage, A_DIRTY, 300, 300, " ");
         w.row(artistImage, null, 64, 64, img("no-artist"));
+        w.row(artistImage, A_EMPTY, 64, 64, "");
 
         String album = "INSERT INTO albums (rowid, id, name, album_type, label, release_date, release_date_precision,"
                 + " external_id_upc, total_tracks, copyright_c, copyright_p, popularity, external_id_amgid, extra_note)"
@@ -466,6 +515,8 @@ public final class EdgeCatalog {
                 null, null);
         w.row(album, L_NULL_ID, null, ALBUM_NULL_ID_NAME, "single", null, null, null, null, 1, null, null, 0, null,
                 null);
+        w.row(album, L_ODD, ALBUM_ODD, "", "album", "", ALBUM_ODD_RELEASE_DATE, ALBUM_ODD_PRECISION, "", -1, null,
+                null, 250, null, null);
         w.row("UPDATE albums SET label = ?, copyright_p = CAST(X'FF41' AS TEXT) WHERE rowid = ?",
                 ALBUM_DIRTY_LABEL.getBytes(StandardCharsets.UTF_8), L_DIRTY);
 
@@ -477,6 +528,12 @@ public final class EdgeCatalog {
         w.row(albumImage, L_FULL, 64, 64, img("l-300"));
         w.row(albumImage, L_MISSING, 64, 64, img("orphan"));
         w.row(albumImage, L_FULL, 32, 32, null);
+        w.row(albumImage, L_FULL, 1000, 1000, "");
+        w.row(albumImage, L_ODD, null, null, img("odd-no-size"));
+        w.row(albumImage, L_ODD, null, 640, img("odd-null-width"));
+        w.row(albumImage, L_ODD, 300, null, img("odd-300"));
+        w.row(albumImage, L_ODD, null, null, null);
+        w.row(albumImage, L_ODD, 640, 640, "   ");
 
         String albumArtist = "INSERT INTO artist_albums (artist_rowid, album_rowid, is_appears_on,"
                 + " is_implicit_appears_on, index_in_album) VALUES (?, ?, ?, ?, ?)";
@@ -489,10 +546,19 @@ public final class EdgeCatalog {
         w.row(albumArtist, A_MISSING, L_FULL, 0, 0, 3);
         w.row(albumArtist, null, L_FULL, 0, 0, 4);
         w.row(albumArtist, A_HEBREW, L_FULL, 0, 0, 1);
+        w.row(albumArtist, A_EMOJI, L_FULL, 0, 0, 2.5);
+        w.row(albumArtist, A_DIACRITICS, L_FULL, 0, 0, new byte[] {1});
+        w.row(albumArtist, A_CYRILLIC, L_FULL, 0, 0, "");
+        w.row(albumArtist, A_DIRTY, L_FULL, 0, 0, "second");
+        w.row(albumArtist, A_NULLS, L_FULL, 0, 0, 9);
+        w.row(albumArtist, A_DIRTY, L_FULL, 0, 0, 5);
+        w.row(albumArtist, A_NULLS, L_FULL, 0, 0, 5);
+        w.row(albumArtist, A_FULL, L_FULL, 0, 0, 0);
         w.row(albumArtist, A_CYRILLIC, L_NO_IMAGES, 0, 0, 0);
         w.row(albumArtist, A_FULL, L_NO_IMAGES, 1, 1, null);
         w.row(albumArtist, A_DIACRITICS, L_DIRTY, 0, 0, 0);
         w.row(albumArtist, A_CJK, L_ORDER, 0, 0, 0);
+        w.row(albumArtist, A_EMPTY, L_ODD, 0, 0, 0);
 
         Tracks t = new Tracks(w);
         t.add(1, TRACK_FULL, TRACK_FULL_NAME, TRACK_FULL_PREVIEW_URL, L_FULL, TRACK_FULL_TRACK_NUMBER,
@@ -512,6 +578,10 @@ public final class EdgeCatalog {
         t.add(9, TRACK_NULL_ISRC, "No ISRC", null, L_FULL, 5, null, 20, 1, 100_000, 0, A_FULL);
         t.add(10, null, "Null Id Track", null, L_FULL, 6, ISRC_NULL_ID_TRACK, 20, 1, 100_000, 0, A_FULL);
         t.add(11, TRACK_ON_NULL_ID_ALBUM, "On Album Without Id", null, L_NULL_ID, 1, null, 20, 1, 100_000, 0, A_FULL);
+        t.add(12, TRACK_OUT_OF_RANGE, "", "", L_ODD, -3, TRACK_OUT_OF_RANGE_ISRC, 101, 0, Double.NEGATIVE_INFINITY, 2,
+                A_EMPTY);
+        t.add(13, TRACK_POPULARITY_OVERFLOW, "Popularity Overflow", null, L_FULL, 7, TRACK_OUT_OF_RANGE_ISRC,
+                Long.MAX_VALUE, 1, 100_000, 0, A_FULL);
 
         long rowid = 20;
         for (String id : List.of(TRACK_TF_MISSING, TRACK_TF_TWO_ROWS, TRACK_TF_BROKEN_JSON, TRACK_TF_LANGUAGES_NOT_ARRAY,
@@ -559,8 +629,9 @@ public final class EdgeCatalog {
 
         // Search: names built for the fallback order and escaping rules.
         Object[][] searchRows = {
-                {LOVE_EXACT_POP10, "Love", 10}, {LOVE_PREFIX_A, "Lovely Day", 30}, {LOVE_CONTAINS_POP90, "Crazy in Love", 90},
-                {LOVE_EXACT_POP50, "LOVE", 50}, {LOVE_PREFIX_B, "love story", 30}, {LOVE_CONTAINS_POP_NULL, "Glove Box", null},
+                {LOVE_EXACT_POP10, "Love", 10}, {LOVE_PREFIX_A, "Lovely Day", 30},
+                {LOVE_CONTAINS_POP90, "Crazy in Love", 90}, {LOVE_EXACT_POP50, "LOVE", 50},
+                {LOVE_PREFIX_B, "love story", 30}, {LOVE_CONTAINS_POP_NULL, "Glove Box", null},
                 {TRACK_ETE, TRACK_ETE_NAME, 40}, {TRACK_STRASSE, TRACK_STRASSE_NAME, 40},
                 {TRACK_GREEK_SIGMA, TRACK_GREEK_SIGMA_NAME, 40}, {TRACK_PERCENT, TRACK_PERCENT_NAME, 40},
                 {TRACK_NO_PERCENT, TRACK_NO_PERCENT_NAME, 40}, {TRACK_UNDERSCORE, TRACK_UNDERSCORE_NAME, 40},

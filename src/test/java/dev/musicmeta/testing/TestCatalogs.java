@@ -53,7 +53,8 @@ public final class TestCatalogs {
     public static synchronized Path catalog(long tracks, long seed) {
         Path dir = ROOT.resolve("tracks-" + tracks + "-seed-" + seed + "-" + fingerprint()).toAbsolutePath();
         // The generator renames the main file into place last, so its presence means complete.
-        if (!Files.exists(dir.resolve(CatalogFiles.TRACK_FILES_FILE)) || !Files.exists(dir.resolve(CatalogFiles.MAIN_FILE))) {
+        if (!Files.exists(dir.resolve(CatalogFiles.TRACK_FILES_FILE))
+                || !Files.exists(dir.resolve(CatalogFiles.MAIN_FILE))) {
             SampleGenerator.generate(dir, tracks, seed, Progress.NONE, true);
         }
         return dir;

@@ -34,7 +34,8 @@ final class FileChecks {
             throw new CatalogFileException(file + ": not an SQLite database (the file is empty)");
         }
         if (!Arrays.equals(head, HEADER)) {
-            throw new CatalogFileException(file + ": not an SQLite database (it does not start with the SQLite header)");
+            throw new CatalogFileException(file
+                    + ": not an SQLite database (it does not start with the SQLite header)");
         }
     }
 

@@ -5,7 +5,8 @@ import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.Image;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,34 +74,50 @@ final class Rows {
     }
 
     /**
-     * An album's own artists: rows with an index_in_album, by their smallest index, each artist
-     * once; equal indexes keep stored order. A non-integer index counts as NULL.
+     * An album's own artists: the rows with a non-NULL index_in_album (the SQL leaves the others
+     * out), each artist once at its best row. Integer indexes come first, smallest first; then the
+     * rows whose index is not an integer (text, a fraction, a BLOB): dirty, but still a credit, so
+     * kept rather than lost. Ties go to the row stored first (the rows come in rowid order).
      */
     private static List<Long> albumArtists(JsonRow row) throws SQLException {
         if (!row.enter()) {
             return List.of();
         }
-        Map<Long, Long> lowestIndex = new LinkedHashMap<>(4);
+        Map<Long, AlbumCredit> best = new HashMap<>(8);
+        int stored = 0;
         while (row.hasNext()) {
             if (row.enter()) {
                 Long artist = row.integer();
                 Long index = row.integer();
                 row.leave();
-                if (artist != null && index != null) {
-                    lowestIndex.merge(artist, index, Math::min);
+                if (artist != null) {
+                    best.merge(artist, new AlbumCredit(artist, index, stored),
+                            (a, b) -> AlbumCredit.ORDER.compare(a, b) <= 0 ? a : b);
                 }
             }
+            stored++;
         }
-        List<Map.Entry<Long, Long>> entries = new ArrayList<>(lowestIndex.entrySet());
-        entries.sort(Map.Entry.comparingByValue()); // stable: ties keep stored order
-        List<Long> artists = new ArrayList<>(entries.size());
-        for (Map.Entry<Long, Long> entry : entries) {
-            artists.add(entry.getKey());
+        List<AlbumCredit> credits = new ArrayList<>(best.values());
+        credits.sort(AlbumCredit.ORDER);
+        List<Long> artists = new ArrayList<>(credits.size());
+        for (AlbumCredit credit : credits) {
+            artists.add(credit.artist());
         }
         return artists;
     }
 
-    /** Genres in stored order; NULL and repeated genres left out. */
+    /** An artist_albums row: {@code index} is {@code null} when not an integer, {@code stored} its rowid rank. */
+    private record AlbumCredit(long artist, Long index, int stored) {
+
+        static final Comparator<AlbumCredit> ORDER = Comparator
+                .comparing(AlbumCredit::index, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(AlbumCredit::stored);
+    }
+
+    /**
+     * Genres in order of first appearance (rowid order), each once by exact, case-sensitive text;
+     * NULL and blank genres left out.
+     */
     private static List<String> genres(JsonRow row) throws SQLException {
         if (!row.enter()) {
             return List.of();
@@ -108,14 +125,14 @@ final class Rows {
         List<String> genres = new ArrayList<>(4);
         while (row.hasNext()) {
             String genre = row.text();
-            if (genre != null && !genres.contains(genre)) {
+            if (genre != null && !genre.isBlank() && !genres.contains(genre)) {
                 genres.add(genre);
             }
         }
         return genres;
     }
 
-    /** Images ordered by {@link Images}; rows without a url left out. */
+    /** Images ordered by {@link Images}; rows with a NULL or blank url left out. */
     private static List<Image> images(JsonRow row) throws SQLException {
         if (!row.enter()) {
             return List.of();
@@ -127,7 +144,7 @@ final class Rows {
                 Integer width = row.count();
                 Integer height = row.count();
                 row.leave();
-                if (url != null) {
+                if (url != null && !url.isBlank()) {
                     images.add(new Image(url, width, height));
                 }
             }

@@ -17,11 +17,13 @@ import org.sqlite.SQLiteConfig;
  * journal) and, by default, {@code immutable=1}: the snapshot does not change while served, so
  * SQLite skips the file lock and the change check that would otherwise start every statement
  * (each is its own read transaction in autocommit mode), and creates no {@code -wal}/{@code -shm}
- * files beside a WAL-mode file (which {@code mode=ro} alone does). track_files is ATTACHed to the same connection the same way rather than
- * given its own pool: one request holds one connection, every statement shape is prepared once,
- * and two pools can never deadlock each other. {@code query_only} is set as a second lock on
- * the door. Reads go through mmap; the page cache stays small, since mapped pages are the
- * kernel's file cache and not process memory.
+ * files beside a WAL-mode file (which {@code mode=ro} alone does).
+ *
+ * <p>track_files is ATTACHed to the same connection the same way rather than given its own
+ * pool: one request holds one connection, every statement shape is prepared once, and two pools
+ * can never deadlock each other. {@code query_only} is set as a second lock on the door. Reads
+ * go through mmap; the page cache stays small, since mapped pages are the kernel's file cache
+ * and not process memory.
  */
 final class Session implements AutoCloseable {
 
@@ -81,11 +83,6 @@ final class Session implements AutoCloseable {
             session.close();
             throw e;
         }
-    }
-
-    /** Whether track_files is attached as {@code tf}. */
-    boolean hasTrackFiles() {
-        return hasTrackFiles;
     }
 
     Connection connection() {

@@ -66,10 +66,6 @@ enum Sql {
                 : out.replace(Text.TRACK_FILE_JOIN, "").replace(Text.TRACK_FILE_VALUES, Text.NO_TRACK_FILE_VALUES);
     }
 
-    boolean isSearch() {
-        return this == SEARCH_TRACKS || this == SEARCH_ARTISTS || this == SEARCH_ALBUMS;
-    }
-
     /** The pieces of the statements; read by {@link Rows} in this order. */
     static final class Text {
 

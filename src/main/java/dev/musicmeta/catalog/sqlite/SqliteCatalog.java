@@ -31,14 +31,16 @@ import java.util.function.ToLongFunction;
  * The catalog over the read-only SQLite files.
  *
  * <p>Every request borrows one connection from a fixed pool, reads with statements prepared once
- * per connection, and loads each table once for all of its items (see {@link Assembler}). Nothing
- * is ever written: the files are opened with {@code mode=ro} (and {@code immutable=1} by
- * default), so SQLite creates no journal, WAL or lock file beside them. Dirty data (NULL
- * anywhere, text in integer columns, broken JSON, dangling references) never fails a request:
- * it reads as {@code null}, {@code []} or a skipped reference.
+ * per connection, and loads each kind of item once for all the items of the request (see
+ * {@link Assembler}). Nothing is ever written: the files are opened with {@code mode=ro} (and
+ * {@code immutable=1} by default), so SQLite creates no journal, WAL or lock file beside them.
+ * Dirty data (NULL anywhere, text in integer columns, broken JSON, dangling references) never
+ * fails a request: it reads as {@code null}, {@code []} or a skipped reference.
  *
- * <p>Searches here are the fallback without the search index: a bounded scan of names (see
- * {@link FallbackSearch}); at most half of the connections (at least one) run one at a time.
+ * <p>Searches here are the fallback without the search index: a scan of every name, stopped at
+ * a time budget (see {@link FallbackSearch}). A scan holds its connection for long, so at most
+ * half of the connections (at least one) run such searches at once; lookups always keep the
+ * rest.
  */
 public final class SqliteCatalog implements Catalog {
 
@@ -413,7 +415,8 @@ public final class SqliteCatalog implements Catalog {
             return work.run(new Assembler(session, caches));
         } catch (SQLException e) {
             session.discardStatements();
-            throw new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+            throw new CatalogUnavailableException("reading the catalog failed: "
+                    + FileChecks.oneLine(e.getMessage()), e);
         } catch (RuntimeException e) {
             session.discardStatements();
             throw e;

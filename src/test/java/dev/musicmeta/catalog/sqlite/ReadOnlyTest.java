@@ -68,7 +68,8 @@ class ReadOnlyTest {
     @Test
     void walModeFileGetsNoWalOrShmFileBesideIt() throws Exception {
         EdgeCatalog edge = EdgeCatalog.create(dir);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + edge.main()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + edge.main());
+             Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
         }
         Map<String, String> before = snapshot(dir);
