@@ -1,5 +1,9 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.sqlite.CatalogFileException;
+import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.catalog.sqlite.SqliteCatalog;
+import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.search.IndexBuildException;
 import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.IndexManifest;
@@ -36,7 +40,7 @@ final class IndexCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"--db", "-db"}, required = true, paramLabel = "PATH", defaultValue = "${env:MMA_DB}",
-            description = "main_database.sqlite3 of the catalog (env MMA_DB).")
+            description = "main_database.sqlite3 of the catalog, or the folder holding it (env MMA_DB).")
     private Path db;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -54,11 +58,18 @@ final class IndexCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        Path target = out != null ? out : IndexBuilder.defaultFolder(db);
+        Path main = CatalogFiles.resolve(db, null).main();
+        try {
+            checkServable(main);
+        } catch (CatalogFileException e) {
+            err.println("index: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        Path target = out != null ? out : IndexBuilder.defaultFolder(main);
         TerminalProgress progress = new TerminalProgress("index");
         IndexManifest manifest;
         try {
-            manifest = new IndexBuilder(workers, 128).build(db, target, progress);
+            manifest = new IndexBuilder(workers, 128).build(main, target, progress);
         } catch (IndexBuildException e) {
             err.println("index: " + e.getMessage());
             return e.isCatalogProblem() ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
@@ -69,6 +80,15 @@ final class IndexCommand implements Callable<Integer> {
                 manifest.documents(SearchKind.TRACKS), manifest.documents(SearchKind.ALBUMS),
                 manifest.documents(SearchKind.ARTISTS), size(target) / (1024.0 * 1024.0), manifest.buildSeconds()));
         return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Runs serve's checks on the main file (exists, is SQLite, has every table and column), so a
+     * file serve would refuse is refused here too, in the same words, before any work starts.
+     */
+    private static void checkServable(Path main) throws CatalogFileException {
+        SqliteOptions oneConnection = SqliteOptions.defaults().withConnections(1).withoutCaches();
+        SqliteCatalog.open(new CatalogFiles(main, null), oneConnection).close();
     }
 
     private static long size(Path folder) {
