@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Writes a deterministic sample catalog into DIR: main_database.sqlite3 and",
             "track_files.sqlite3, with the tables and indexes of the 2025 Spotify metadata",

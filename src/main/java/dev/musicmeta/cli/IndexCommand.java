@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "index",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
             "Builds the search index (Apache Lucene) of a catalog: tracks, albums and artists, with accent-"

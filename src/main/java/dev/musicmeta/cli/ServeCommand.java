@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
             "Serves the catalog over HTTP: lookups, search, batch lookups, and the API docs at /docs.",
