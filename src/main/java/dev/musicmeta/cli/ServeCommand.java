@@ -3,6 +3,7 @@ package dev.musicmeta.cli;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
+import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
 import dev.musicmeta.search.SearchSetup;
@@ -37,6 +38,12 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    /**
+     * Proxies and clients give up on a request long before this; a longer search would only hold
+     * one of the connections kept for searches.
+     */
+    static final long MAX_SEARCH_TIMEOUT_SECONDS = 300;
 
     @Spec
     CommandSpec spec;
@@ -91,6 +98,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " default ${DEFAULT-VALUE}).")
     long cacheMaxAge;
 
+    @Option(names = "--search-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_SEARCH_TIMEOUT:-10}",
+            description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS + "; past it the search"
+                    + " answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long searchTimeout;
+
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:MMA_LOG_FORMAT:-text}",
             description = "Log lines for people (text) or one JSON object per line (json)"
                     + " (env MMA_LOG_FORMAT; default ${DEFAULT-VALUE}).")
@@ -100,8 +112,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logFormat.apply();
         ServerConfig config;
+        SqliteOptions options;
         try {
             config = config();
+            options = catalogOptions();
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -123,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
         // the server binds its port only once they have (see ApiServer), so a bad file still ends
         // the program before anything listens.
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
-                CatalogFiles.resolve(main, trackFiles), index);
+                CatalogFiles.resolve(main, trackFiles), index, options);
         ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config);
         try {
             server.start();
@@ -171,6 +185,15 @@ final class ServeCommand implements Callable<Integer> {
                 .withTrustProxy(trustProxy)
                 .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge))
                 .withAccessLogFields(logFormat == LogFormat.json);
+    }
+
+    /** The catalog's tuning: the defaults, with the search budget of --search-timeout. */
+    SqliteOptions catalogOptions() {
+        if (searchTimeout < 1 || searchTimeout > MAX_SEARCH_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("--search-timeout must be 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
+                    + " seconds, not " + searchTimeout);
+        }
+        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
     }
 
     private int usage(String message) {

@@ -63,7 +63,7 @@ class ServeCommandTest {
 
         assertThat(r.code()).isZero();
         for (String s : List.of("--db", "-db", "--track-files", "--addr", "-addr", "--demo", "--demo-dir",
-                "--rate-limit", "--rate-burst", "--trust-proxy", "--log-format", "--cache-max-age", "MMA_DB",
+                "--rate-limit", "--rate-burst", "--trust-proxy", "--search-timeout", "MMA_SEARCH_TIMEOUT", "--log-format", "--cache-max-age", "MMA_DB",
                 "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
                 "MMA_CACHE_MAX_AGE", "MMA_DEMO", "SIGTERM")) {
             assertThat(r.out()).contains(s);
