@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Writes a deterministic sample catalog into DIR: main_database.sqlite3 and",
-            "track_files.sqlite3, with the tables and indexes of the 2025 Spotify metadata",
-            "snapshot and realistic data (names in many scripts, shared ISRCs, featured",
-            "artists, NULLs, text that is not JSON). The same seed gives the same data."
+            "Writes a deterministic sample catalog of a chosen size.",
+            "Into DIR go main_database.sqlite3 and track_files.sqlite3, with the tables and indexes of the"
+                    + " 2025 Spotify metadata snapshot and realistic data (names in many scripts, shared ISRCs,"
+                    + " featured artists, NULLs, text that is not JSON). The same seed gives the same data."
         },
         footer = {"", "Exit codes: 0 written, 1 writing failed, 2 bad arguments or catalog files already there.",
             "Example: generate --out demo-catalog --tracks 100k"})

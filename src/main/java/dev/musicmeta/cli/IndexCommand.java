@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Builds the search index (Apache Lucene) of a catalog: tracks, albums and artists, with accent-"
-                    + " and case-insensitive words, prefixes, typos, CJK and filters such as artist: or year:.",
+            "Builds the search index that serve searches with.",
+            "An Apache Lucene index of tracks, albums and artists: accent- and case-insensitive words,"
+                    + " prefixes, typos, CJK and filters such as artist: or year:.",
             "It reads main_database.sqlite3 read-only, writes into a temporary folder beside the target and"
                     + " renames it into place when complete, replacing an older index. serve uses it when it"
                     + " finds it beside the main file (or with --index DIR)."},

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Serves the catalog over HTTP: lookups, search, batch lookups, and the API docs at /docs.",
-            "Every option can also be set with the environment variable shown in its description."},
+            "Serves a catalog over HTTP, with its API docs at /docs.",
+            "Lookups by id and ISRC, search, and batch lookups, read-only from the SQLite files. Every option"
+                    + " can also be set with the environment variable shown in its description."},
         footer = {
             "",
             "Stops gracefully on SIGTERM or SIGINT: in-flight requests get up to 10 s, then exit 0.",
