@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"--db", "-db"}, paramLabel = "PATH", defaultValue = "${env:MMA_DB}",
-            description = "main_database.sqlite3 of the snapshot (env MMA_DB).")
+            description = "main_database.sqlite3 of the snapshot, or the folder holding it (env MMA_DB).")
     Path db;
 
     @Option(names = "--track-files", paramLabel = "PATH", defaultValue = "${env:MMA_TRACK_FILES}",
@@ -75,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
                     + " else ~/.cache/music-metadata-api/demo (env MMA_DEMO_DIR).")
     Path demoDir;
 
-    @Option(names = "--demo-tracks", paramLabel = "N", defaultValue = "${env:MMA_DEMO_TRACKS:-100000}",
+    @Option(names = "--demo-tracks", paramLabel = "N",
+            defaultValue = "${env:MMA_DEMO_TRACKS:-" + DemoCatalog.DEFAULT_TRACKS + "}",
             description = "Size of a newly generated demo catalog (env MMA_DEMO_TRACKS; default ${DEFAULT-VALUE}).")
     long demoTracks;
 
@@ -100,8 +101,8 @@ final class ServeCommand implements Callable<Integer> {
     long cacheMaxAge;
 
     @Option(names = "--search-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_SEARCH_TIMEOUT:-10}",
-            description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS + "; past it the search"
-                    + " answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
+            description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
+                    + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
 
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:MMA_LOG_FORMAT:-text}",
