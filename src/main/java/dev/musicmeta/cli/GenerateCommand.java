@@ -2,24 +2,11 @@ package dev.musicmeta.cli;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.sample.SampleGenerator;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.sqlite.SQLiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +17,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
-            "Writes a deterministic sample catalog into DIR: main_database.sqlite3 and",
-            "track_files.sqlite3, with the tables and indexes of the 2025 Spotify metadata",
-            "snapshot and realistic data (names in many scripts, shared ISRCs, featured",
-            "artists, NULLs, text that is not JSON). The same seed gives the same data."
+            "Writes a deterministic sample catalog of a chosen size.",
+            "Into DIR go main_database.sqlite3 and track_files.sqlite3, with the tables and indexes of the"
+                    + " 2025 Spotify metadata snapshot and realistic data (names in many scripts, shared ISRCs,"
+                    + " featured artists, NULLs, text that is not JSON). The same seed gives the same data."
         },
         footer = {"", "Exit codes: 0 written, 1 writing failed, 2 bad arguments or catalog files already there.",
             "Example: generate --out demo-catalog --tracks 100k"})
@@ -60,20 +48,15 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         if (tracks < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tracks must be at least 1, not " + tracks);
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is not a directory");
         }
-        if (!force) {
-            for (String name : new String[] {CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE}) {
-                Path existing = out.resolve(name);
-                if (Files.exists(existing)) {
-                    err.println("generate: " + existing + " already exists; add --force to replace it");
-                    return CommandLine.ExitCode.USAGE;
-                }
+        for (String name : new String[] {CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE}) {
+            if (!force && Files.exists(out.resolve(name))) {
+                return alreadyThere(out.resolve(name));
             }
         }
         long start = System.nanoTime();
@@ -81,63 +64,24 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             SampleGenerator.generate(out, tracks, seed, progress, force);
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof FileAlreadyExistsException exists) {
-                err.println("generate: " + exists.getFile() + " already exists; add --force to replace it");
-                return CommandLine.ExitCode.USAGE;
+            if (e.getCause() instanceof FileAlreadyExistsException exists) { // written meanwhile by another run
+                return alreadyThere(Path.of(exists.getFile()));
             }
-            err.println("generate: " + describe(e.getCause()));
-            return CommandLine.ExitCode.SOFTWARE;
+            return error(CommandLine.ExitCode.SOFTWARE, FileErrors.describe(e.getCause()));
         }
         progress.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().println(summary(seconds));
+        spec.commandLine().getOut().println(CatalogSummary.of(out, tracks, seed, seconds));
         return CommandLine.ExitCode.OK;
     }
 
-    /** One line for a person: the JDK's file exceptions carry little more than a path. */
-    static String describe(IOException e) {
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied: " + denied.getFile();
-        }
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or directory: " + missing.getFile();
-        }
-        if (e instanceof FileSystemException failed) {
-            String reason = failed.getReason() == null ? e.getClass().getSimpleName() : failed.getReason();
-            return failed.getFile() + ": " + reason;
-        }
-        return e.getMessage();
+    private int alreadyThere(Path file) {
+        return error(CommandLine.ExitCode.USAGE, file + " already exists; add --force to replace it");
     }
 
-    private String summary(double seconds) {
-        Path main = out.resolve(CatalogFiles.MAIN_FILE);
-        Path trackFiles = out.resolve(CatalogFiles.TRACK_FILES_FILE);
-        String counts;
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + main.toAbsolutePath(), readOnly());
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT (SELECT max(rowid) FROM tracks),"
-                        + " (SELECT max(rowid) FROM albums), (SELECT max(rowid) FROM artists)")) {
-            counts = String.format(Locale.ROOT, "%,d tracks, %,d albums, %,d artists", rows.getLong(1), rows.getLong(2),
-                    rows.getLong(3));
-        } catch (SQLException e) {
-            counts = String.format(Locale.ROOT, "%,d tracks", tracks);
-        }
-        return String.format(Locale.ROOT, "wrote %s: %s (seed %d); %s %s, %s %s; %.1f s", out, counts, seed,
-                main.getFileName(), size(main), trackFiles.getFileName(), size(trackFiles), seconds);
-    }
-
-    private static String size(Path file) {
-        try {
-            return String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / (1024.0 * 1024.0));
-        } catch (IOException e) {
-            return "size unknown";
-        }
-    }
-
-    private static Properties readOnly() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        return config.toProperties();
+    private int error(int code, String message) {
+        spec.commandLine().getErr().println("generate: " + message);
+        return code;
     }
 
     /** Parses counts such as 5000, 5_000, 100k or 10M. */

@@ -1,5 +1,9 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.sqlite.CatalogFileException;
+import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.catalog.sqlite.SqliteCatalog;
+import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.search.IndexBuildException;
 import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.IndexManifest;
@@ -21,10 +25,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "index",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Builds the search index (Apache Lucene) of a catalog: tracks, albums and artists, with accent-"
-                    + " and case-insensitive words, prefixes, typos, CJK and filters such as artist: or year:.",
+            "Builds the search index that serve searches with.",
+            "An Apache Lucene index of tracks, albums and artists: accent- and case-insensitive words,"
+                    + " prefixes, typos, CJK and filters such as artist: or year:.",
             "It reads main_database.sqlite3 read-only, writes into a temporary folder beside the target and"
                     + " renames it into place when complete, replacing an older index. serve uses it when it"
                     + " finds it beside the main file (or with --index DIR)."},
@@ -36,7 +42,7 @@ final class IndexCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"--db", "-db"}, required = true, paramLabel = "PATH", defaultValue = "${env:MMA_DB}",
-            description = "main_database.sqlite3 of the catalog (env MMA_DB).")
+            description = "main_database.sqlite3 of the catalog, or the folder holding it (env MMA_DB).")
     private Path db;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -54,11 +60,18 @@ final class IndexCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        Path target = out != null ? out : IndexBuilder.defaultFolder(db);
+        Path main = CatalogFiles.resolve(db, null).main();
+        try {
+            checkServable(main);
+        } catch (CatalogFileException e) {
+            err.println("index: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        Path target = out != null ? out : IndexBuilder.defaultFolder(main);
         TerminalProgress progress = new TerminalProgress("index");
         IndexManifest manifest;
         try {
-            manifest = new IndexBuilder(workers, 128).build(db, target, progress);
+            manifest = new IndexBuilder(workers, 128).build(main, target, progress);
         } catch (IndexBuildException e) {
             err.println("index: " + e.getMessage());
             return e.isCatalogProblem() ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
@@ -69,6 +82,15 @@ final class IndexCommand implements Callable<Integer> {
                 manifest.documents(SearchKind.TRACKS), manifest.documents(SearchKind.ALBUMS),
                 manifest.documents(SearchKind.ARTISTS), size(target) / (1024.0 * 1024.0), manifest.buildSeconds()));
         return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Runs serve's checks on the main file (exists, is SQLite, has every table and column), so a
+     * file serve would refuse is refused here too, in the same words, before any work starts.
+     */
+    private static void checkServable(Path main) throws CatalogFileException {
+        SqliteOptions oneConnection = SqliteOptions.defaults().withConnections(1).withoutCaches();
+        SqliteCatalog.open(new CatalogFiles(main, null), oneConnection).close();
     }
 
     private static long size(Path folder) {

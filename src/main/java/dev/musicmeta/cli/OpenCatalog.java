@@ -24,13 +24,14 @@ record OpenCatalog(SqliteCatalog sqlite, Catalog served) implements AutoCloseabl
      * Opens the catalog on a thread of its own. The future fails with a {@link CatalogFileException}
      * or a {@link SearchSetup.IndexUnavailableException} when a file cannot be served.
      *
-     * @param index the index folder given with {@code --index}, or null for the default beside the main file
+     * @param index   the index folder given with {@code --index}, or null for the default beside the main file
+     * @param options the tuning of the SQLite catalog; its search budget bounds index searches too
      */
-    static CompletableFuture<OpenCatalog> inBackground(CatalogFiles files, Path index) {
+    static CompletableFuture<OpenCatalog> inBackground(CatalogFiles files, Path index, SqliteOptions options) {
         CompletableFuture<OpenCatalog> opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                opening.complete(open(files, index));
+                opening.complete(open(files, index, options));
             } catch (Throwable e) {
                 opening.completeExceptionally(e);
             }
@@ -40,9 +41,8 @@ record OpenCatalog(SqliteCatalog sqlite, Catalog served) implements AutoCloseabl
         return opening;
     }
 
-    static OpenCatalog open(CatalogFiles files, Path index)
+    static OpenCatalog open(CatalogFiles files, Path index, SqliteOptions options)
             throws CatalogFileException, SearchSetup.IndexUnavailableException {
-        SqliteOptions options = SqliteOptions.defaults();
         SqliteCatalog sqlite = SqliteCatalog.open(files, options);
         try {
             sqlite.warnings().forEach(w -> LOG.warn("{}", w));

@@ -3,6 +3,7 @@ package dev.musicmeta.cli;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
+import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
 import dev.musicmeta.search.SearchSetup;
@@ -24,10 +25,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Serves the catalog over HTTP: lookups, search, batch lookups, and the API docs at /docs.",
-            "Every option can also be set with the environment variable shown in its description."},
+            "Serves a catalog over HTTP, with its API docs at /docs.",
+            "Lookups by id and ISRC, search, and batch lookups, read-only from the SQLite files. Every option"
+                    + " can also be set with the environment variable shown in its description."},
         footer = {
             "",
             "Stops gracefully on SIGTERM or SIGINT: in-flight requests get up to 10 s, then exit 0.",
@@ -37,11 +40,17 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+    /**
+     * Proxies and clients give up on a request long before this; a longer search would only hold
+     * one of the connections kept for searches.
+     */
+    static final long MAX_SEARCH_TIMEOUT_SECONDS = 300;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = {"--db", "-db"}, paramLabel = "PATH", defaultValue = "${env:MMA_DB}",
-            description = "main_database.sqlite3 of the snapshot (env MMA_DB).")
+            description = "main_database.sqlite3 of the snapshot, or the folder holding it (env MMA_DB).")
     Path db;
 
     @Option(names = "--track-files", paramLabel = "PATH", defaultValue = "${env:MMA_TRACK_FILES}",
@@ -66,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
                     + " else ~/.cache/music-metadata-api/demo (env MMA_DEMO_DIR).")
     Path demoDir;
 
-    @Option(names = "--demo-tracks", paramLabel = "N", defaultValue = "${env:MMA_DEMO_TRACKS:-100000}",
+    @Option(names = "--demo-tracks", paramLabel = "N",
+            defaultValue = "${env:MMA_DEMO_TRACKS:-" + DemoCatalog.DEFAULT_TRACKS + "}",
             description = "Size of a newly generated demo catalog (env MMA_DEMO_TRACKS; default ${DEFAULT-VALUE}).")
     long demoTracks;
 
@@ -90,6 +100,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " default ${DEFAULT-VALUE}).")
     long cacheMaxAge;
 
+    @Option(names = "--search-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_SEARCH_TIMEOUT:-10}",
+            description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
+                    + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long searchTimeout;
+
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:MMA_LOG_FORMAT:-text}",
             description = "Log lines for people (text) or one JSON object per line (json)"
                     + " (env MMA_LOG_FORMAT; default ${DEFAULT-VALUE}).")
@@ -99,8 +114,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logFormat.apply();
         ServerConfig config;
+        SqliteOptions options;
         try {
             config = config();
+            options = catalogOptions();
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -122,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         // the server binds its port only once they have (see ApiServer), so a bad file still ends
         // the program before anything listens.
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
-                CatalogFiles.resolve(main, trackFiles), index);
+                CatalogFiles.resolve(main, trackFiles), index, options);
         ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config);
         try {
             server.start();
@@ -170,6 +187,15 @@ final class ServeCommand implements Callable<Integer> {
                 .withTrustProxy(trustProxy)
                 .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge))
                 .withAccessLogFields(logFormat == LogFormat.json);
+    }
+
+    /** The catalog's tuning: the defaults, with the search budget of --search-timeout. */
+    SqliteOptions catalogOptions() {
+        if (searchTimeout < 1 || searchTimeout > MAX_SEARCH_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("--search-timeout must be 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
+                    + " seconds, not " + searchTimeout);
+        }
+        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
     }
 
     private int usage(String message) {

@@ -1,5 +1,6 @@
 package dev.musicmeta.search;
 
+import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.search.IndexRows.AlbumRow;
 import dev.musicmeta.search.IndexRows.ArtistRow;
 import dev.musicmeta.search.IndexRows.TrackRow;
@@ -63,7 +64,8 @@ final class CatalogReader implements AutoCloseable {
         }
         Connection c = null;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + readOnlyUri(file));
+            // immutable=1: mode=ro alone would still create -wal/-shm files beside a WAL-mode file.
+            c = DriverManager.getConnection(CatalogFiles.readOnlyJdbcUrl(file, true));
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA query_only = 1");
                 s.execute("PRAGMA cache_size = -65536");
@@ -345,12 +347,6 @@ final class CatalogReader implements AutoCloseable {
     private static Boolean boolOrNull(ResultSet rs, int column) throws SQLException {
         Long value = longOrNull(rs, column);
         return value == null ? null : value != 0;
-    }
-
-    /** An SQLite URI that opens the file read-only; %, ? and # in the path are escaped. */
-    static String readOnlyUri(Path file) {
-        String path = file.toAbsolutePath().toString().replace("%", "%25").replace("?", "%3f").replace("#", "%23");
-        return "file:" + path + "?mode=ro";
     }
 
     private IndexBuildException failure(SQLException e) {

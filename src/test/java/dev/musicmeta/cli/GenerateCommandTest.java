@@ -105,13 +105,13 @@ class GenerateCommandTest {
 
     @Test
     void describesWriteFailuresInPlainWords() {
-        assertThat(GenerateCommand.describe(new AccessDeniedException("/data/catalog")))
+        assertThat(FileErrors.describe(new AccessDeniedException("/data/catalog")))
                 .isEqualTo("permission denied: /data/catalog");
-        assertThat(GenerateCommand.describe(new NoSuchFileException("/data/x")))
+        assertThat(FileErrors.describe(new NoSuchFileException("/data/x")))
                 .isEqualTo("no such file or directory: /data/x");
-        assertThat(GenerateCommand.describe(new FileSystemException("/data/x", null, "No space left on device")))
+        assertThat(FileErrors.describe(new FileSystemException("/data/x", null, "No space left on device")))
                 .isEqualTo("/data/x: No space left on device");
-        assertThat(GenerateCommand.describe(new IOException("writing main_database.sqlite3 failed: disk I/O error")))
+        assertThat(FileErrors.describe(new IOException("writing main_database.sqlite3 failed: disk I/O error")))
                 .isEqualTo("writing main_database.sqlite3 failed: disk I/O error");
     }
 

@@ -8,10 +8,8 @@ import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.http.ApiClient;
 import dev.musicmeta.testing.TestCatalogs;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code serve}: help, exit code 2 with one line for unusable input, and a real process stopped by SIGTERM. */
 class ServeCommandTest {
@@ -35,35 +34,14 @@ class ServeCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private static List<String> lines(String s) {
-        return s.lines().filter(l -> !l.isBlank()).toList();
-    }
-
     @Test
     void helpListsEveryOptionAndItsEnvironmentVariable() {
-        Run r = run("serve", "--help");
+        CliRun r = CliRun.of("serve", "--help");
 
         assertThat(r.code()).isZero();
         for (String s : List.of("--db", "-db", "--track-files", "--addr", "-addr", "--demo", "--demo-dir",
-                "--rate-limit", "--rate-burst", "--trust-proxy", "--log-format", "--cache-max-age", "MMA_DB",
+                "--rate-limit", "--rate-burst", "--trust-proxy", "--search-timeout", "--log-format", "--cache-max-age",
+                "MMA_DB", "MMA_SEARCH_TIMEOUT",
                 "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
                 "MMA_CACHE_MAX_AGE", "MMA_DEMO", "SIGTERM")) {
             assertThat(r.out()).contains(s);
@@ -71,8 +49,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void aNewDemoCatalogHasTheDemoDefaultSize() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--demo");
+
+        assertThat(serve.demoTracks).isEqualTo(DemoCatalog.DEFAULT_TRACKS);
+        assertThat(CliRun.of("serve", "--help").out()).contains("default " + DemoCatalog.DEFAULT_TRACKS);
+    }
+
+    @Test
     void withoutDbOrDemoItSaysWhatToPass() {
-        Run r = run("serve");
+        CliRun r = CliRun.of("serve");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--db PATH").contains("--demo");
@@ -81,20 +68,20 @@ class ServeCommandTest {
     @Test
     void aMissingFileIsExitCode2WithOneLineNamingIt() {
         Path missing = tmp.resolve("nothing-here.sqlite3");
-        Run r = run("-db", missing.toString(), "-addr", "127.0.0.1:0");
+        CliRun r = CliRun.of("-db", missing.toString(), "-addr", "127.0.0.1:0");
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(lines(r.err())).hasSize(1);
+        assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("nothing-here.sqlite3").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void aFileThatIsNotSqliteIsExitCode2WithOneLine() throws IOException {
         Path text = Files.writeString(tmp.resolve(CatalogFiles.MAIN_FILE), "just some text, not a database\n".repeat(200));
-        Run r = run("serve", "--db", text.toString(), "--addr", "127.0.0.1:0");
+        CliRun r = CliRun.of("serve", "--db", text.toString(), "--addr", "127.0.0.1:0");
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(lines(r.err())).hasSize(1);
+        assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains(CatalogFiles.MAIN_FILE).doesNotContain("\tat ");
     }
 
@@ -104,19 +91,19 @@ class ServeCommandTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE artists (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
         }
-        Run r = run("serve", "--db", db.toString(), "--addr", "127.0.0.1:0");
+        CliRun r = CliRun.of("serve", "--db", db.toString(), "--addr", "127.0.0.1:0");
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(lines(r.err())).hasSize(1);
+        assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains(CatalogFiles.MAIN_FILE).containsAnyOf("tracks", "albums").doesNotContain("\tat ");
     }
 
     @Test
     void badOptionsAreExitCode2() {
-        assertThat(run("serve", "--db", "x", "--addr", "localhost").code()).isEqualTo(2);
-        assertThat(run("serve", "--db", "x", "--addr", ":99999").code()).isEqualTo(2);
-        assertThat(run("serve", "--db", "x", "--rate-limit", "-1").code()).isEqualTo(2);
-        assertThat(run("serve", "--db", "x", "--log-format", "xml").code()).isEqualTo(2);
+        assertThat(CliRun.of("serve", "--db", "x", "--addr", "localhost").code()).isEqualTo(2);
+        assertThat(CliRun.of("serve", "--db", "x", "--addr", ":99999").code()).isEqualTo(2);
+        assertThat(CliRun.of("serve", "--db", "x", "--rate-limit", "-1").code()).isEqualTo(2);
+        assertThat(CliRun.of("serve", "--db", "x", "--log-format", "xml").code()).isEqualTo(2);
     }
 
     @Test
