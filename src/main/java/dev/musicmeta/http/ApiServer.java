@@ -177,9 +177,4 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         stop();
     }
-
-    /** Buckets the rate limiter holds right now. */
-    long rateLimitedClients() {
-        return rateLimit.size();
-    }
 }

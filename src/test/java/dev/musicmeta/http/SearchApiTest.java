@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,7 +92,7 @@ class SearchApiTest {
         assertThat(first.get("limit").asInt()).isEqualTo(3);
         assertThat(first.get("offset").asInt()).isZero();
         assertThat(first.get("items")).isNotEmpty();
-        List<String> paged = new java.util.ArrayList<>(LookupApiTest.ids(first.get("items")));
+        List<String> paged = new ArrayList<>(LookupApiTest.ids(first.get("items")));
         paged.addAll(LookupApiTest.ids(second.get("items")));
         assertThat(paged).doesNotHaveDuplicates().isEqualTo(LookupApiTest.ids(both.get("items")));
     }
