@@ -63,6 +63,7 @@ final class Responder {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-None-Match matched the current answer; send the request without it to get the answer");
         }
+        Cors.allowAnyOrigin(res);
         res.setHeader("ETag", tag);
         if (compressible) {
             res.setHeader("Vary", "Accept-Encoding");
@@ -98,6 +99,7 @@ final class Responder {
             return;
         }
         res.reset();
+        Cors.allowAnyOrigin(res);
         headers.forEach(res::setHeader);
         res.setHeader("Cache-Control", "no-store");
         res.setStatus(status);

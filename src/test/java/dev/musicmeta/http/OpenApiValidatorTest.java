@@ -18,7 +18,8 @@ class OpenApiValidatorTest {
 
     private static Map<String, List<String>> headers(String contentType) {
         return Map.of("content-type", List.of(contentType), "etag", List.of("\"abc\""),
-                "cache-control", List.of("public, max-age=86400"));
+                "cache-control", List.of("public, max-age=86400"), "access-control-allow-origin", List.of("*"),
+                "access-control-expose-headers", List.of("ETag, Retry-After, Allow"));
     }
 
     private static byte[] bytes(String s) {
