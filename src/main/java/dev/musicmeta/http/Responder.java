@@ -51,6 +51,25 @@ final class Responder {
         ok(ctx, asset.contentType(), asset.bytes(), asset.bytes().length, asset, Caching.PUBLIC);
     }
 
+    /**
+     * Sends an HTML page. Pages link relatively, so that they work under a proxy's path prefix;
+     * their links resolve only at the page's own address, to which the address with a trailing
+     * slash redirects (relatively too).
+     */
+    void page(Context ctx, StaticAsset page) throws IOException {
+        String path = ctx.path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            String name = path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
+            String query = ctx.queryString();
+            HttpServletResponse res = ctx.res();
+            Cors.allowAnyOrigin(res);
+            res.setHeader("Location", "../" + name + (query == null ? "" : "?" + query));
+            res.setStatus(308);
+            return;
+        }
+        asset(ctx, page);
+    }
+
     private void ok(Context ctx, String contentType, byte[] body, int length, StaticAsset asset, Caching caching)
             throws IOException {
         HttpServletResponse res = ctx.res();
