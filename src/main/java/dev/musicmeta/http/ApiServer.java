@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
             new DocsRoutes(responder).register(routes);
+            new ProblemPages(responder).register(routes);
             new ProblemHandlers(responder, routes).register(javalin.routes);
         });
     }

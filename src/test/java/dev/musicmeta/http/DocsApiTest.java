@@ -110,7 +110,7 @@ class DocsApiTest {
         assertThat(paths).containsExactlyInAnyOrder("/lookup/track/{id}", "/lookup/isrc/{isrc}",
                 "/lookup/isrc/{isrc}/tracks", "/lookup/artist/{id}", "/lookup/album/{id}", "/lookup/album/{id}/tracks",
                 "/search/track", "/search/artist", "/search/album", "/batch/lookup", "/health", "/openapi.yaml",
-                "/docs", "/", "/docs/{file}");
+                "/docs", "/", "/docs/{file}", "/problems/{slug}");
     }
 
     @Test
