@@ -3,7 +3,7 @@
 // the document to an online validator) and the page's Content-Security-Policy allows 'self' only.
 window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle({
-    url: '/openapi.yaml',
+    url: 'openapi.yaml', // relative to the page, so a proxy's path prefix is kept
     dom_id: '#swagger-ui',
     deepLinking: true,
     validatorUrl: null,

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP API over a {@link Catalog}: routes, problem documents, rate limiting, caching headers,
- * compression and the access log, on Javalin and Jetty.
+ * compression, cross-origin access ({@link Cors}) and the access log, on Javalin and Jetty.
  *
  * <pre>{@code
  * try (ApiServer server = new ApiServer(catalog, ServerConfig.defaults().withAddress("127.0.0.1", 0)).start()) {
@@ -74,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
             new DocsRoutes(responder).register(routes);
+            new ProblemPages(responder).register(routes);
             new ProblemHandlers(responder, routes).register(javalin.routes);
         });
     }
@@ -127,9 +129,11 @@ public final class ApiServer implements AutoCloseable {
         return pool;
     }
 
+    /** Every request counts but /health and preflights, which a browser sends on its own. */
     private void limitRate(Context ctx) {
         String path = ctx.path();
-        if (path.equals(HealthRoute.PATH) || path.equals(HealthRoute.PATH + "/")) {
+        if (path.equals(HealthRoute.PATH) || path.equals(HealthRoute.PATH + "/")
+                || HandlerType.OPTIONS.equals(ctx.method())) {
             return;
         }
         String client = ClientAddress.resolve(ctx.req().getRemoteAddr(),
@@ -176,10 +180,5 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    /** Buckets the rate limiter holds right now. */
-    long rateLimitedClients() {
-        return rateLimit.size();
     }
 }

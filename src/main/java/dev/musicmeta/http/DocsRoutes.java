@@ -42,8 +42,8 @@ final class DocsRoutes {
 
     void register(RouteTable routes) {
         routes.get(OPENAPI, ctx -> responder.asset(ctx, openapi.get()));
-        routes.get("/docs", ctx -> responder.asset(ctx, page.get()));
-        routes.get("/", ctx -> responder.asset(ctx, page.get()));
+        routes.get("/docs", ctx -> responder.page(ctx, page.get()));
+        routes.get("/", ctx -> responder.page(ctx, page.get()));
         routes.get("/docs/{file}", this::file);
     }
 

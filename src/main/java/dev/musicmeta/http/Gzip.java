@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -41,7 +42,7 @@ final class Gzip {
         Boolean star = null;
         for (String part : acceptEncoding.split(",")) {
             String[] params = part.split(";");
-            String coding = params[0].strip().toLowerCase(java.util.Locale.ROOT);
+            String coding = params[0].strip().toLowerCase(Locale.ROOT);
             boolean allowed = qualityAboveZero(params);
             if (coding.equals("gzip") || coding.equals("x-gzip")) {
                 return allowed;

@@ -28,6 +28,7 @@ final class ProblemErrorHandler extends ErrorHandler {
             response.setStatus(status);
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Cors.allowAnyOrigin(response.getHeaders());
         if (HttpStatus.hasNoBody(status)) {
             callback.succeeded();
             return true;

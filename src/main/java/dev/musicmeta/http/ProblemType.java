@@ -2,8 +2,9 @@ package dev.musicmeta.http;
 
 /**
  * The kinds of problem the API answers (RFC 9457). Each has a stable {@code type}: a relative URI
- * {@code /problems/<slug>}, documented in openapi.yaml, that clients can switch on. Statuses the
- * API itself never chooses (raised by the HTTP layer below it) use {@code about:blank}.
+ * {@code /problems/<slug>}, documented in openapi.yaml, that clients can switch on, and that the
+ * server answers with a page about the problem ({@link ProblemPages}). Statuses the API itself
+ * never chooses (raised by the HTTP layer below it) use {@code about:blank}.
  */
 enum ProblemType {
     INVALID_ID(400, "invalid-id", "Invalid id"),
@@ -27,17 +28,23 @@ enum ProblemType {
     static final String PREFIX = "/problems/";
 
     private final int status;
+    private final String slug;
     private final String uri;
     private final String title;
 
     ProblemType(int status, String slug, String title) {
         this.status = status;
+        this.slug = slug;
         this.uri = PREFIX + slug;
         this.title = title;
     }
 
     int status() {
         return status;
+    }
+
+    String slug() {
+        return slug;
     }
 
     String uri() {

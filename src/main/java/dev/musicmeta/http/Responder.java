@@ -51,6 +51,25 @@ final class Responder {
         ok(ctx, asset.contentType(), asset.bytes(), asset.bytes().length, asset, Caching.PUBLIC);
     }
 
+    /**
+     * Sends an HTML page. Pages link relatively, so that they work under a proxy's path prefix;
+     * their links resolve only at the page's own address, to which the address with a trailing
+     * slash redirects (relatively too).
+     */
+    void page(Context ctx, StaticAsset page) throws IOException {
+        String path = ctx.path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            String name = path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
+            String query = ctx.queryString();
+            HttpServletResponse res = ctx.res();
+            Cors.allowAnyOrigin(res);
+            res.setHeader("Location", "../" + name + (query == null ? "" : "?" + query));
+            res.setStatus(308);
+            return;
+        }
+        asset(ctx, page);
+    }
+
     private void ok(Context ctx, String contentType, byte[] body, int length, StaticAsset asset, Caching caching)
             throws IOException {
         HttpServletResponse res = ctx.res();
@@ -63,6 +82,7 @@ final class Responder {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-None-Match matched the current answer; send the request without it to get the answer");
         }
+        Cors.allowAnyOrigin(res);
         res.setHeader("ETag", tag);
         if (compressible) {
             res.setHeader("Vary", "Accept-Encoding");
@@ -98,6 +118,7 @@ final class Responder {
             return;
         }
         res.reset();
+        Cors.allowAnyOrigin(res);
         headers.forEach(res::setHeader);
         res.setHeader("Cache-Control", "no-store");
         res.setStatus(status);

@@ -1,7 +1,7 @@
 package dev.musicmeta.http;
 
 /**
- * A body served as is from the jar (docs page, Swagger UI files, openapi.yaml), prepared once
+ * A body served as is (docs page, Swagger UI files, openapi.yaml, problem pages), prepared once
  * ({@link LazyAsset}): its tag and its gzip copy are computed then, not per request.
  */
 record StaticAsset(String contentType, byte[] bytes, byte[] gzipped, String etag) {

@@ -181,7 +181,7 @@ class BatchApiTest {
         ApiClient.Response res = api.get("/batch/lookup");
 
         assertThat(res.status()).isEqualTo(405);
-        assertThat(res.header("Allow")).isEqualTo("POST");
+        assertThat(res.header("Allow")).isEqualTo("POST, OPTIONS");
     }
 
     static List<String> fields(JsonNode object) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** /openapi.yaml and the Swagger UI page, which must work with no internet. */
 class DocsApiTest {
@@ -17,6 +20,9 @@ class DocsApiTest {
     private static final Pattern EXTERNAL = Pattern.compile("(?i)\\b(?:https?:)?//[a-z0-9.-]+");
     private static final Pattern DATA_URL = Pattern.compile("url\\(\\s*[\"']?data:[^)]*\\)");
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
+
+    /** Where a reverse proxy publishes the API. */
+    private static final URI PROXY = URI.create("https://proxy.example.org/music/");
 
     private final ApiClient api = Fixtures.sampleApi();
 
@@ -35,14 +41,10 @@ class DocsApiTest {
 
     @Test
     void everyAssetThePageLoadsIsServedHereWithoutExternalUrls() {
-        List<String> assets = new ArrayList<>();
-        Matcher m = ASSET.matcher(api.get("/docs").text());
-        while (m.find()) {
-            assets.add(m.group(1));
-        }
-        assertThat(assets).contains("/docs/swagger-ui-bundle.js", "/docs/docs.js", "/docs/swagger-ui.css");
-        for (String asset : assets) {
-            assertThat(asset).startsWith("/");
+        List<String> assets = links(api.get("/docs").text());
+        assertThat(assets).contains("docs/swagger-ui-bundle.js", "docs/docs.js", "docs/swagger-ui.css");
+        for (String link : assets) {
+            String asset = "/" + link;
             ApiClient.Response res = api.get(asset);
             assertThat(res.status()).as(asset).isEqualTo(200);
             if (asset.endsWith(".css") || asset.endsWith("docs.js")) {
@@ -58,7 +60,42 @@ class DocsApiTest {
     void theInitializerLoadsThisServersDocumentAndNeverTheOnlineValidator() {
         String init = api.get("/docs/docs.js").text();
 
-        assertThat(init).contains("url: '/openapi.yaml'").contains("validatorUrl: null").doesNotContain("petstore");
+        assertThat(init).contains("url: 'openapi.yaml'").contains("validatorUrl: null").doesNotContain("petstore");
+    }
+
+    /**
+     * A reverse proxy that serves the API under a path prefix (https://proxy/music/... to
+     * /...): every link of the page, the document it loads and the server the document names
+     * resolve under the prefix, at the page's addresses and the document's, and reach this
+     * server's files once the proxy strips the prefix.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/docs", "/"})
+    void thePageAndTheDocumentWorkUnderAProxysPathPrefix(String pagePath) throws Exception {
+        URI page = PROXY.resolve(pagePath.substring(1));
+        String html = api.get(pagePath).text();
+        List<String> links = links(html);
+        Matcher init = Pattern.compile("url: '([^']+)'").matcher(api.get("/docs/docs.js").text());
+        assertThat(init.find()).isTrue();
+        links.add(init.group(1));
+
+        assertThat(links).hasSizeGreaterThan(5);
+        for (String link : links) {
+            assertThat(viaProxy(page.resolve(link)).status()).as(link).isEqualTo(200);
+        }
+        URI document = page.resolve(init.group(1));
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(viaProxy(document).body());
+        URI server = document.resolve(doc.get("servers").get(0).get("url").asText());
+        assertThat(viaProxy(server.resolve("health")).json().get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void theDocsAddressWithASlashRedirectsToThePageRelatively() {
+        ApiClient.Response res = api.get("/docs/?x=1");
+
+        assertThat(res.status()).isEqualTo(308);
+        assertThat(res.header("Location")).isEqualTo("../docs?x=1");
+        assertThat(PROXY.resolve("docs/").resolve(res.header("Location"))).isEqualTo(PROXY.resolve("docs?x=1"));
     }
 
     @Test
@@ -73,7 +110,7 @@ class DocsApiTest {
         assertThat(paths).containsExactlyInAnyOrder("/lookup/track/{id}", "/lookup/isrc/{isrc}",
                 "/lookup/isrc/{isrc}/tracks", "/lookup/artist/{id}", "/lookup/album/{id}", "/lookup/album/{id}/tracks",
                 "/search/track", "/search/artist", "/search/album", "/batch/lookup", "/health", "/openapi.yaml",
-                "/docs", "/", "/docs/{file}");
+                "/docs", "/", "/docs/{file}", "/problems/{slug}");
     }
 
     @Test
@@ -82,6 +119,23 @@ class DocsApiTest {
 
         assertThat(res.status()).isEqualTo(200);
         assertThat(res.json().get("status").asText()).isEqualTo("ok");
+    }
+
+    /** The page's link and script addresses, which must all be relative paths. */
+    private static List<String> links(String html) {
+        List<String> links = new ArrayList<>();
+        Matcher m = ASSET.matcher(html);
+        while (m.find()) {
+            assertThat(m.group(1)).as("a relative path").doesNotStartWith("/").doesNotContain(":");
+            links.add(m.group(1));
+        }
+        return links;
+    }
+
+    /** What the proxy does: strips the prefix, then asks this server. */
+    private ApiClient.Response viaProxy(URI uri) {
+        assertThat(uri.toString()).as("under the prefix").startsWith(PROXY.toString());
+        return api.get(PROXY.relativize(uri).toString());
     }
 
     private static List<String> externalOrigins(String text) {

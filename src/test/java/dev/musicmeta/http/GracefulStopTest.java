@@ -13,8 +13,11 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -104,10 +107,10 @@ class GracefulStopTest {
         Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
         byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
         String[] lines = head.toString().strip().split("\r\n");
-        Map<String, List<String>> headers = new java.util.HashMap<>();
+        Map<String, List<String>> headers = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String[] kv = lines[i].split(":", 2);
-            headers.computeIfAbsent(kv[0].strip().toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
+            headers.computeIfAbsent(kv[0].strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(kv[1].strip());
         }
         OpenApiValidator.INSTANCE.validate("GET", "/health", Integer.parseInt(lines[0].split(" ")[1]), headers, body);

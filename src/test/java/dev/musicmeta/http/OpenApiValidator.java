@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Checks an HTTP exchange against src/main/resources/openapi.yaml: the status is documented for
  * the operation, the content type is one it documents, the body validates against its schema
- * (JSON Schema 2020-12, {@code #/components/...} resolved in the document), and required headers
- * are there and match their schemas. Every response the integration tests receive goes through
+ * (JSON Schema 2020-12, {@code #/components/...} resolved in the document), required headers
+ * are there, headers match their schemas, and no header but those of the message's framing is
+ * sent undocumented. Every response the integration tests receive goes through
  * here, so the document cannot drift from the code.
  */
 final class OpenApiValidator {
@@ -39,6 +40,10 @@ final class OpenApiValidator {
     /** Problems the HTTP server raises below the API; documented once, as {@code default}. */
     private static final Set<String> BELOW_API = Set.of(
             "/problems/malformed-request", "/problems/uri-too-long", "/problems/headers-too-large");
+
+    /** Headers of the message's framing and encoding, which the document does not list. */
+    private static final Set<String> TRANSPORT = Set.of(
+            "content-type", "content-length", "content-encoding", "transfer-encoding", "date", "connection", "keep-alive");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,12 +104,19 @@ final class OpenApiValidator {
         PathTemplate template = match(path);
         JsonNode operation = template == null ? null : operation(template.template, method);
         if (template == null) {
-            if (!(status == 404 || status == 429 || status == 503 || BELOW_API.contains(problemType))) {
+            if (status == 404) {
+                checkHeaders(resolve(doc.at("/components/responses/UnknownPath")), headers, errors);
+            } else if (!(status == 429 || status == 503 || BELOW_API.contains(problemType))) {
                 errors.add("unknown path answered " + status + " instead of 404");
             }
         } else if (operation == null) {
             if (status == 405) {
-                checkHeaders(resolve(doc.at("/components/responses/MethodNotAllowed")), headers, errors);
+                JsonNode response = methodNotAllowed(template.template);
+                if (response == null) {
+                    errors.add("405 is not documented for " + template.template);
+                } else {
+                    checkHeaders(resolve(response), headers, errors);
+                }
             } else if (!(BELOW_API.contains(problemType) || status == 503 || status == 429)) {
                 errors.add("method not in the document answered " + status + " instead of 405");
             }
@@ -158,10 +170,23 @@ final class OpenApiValidator {
         }
     }
 
+    /** The 405 answer the operations of a path document for the methods they are not. */
+    private JsonNode methodNotAllowed(String template) {
+        for (JsonNode op : doc.get("paths").get(template)) {
+            if (op.has("responses") && op.get("responses").has("405")) {
+                return op.get("responses").get("405");
+            }
+        }
+        return null;
+    }
+
+    /** Documented headers are there when required and match their schemas; no other header is sent. */
     private void checkHeaders(JsonNode response, Map<String, List<String>> headers, List<String> errors) {
-        JsonNode documented = response.get("headers");
-        if (documented == null) {
-            return;
+        JsonNode documented = response.path("headers");
+        for (String name : headers.keySet()) {
+            if (!TRANSPORT.contains(name) && !hasField(documented, name)) {
+                errors.add("header " + name + " is sent but not documented");
+            }
         }
         documented.fields().forEachRemaining(e -> {
             JsonNode header = resolve(e.getValue());
@@ -239,6 +264,15 @@ final class OpenApiValidator {
             errors.add("body is not JSON: " + e.getMessage());
             return null;
         }
+    }
+
+    private static boolean hasField(JsonNode object, String lowerCaseName) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            if (it.next().toLowerCase(Locale.ROOT).equals(lowerCaseName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String names(JsonNode object) {

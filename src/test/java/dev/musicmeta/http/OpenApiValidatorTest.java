@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ class OpenApiValidatorTest {
 
     private static Map<String, List<String>> headers(String contentType) {
         return Map.of("content-type", List.of(contentType), "etag", List.of("\"abc\""),
-                "cache-control", List.of("public, max-age=86400"));
+                "cache-control", List.of("public, max-age=86400"), "access-control-allow-origin", List.of("*"),
+                "access-control-expose-headers", List.of("ETag, Retry-After, Allow"));
     }
 
     private static byte[] bytes(String s) {
@@ -50,6 +52,19 @@ class OpenApiValidatorTest {
         assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 200,
                 Map.of("content-type", List.of("application/json")), bytes(ARTIST)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("ETag");
+    }
+
+    @Test
+    void rejectsAHeaderTheDocumentDoesNotList() {
+        Map<String, List<String>> withCookie = new HashMap<>(headers("application/json"));
+        withCookie.put("set-cookie", List.of("JSESSIONID=1"));
+
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 200, withCookie, bytes(ARTIST)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("set-cookie is sent but not documented");
+        assertThatThrownBy(() -> V.validate("GET", "/lookup/artist/x", 404, Map.of("content-type",
+                List.of("application/problem+json"), "cache-control", List.of("no-store"), "etag", List.of("\"a\"")),
+                bytes("{\"type\":\"/problems/not-found\",\"title\":\"t\",\"status\":404,\"detail\":\"d\"}")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("etag is sent but not documented");
     }
 
     @Test

@@ -30,12 +30,12 @@ class ProtocolApiTest {
 
     @ParameterizedTest
     @CsvSource({
-        "DELETE, /lookup/track/0000000000000000000000, 'GET, HEAD'",
-        "PUT, /search/track, 'GET, HEAD'",
-        "POST, /health, 'GET, HEAD'",
-        "PATCH, /batch/lookup, POST",
-        "OPTIONS, /lookup/isrc/USRC17607839/tracks, 'GET, HEAD'",
-        "POST, /docs, 'GET, HEAD'"})
+        "DELETE, /lookup/track/0000000000000000000000, 'GET, HEAD, OPTIONS'",
+        "PUT, /search/track, 'GET, HEAD, OPTIONS'",
+        "POST, /health, 'GET, HEAD, OPTIONS'",
+        "PATCH, /batch/lookup, 'POST, OPTIONS'",
+        "DELETE, /lookup/isrc/USRC17607839/tracks, 'GET, HEAD, OPTIONS'",
+        "POST, /docs, 'GET, HEAD, OPTIONS'"})
     void aKnownPathWithAnotherMethodIsNotAllowedAndSaysWhichAre(String method, String path, String allow) {
         ApiClient.Response res = api.send(method, path, HttpRequest.BodyPublishers.noBody());
 
@@ -50,7 +50,7 @@ class ProtocolApiTest {
         ApiClient.Response res = api.raw("BREW /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(res.status()).isEqualTo(405);
-        assertThat(res.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(res.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +32,17 @@ class SearchApiTest {
         "q=%20%20a%20%20                  | it has 1",
         "q=ab&limit=0                     | limit must be an integer from 1 to 50",
         "q=ab&limit=51                    | limit must be an integer from 1 to 50",
-        "q=ab&limit=x                     | limit is not an integer",
+        "q=ab&limit=x                     | limit is not an integer: limit must be an integer from 1 to 50",
         "q=ab&limit=1.5                   | limit is not an integer",
         "q=ab&limit=                      | limit is not an integer",
         "q=ab&limit=%2B5                  | limit is not an integer",
-        "q=ab&limit=99999999999           | limit is out of range",
+        "q=ab&limit=99999999999           | limit is out of range: limit must be an integer from 1 to 50",
+        "q=ab&limit=00000000051           | limit must be an integer from 1 to 50",
+        "q=ab&limit=-                     | limit is not an integer",
         "q=ab&offset=-1                   | offset is out of range",
-        "q=ab&offset=abc                  | offset is not an integer",
+        "q=ab&offset=-01                  | offset is out of range",
+        "q=ab&offset=abc                  | offset is not an integer: offset must be an integer of at least 0",
+        "q=ab&offset=000000000010000      | offset + limit at most 10000",
         "q=ab&offset=9990&limit=20        | offset + limit at most 10000",
         "q=ab&offset=10000&limit=1        | offset + limit at most 10000",
         "q=ab&limit=1&limit=2             | limit is given 2 times",
@@ -73,6 +78,16 @@ class SearchApiTest {
     }
 
     @Test
+    void integersMayHaveLeadingZeros() {
+        ApiClient.Response res = api.get("/search/track?q=" + encode(word()) + "&offset=00000000005&limit=007");
+
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.json().get("offset").asInt()).isEqualTo(5);
+        assertThat(res.json().get("limit").asInt()).isEqualTo(7);
+        assertThat(api.get("/search/track?q=ab&offset=0&limit=00000000000000000000050").status()).isEqualTo(200);
+    }
+
+    @Test
     void theLastAllowedWindowIsAccepted() {
         ApiClient.Response res = api.get("/search/artist?q=" + encode(word()) + "&offset=9950&limit=50");
 
@@ -91,7 +106,7 @@ class SearchApiTest {
         assertThat(first.get("limit").asInt()).isEqualTo(3);
         assertThat(first.get("offset").asInt()).isZero();
         assertThat(first.get("items")).isNotEmpty();
-        List<String> paged = new java.util.ArrayList<>(LookupApiTest.ids(first.get("items")));
+        List<String> paged = new ArrayList<>(LookupApiTest.ids(first.get("items")));
         paged.addAll(LookupApiTest.ids(second.get("items")));
         assertThat(paged).doesNotHaveDuplicates().isEqualTo(LookupApiTest.ids(both.get("items")));
     }
