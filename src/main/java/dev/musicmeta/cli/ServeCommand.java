@@ -171,7 +171,8 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("{}: stopping; requests in flight get up to {} s", name, config.stopTimeout().toSeconds());
         server.stop();
         Runtime.getRuntime().removeShutdownHook(hook);
-        LOG.info("stopped; caches of this run: {}", catalog.cacheStats().summary());
+        LOG.info("caches of this run: {}", catalog.cacheStats().summary());
+        LOG.info("stopped");
         return 0;
     }
 

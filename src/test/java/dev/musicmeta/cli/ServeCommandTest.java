@@ -138,7 +138,8 @@ class ServeCommandTest {
         }
         assertThat(p.exitValue()).as(lines.toString()).isZero();
         List<String> messages = lines.stream().map(l -> l.path("formattedMessage").asText()).toList();
-        assertThat(messages).anyMatch(m -> m.startsWith("SIGTERM")).contains("stopped");
+        assertThat(messages).anyMatch(m -> m.startsWith("SIGTERM")).contains("stopped")
+                .contains("caches of this run: artists: no lookups, 0 entries; albums: no lookups, 0 entries");
         JsonNode access = lines.stream().filter(l -> l.path("loggerName").asText().endsWith("AccessLog"))
                 .findFirst().orElseThrow();
         assertThat(access.get("kvpList").toString()).contains("\"path\":\"/health\"").contains("\"status\":\"200\"");
