@@ -59,6 +59,7 @@ final class Cors {
         res.setHeader("Access-Control-Allow-Headers", ALLOW_HEADERS);
         res.setHeader("Access-Control-Max-Age", MAX_AGE_SECONDS);
         res.setHeader("Allow", allow);
+        res.setContentType(null); // Javalin presets text/plain; a 204 has no content to type
         res.setStatus(204);
     }
 }

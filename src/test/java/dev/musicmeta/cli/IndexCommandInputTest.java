@@ -1,5 +1,6 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;

@@ -54,6 +54,7 @@ class CorsApiTest {
 
         assertThat(res.status()).isEqualTo(204);
         assertThat(res.body()).isEmpty();
+        assertThat(res.header("Content-Type")).isNull();
         assertThat(res.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(res.header("Access-Control-Allow-Methods")).isEqualTo(methods);
         assertThat(res.header("Access-Control-Allow-Headers")).contains("Content-Type", "If-None-Match");

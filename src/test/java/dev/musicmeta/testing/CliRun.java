@@ -1,14 +1,15 @@
-package dev.musicmeta.cli;
+package dev.musicmeta.testing;
 
+import dev.musicmeta.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** One in-process run of the command line: its exit code and what it printed. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -25,7 +26,7 @@ record CliRun(int code, String out, String err) {
     }
 
     /** The non-blank lines written to standard error. */
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().filter(l -> !l.isBlank()).toList();
     }
 }
