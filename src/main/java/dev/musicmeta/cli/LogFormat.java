@@ -2,13 +2,14 @@ package dev.musicmeta.cli;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
  * The log line format: {@code text} (LogConfigurator's pattern, for people) or {@code json} (one JSON
- * object per line, Logback's own JsonEncoder, for log shippers; the access log's fields are in
- * its {@code kvpList}).
+ * object per line in the Logstash layout that log shippers and stores read without parsing rules:
+ * {@code @timestamp}, {@code level}, {@code logger_name}, {@code message}, and the access log's
+ * fields at the top level with their types, e.g. {@code "status":200}).
  */
 enum LogFormat {
     // Lower case: picocli matches enum values as written, and these are what users type.
@@ -20,14 +21,8 @@ enum LogFormat {
         if (this == text || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        JsonEncoder encoder = new JsonEncoder();
+        LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
-        encoder.setWithSequenceNumber(false);
-        encoder.setWithNanoseconds(false);
-        encoder.setWithContext(false);
-        encoder.setWithArguments(false);
-        encoder.setWithMessage(false);
-        encoder.setWithFormattedMessage(true);
         encoder.start();
         StderrAppender appender = new StderrAppender();
         appender.setContext(context);

@@ -121,7 +121,7 @@ class ServeCommandTest {
             Pattern url = Pattern.compile("API docs at (http://127\\.0\\.0\\.1:\\d+)/docs");
             for (String line; docs == null && (line = out.readLine()) != null; ) {
                 lines.add(JSON.readTree(line)); // every line is one JSON object
-                Matcher m = url.matcher(lines.get(lines.size() - 1).path("formattedMessage").asText());
+                Matcher m = url.matcher(lines.get(lines.size() - 1).path("message").asText());
                 if (m.find()) {
                     docs = m.group(1);
                 }
@@ -138,12 +138,21 @@ class ServeCommandTest {
             p.destroyForcibly();
         }
         assertThat(p.exitValue()).as(lines.toString()).isZero();
-        List<String> messages = lines.stream().map(l -> l.path("formattedMessage").asText()).toList();
+        List<String> messages = lines.stream().map(l -> l.path("message").asText()).toList();
         assertThat(messages).anyMatch(m -> m.startsWith("SIGTERM")).contains("stopped")
                 .contains("caches of this run: artists: no lookups, 0 entries; albums: no lookups, 0 entries");
-        JsonNode access = lines.stream().filter(l -> l.path("loggerName").asText().endsWith("AccessLog"))
+        JsonNode access = lines.stream().filter(l -> l.path("logger_name").asText().endsWith("AccessLog"))
                 .findFirst().orElseThrow();
-        assertThat(access.get("kvpList").toString()).contains("\"path\":\"/health\"").contains("\"status\":\"200\"");
+        // the access log's fields at the top level, with their types, for log stores to query
+        assertThat(access.path("method").asText()).isEqualTo("GET");
+        assertThat(access.path("path").asText()).isEqualTo("/health");
+        assertThat(access.path("status").isInt()).isTrue();
+        assertThat(access.path("status").asInt()).isEqualTo(200);
+        assertThat(access.path("duration_ms").isIntegralNumber()).isTrue();
+        assertThat(access.path("bytes").asLong()).isPositive();
+        assertThat(access.path("client").asText()).isEqualTo("127.0.0.1");
+        assertThat(access.path("level").asText()).isEqualTo("INFO");
+        assertThat(access.has("@timestamp")).isTrue();
     }
 
     @Test
