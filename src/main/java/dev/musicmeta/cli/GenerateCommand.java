@@ -80,6 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private int error(int code, String message) {
+        StderrAppender.flushAll();
         spec.commandLine().getErr().println("generate: " + message);
         return code;
     }

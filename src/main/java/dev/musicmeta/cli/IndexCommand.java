@@ -64,6 +64,7 @@ final class IndexCommand implements Callable<Integer> {
         try {
             checkServable(main);
         } catch (CatalogFileException e) {
+            StderrAppender.flushAll();
             err.println("index: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
@@ -73,6 +74,7 @@ final class IndexCommand implements Callable<Integer> {
         try {
             manifest = new IndexBuilder(workers, 128).build(main, target, progress);
         } catch (IndexBuildException e) {
+            StderrAppender.flushAll(); // the build's log lines come before its error
             err.println("index: " + e.getMessage());
             return e.isCatalogProblem() ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         }

@@ -19,8 +19,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = run(args);
-        // Log lines are written by a thread of their own (StderrAppender); stopping the context
-        // writes out those still queued before the JVM goes.
+        // StderrAppender may hold the last log lines for a few milliseconds; stopping the context
+        // writes them out before the JVM goes.
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
             logging.stop();
         }

@@ -49,7 +49,7 @@ record OpenCatalog(SqliteCatalog sqlite, Catalog served) implements AutoCloseabl
             sqlite.notices().forEach(n -> LOG.info("{}", n));
             Path folder = index != null ? index : IndexBuilder.defaultFolder(files.main());
             return new OpenCatalog(sqlite, SearchSetup.catalog(sqlite, folder, index != null, options.searchBudget()));
-        } catch (SearchSetup.IndexUnavailableException | RuntimeException e) {
+        } catch (Throwable e) { // an Error opening the index too: the connections must not leak
             sqlite.close();
             throw e;
         }

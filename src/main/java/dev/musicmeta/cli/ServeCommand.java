@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -100,7 +99,8 @@ final class ServeCommand implements Callable<Integer> {
                     + " default ${DEFAULT-VALUE}).")
     long cacheMaxAge;
 
-    @Option(names = "--search-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_SEARCH_TIMEOUT:-10}",
+    @Option(names = "--search-timeout", paramLabel = "SECONDS",
+            defaultValue = "${env:MMA_SEARCH_TIMEOUT:-" + SqliteOptions.DEFAULT_SEARCH_BUDGET_SECONDS + "}",
             description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
                     + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
@@ -144,8 +144,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (RuntimeException e) {
-            Throwable failure = opening.handle((opened, t) -> t instanceof CompletionException ? t.getCause() : t)
-                    .join();
+            Throwable failure = opening.handle((opened, t) -> t).join(); // failed with the cause itself
             if (failure instanceof CatalogFileException || failure instanceof SearchSetup.IndexUnavailableException) {
                 return fail(2, failure.getMessage());
             }
@@ -155,8 +154,9 @@ final class ServeCommand implements Callable<Integer> {
             opening.join().close();
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
-        try (OpenCatalog opened = opening.join()) {
-            return serve(opened.sqlite(), server, config);
+        // Closed in reverse order: the server stops before the catalog it serves closes.
+        try (OpenCatalog opened = opening.join(); ApiServer running = server) {
+            return serve(opened.sqlite(), running, config);
         }
     }
 
@@ -200,6 +200,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int usage(String message) {
+        StderrAppender.flushAll();
         PrintWriter err = spec.commandLine().getErr();
         err.println(message);
         err.println("Try 'serve --help' for more information.");
@@ -208,6 +209,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int fail(int code, String message) {
+        StderrAppender.flushAll(); // log lines from opening the catalog come before the error
         PrintWriter err = spec.commandLine().getErr();
         err.println(message);
         err.flush();

@@ -1,5 +1,6 @@
 package dev.musicmeta.cli;
 
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
@@ -8,16 +9,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Log lines to stderr, buffered while they come fast. A line that follows a quiet moment (no
  * write in the last {@link #MAX_DELAY_MILLIS} ms) is written at once, so a terminal shows it
  * immediately; lines that follow it closely are copied into a buffer that goes out in one write
- * at most that many milliseconds later. Under load thousands of access-log lines share a system
- * call, where each used to pay for one and hold a lock across it.
+ * at most that many milliseconds later. Under load many access-log lines share one system call.
  *
- * <p>Nothing is dropped: {@link #stop()} (the logger context's, before the program exits) and a
- * JVM shutdown hook write out what is buffered.
+ * <p>What is buffered is written out by {@link #stop()} (the logger context's, before the program
+ * exits), by a JVM shutdown hook, and by {@link #flushAll()} before a command prints an error of
+ * its own, so log lines never come out after it. Once stopped, a line that still arrives is
+ * written at once.
  */
 final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -31,6 +35,7 @@ final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private int size;
     private long lastWrite = System.nanoTime() - MAX_DELAY_NANOS;
     private boolean flushScheduled;
+    private boolean stopped;
     private Encoder<ILoggingEvent> encoder;
     private ScheduledExecutorService flusher;
     private Thread flushAtExit;
@@ -50,7 +55,7 @@ final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             t.setDaemon(true); // it must not keep the JVM alive; stop() and the hook flush
             return t;
         });
-        flushAtExit = new Thread(this::flush, "log-flush-at-exit");
+        flushAtExit = new Thread(this::flushAtExit, "log-flush-at-exit");
         Runtime.getRuntime().addShutdownHook(flushAtExit);
         super.start();
     }
@@ -61,7 +66,13 @@ final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             return;
         }
         super.stop();
-        flush();
+        lock.lock();
+        try {
+            stopped = true; // from here on each line is written at once: the flusher is going away
+            writeBuffer();
+        } finally {
+            lock.unlock();
+        }
         flusher.shutdown();
         try {
             Runtime.getRuntime().removeShutdownHook(flushAtExit);
@@ -84,7 +95,7 @@ final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             }
             System.arraycopy(line, 0, buffer, size, line.length);
             size += line.length;
-            if (System.nanoTime() - lastWrite >= MAX_DELAY_NANOS) {
+            if (stopped || System.nanoTime() - lastWrite >= MAX_DELAY_NANOS) {
                 writeBuffer(); // the first line after a quiet moment goes out at once
             } else if (!flushScheduled) {
                 flushScheduled = true;
@@ -92,6 +103,32 @@ final class StderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Writes out what every StderrAppender of the root logger holds. */
+    static void flushAll() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(appender -> {
+                if (appender instanceof StderrAppender stderr) {
+                    stderr.flush();
+                }
+            });
+        }
+    }
+
+    /** At JVM exit, but never blocked for long by a thread stuck writing to a full stderr pipe. */
+    private void flushAtExit() {
+        try {
+            if (lock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                try {
+                    writeBuffer();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -46,7 +46,6 @@ public final class ApiServer implements AutoCloseable {
     private final RateLimit rateLimit;
     private final CompletableFuture<? extends Catalog> catalog;
     private final Javalin app;
-    private GatedConnector connector;
 
     /** A server for an open catalog. */
     public ApiServer(Catalog catalog, ServerConfig config) {
@@ -94,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
             http.setSendXPoweredBy(false);
         });
         javalin.jetty.addConnector((server, http) -> {
-            connector = new GatedConnector(server, http, catalog);
+            GatedConnector connector = new GatedConnector(server, http, catalog);
             connector.setHost(config.host() == null || config.host().isEmpty() ? null : config.host());
             connector.setPort(config.port());
             return connector;

@@ -25,9 +25,12 @@ final class Cors {
      */
     static final String EXPOSE_HEADERS = "ETag, Retry-After, Allow";
 
-    /** Request headers a page may send: a batch's JSON body, revalidation, and what fetch() clients commonly set. */
-    static final String ALLOW_HEADERS =
-            "Content-Type, If-None-Match, Accept, Accept-Encoding, Accept-Language, Cache-Control";
+    /**
+     * Request headers a page may send: any ({@code *}, valid because no request carries
+     * credentials), preceded by the ones the API reads for browsers that predate the wildcard.
+     * Accept and Accept-Language need no listing, and Accept-Encoding is the browser's own.
+     */
+    static final String ALLOW_HEADERS = "Content-Type, If-None-Match, Cache-Control, X-Requested-With, *";
 
     /** A day, the longest any browser keeps a preflight (Chromium caps it at two hours). */
     static final String MAX_AGE_SECONDS = "86400";

@@ -65,9 +65,11 @@ final class RequestBody {
             return false;
         }
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip().toLowerCase(Locale.ROOT);
         return type.equals("application/json")
-                || (type.startsWith("application/") && type.endsWith("+json") && type.indexOf('/') == type.lastIndexOf('/')
+                || (type.startsWith("application/") && type.endsWith("+json")
+                        && type.indexOf('/') == type.lastIndexOf('/')
                         && type.length() > "application/+json".length());
     }
 }

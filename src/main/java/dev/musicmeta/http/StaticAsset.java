@@ -10,7 +10,8 @@ record StaticAsset(String contentType, byte[] bytes, byte[] gzipped, String etag
      * Only this server may be contacted from the docs: the page works offline and leaks nothing.
      * Swagger UI needs inline styles and data: images; everything else comes from 'self'.
      */
-    static final String SAME_ORIGIN_ONLY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    static final String SAME_ORIGIN_ONLY =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     static StaticAsset of(String contentType, byte[] bytes) {

@@ -41,40 +41,17 @@ final class Assembler {
     // ---- rows
 
     List<TrackRow> trackRows(Sql sql, KeySet keys) throws SQLException {
-        List<TrackRow> rows = new ArrayList<>();
-        try (ResultSet rs = session.query(sql, keys)) {
-            while (rs.next()) {
-                try (JsonRow row = new JsonRow(rs.getString(1))) {
-                    rows.add(Rows.track(row));
-                }
-            }
-        }
-        return rows;
+        return rows(session.query(sql, keys), Rows::track);
     }
 
     List<TrackRow> albumTrackRows(long albumRowid) throws SQLException {
-        List<TrackRow> rows = new ArrayList<>();
-        try (ResultSet rs = session.query(Sql.TRACKS_BY_ALBUM, albumRowid)) {
-            while (rs.next()) {
-                try (JsonRow row = new JsonRow(rs.getString(1))) {
-                    rows.add(Rows.track(row));
-                }
-            }
-        }
-        return rows;
+        return rows(session.query(Sql.TRACKS_BY_ALBUM, albumRowid), Rows::track);
     }
 
     /** The tracks of the ISRCs in {@code keys}, each with its album's release date. */
     List<IsrcOrder.Candidate> isrcCandidates(KeySet keys) throws SQLException {
-        List<IsrcOrder.Candidate> rows = new ArrayList<>();
-        try (ResultSet rs = session.query(Sql.TRACKS_BY_ISRC, keys)) {
-            while (rs.next()) {
-                try (JsonRow row = new JsonRow(rs.getString(1))) {
-                    rows.add(new IsrcOrder.Candidate(Rows.track(row), row.text()));
-                }
-            }
-        }
-        return rows;
+        return rows(session.query(Sql.TRACKS_BY_ISRC, keys),
+                row -> new IsrcOrder.Candidate(Rows.track(row), row.text()));
     }
 
     /** The album's rowid (the lowest, should the id be on several rows), or {@code null}. */
@@ -90,27 +67,29 @@ final class Assembler {
     }
 
     List<ArtistRow> artistRows(Sql sql, KeySet keys) throws SQLException {
-        List<ArtistRow> rows = new ArrayList<>();
-        try (ResultSet rs = session.query(sql, keys)) {
-            while (rs.next()) {
-                try (JsonRow row = new JsonRow(rs.getString(1))) {
-                    rows.add(Rows.artist(row));
-                }
-            }
-        }
-        return rows;
+        return rows(session.query(sql, keys), Rows::artist);
     }
 
     List<AlbumRow> albumRows(Sql sql, KeySet keys) throws SQLException {
-        List<AlbumRow> rows = new ArrayList<>();
-        try (ResultSet rs = session.query(sql, keys)) {
+        return rows(session.query(sql, keys), Rows::album);
+    }
+
+    /** Reads one value from a row of a lookup's single JSON column. */
+    private interface RowReader<T> {
+        T read(JsonRow row) throws SQLException;
+    }
+
+    /** Every row of {@code rs} (closed here), read by {@code reader}. */
+    private static <T> List<T> rows(ResultSet rs, RowReader<T> reader) throws SQLException {
+        try (rs) {
+            List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 try (JsonRow row = new JsonRow(rs.getString(1))) {
-                    rows.add(Rows.album(row));
+                    rows.add(reader.read(row));
                 }
             }
+            return rows;
         }
-        return rows;
     }
 
     // ---- tracks

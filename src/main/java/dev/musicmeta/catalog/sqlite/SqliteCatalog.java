@@ -145,7 +145,7 @@ public final class SqliteCatalog implements Catalog {
         return read(a -> {
             List<ArtistRow> rows = lowestRowidPerKey(a.artistRows(Sql.ARTISTS_BY_ID, KeySet.ofStrings(wanted)),
                     row -> row.artist().id(), ArtistRow::rowid);
-            a.artists(rows);
+            a.artists(rows); // for the caches; the rows hold the assembled artists
             Map<String, Artist> byId = new HashMap<>(Assembler.capacity(rows.size()));
             for (ArtistRow row : rows) {
                 byId.put(row.artist().id(), row.artist());

@@ -34,7 +34,8 @@ public record SqliteOptions(
         int pageCacheKib,
         boolean immutable) {
 
-    public static final Duration DEFAULT_SEARCH_BUDGET = Duration.ofSeconds(10);
+    public static final int DEFAULT_SEARCH_BUDGET_SECONDS = 10;
+    public static final Duration DEFAULT_SEARCH_BUDGET = Duration.ofSeconds(DEFAULT_SEARCH_BUDGET_SECONDS);
     public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(2);
     /** About 1 KiB per artist and 2 KiB per album: tens of MiB at most, with -Xmx256m in mind. */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
