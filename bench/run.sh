@@ -83,7 +83,7 @@ start_server() { # sets pid and startup_ms (launch to the first 200 from /health
   done
   startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 }
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 start_server
 sleep 0.1 # log lines may trail the first 200 by a few milliseconds
 if ! grep -q "search index .*tracks" "$log"; then
