@@ -106,19 +106,31 @@ final class CatalogReader implements AutoCloseable {
         }
     }
 
+    /** Reads one value from the current row of a page. */
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code statement} (a page: rowid above ?1, at most ?2 rows), mapped in order. */
+    private static <T> List<T> page(PreparedStatement statement, long after, int limit, RowMapper<T> mapper)
+            throws SQLException {
+        List<T> rows = new ArrayList<>(limit);
+        statement.setLong(1, after);
+        statement.setInt(2, limit);
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+        }
+        return rows;
+    }
+
     /** Up to {@code limit} tracks with a rowid above {@code after}, in rowid order. */
     List<TrackRow> tracksAfter(long after, int limit) throws IndexBuildException {
         try {
             record Raw(long rowid, String name, Long album, String isrc, Integer popularity, Boolean explicit) {}
-            List<Raw> raws = new ArrayList<>(limit);
-            tracks.setLong(1, after);
-            tracks.setInt(2, limit);
-            try (ResultSet rs = tracks.executeQuery()) {
-                while (rs.next()) {
-                    raws.add(new Raw(rs.getLong(1), text(rs, 2), longOrNull(rs, 3), text(rs, 4),
-                            intOrNull(rs, 5), boolOrNull(rs, 6)));
-                }
-            }
+            List<Raw> raws = page(tracks, after, limit, rs -> new Raw(rs.getLong(1), text(rs, 2),
+                    longOrNull(rs, 3), text(rs, 4), intOrNull(rs, 5), boolOrNull(rs, 6)));
             if (raws.isEmpty()) {
                 return List.of();
             }
@@ -150,15 +162,8 @@ final class CatalogReader implements AutoCloseable {
     List<AlbumRow> albumsAfter(long after, int limit) throws IndexBuildException {
         try {
             record Raw(long rowid, String name, String type, String upc, Integer popularity, String releaseDate) {}
-            List<Raw> raws = new ArrayList<>(limit);
-            albums.setLong(1, after);
-            albums.setInt(2, limit);
-            try (ResultSet rs = albums.executeQuery()) {
-                while (rs.next()) {
-                    raws.add(new Raw(rs.getLong(1), text(rs, 2), text(rs, 3), text(rs, 4), intOrNull(rs, 5),
-                            text(rs, 6)));
-                }
-            }
+            List<Raw> raws = page(albums, after, limit, rs -> new Raw(rs.getLong(1), text(rs, 2),
+                    text(rs, 3), text(rs, 4), intOrNull(rs, 5), text(rs, 6)));
             if (raws.isEmpty()) {
                 return List.of();
             }
@@ -182,14 +187,8 @@ final class CatalogReader implements AutoCloseable {
     List<ArtistRow> artistsAfter(long after, int limit) throws IndexBuildException {
         try {
             record Raw(long rowid, String name, Long followers) {}
-            List<Raw> raws = new ArrayList<>(limit);
-            artists.setLong(1, after);
-            artists.setInt(2, limit);
-            try (ResultSet rs = artists.executeQuery()) {
-                while (rs.next()) {
-                    raws.add(new Raw(rs.getLong(1), text(rs, 2), longOrNull(rs, 3)));
-                }
-            }
+            List<Raw> raws = page(artists, after, limit,
+                    rs -> new Raw(rs.getLong(1), text(rs, 2), longOrNull(rs, 3)));
             if (raws.isEmpty()) {
                 return List.of();
             }
