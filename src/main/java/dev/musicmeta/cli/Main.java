@@ -2,6 +2,7 @@ package dev.musicmeta.cli;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,34 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; 2 for usage errors and unusable files. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(compatible(args));
+        return run(System::getenv, args);
+    }
+
+    /** As {@link #run(String...)}, with {@code environment} in place of the process's variables. */
+    static int run(UnaryOperator<String> environment, String... args) {
+        return commandLine(environment).execute(compatible(args));
+    }
+
+    /**
+     * The command line with the conventions every command shares: booleans as {@link Flag} reads
+     * them, enum values in any case, and each option of {@code serve} (and of any command declaring
+     * {@link EnvironmentDefaults}) defaulting to its {@code MMA_*} variable, with errors about such
+     * a value naming the variable.
+     */
+    static CommandLine commandLine(UnaryOperator<String> environment) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.registerConverter(Boolean.class, new Flag());
+        commandLine.registerConverter(Boolean.TYPE, new Flag());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        for (CommandLine command : commandLine.getSubcommands().values()) {
+            if (command.getCommandSpec().defaultValueProvider() instanceof EnvironmentDefaults) {
+                command.setDefaultValueProvider(new EnvironmentDefaults(environment));
+            }
+        }
+        CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler(
+                (e, args) -> standard.handleParseException(EnvironmentDefaults.nameVariable(e, args), args));
+        return commandLine;
     }
 
     /**

@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        defaultValueProvider = EnvironmentDefaults.class,
         sortOptions = false,
         description = {
             "Serves a catalog over HTTP, with its API docs at /docs.",
             "Lookups by id and ISRC, search, and batch lookups, read-only from the SQLite files. Every option"
-                    + " can also be set with the environment variable shown in its description."},
+                    + " can also be set with the environment variable shown in its description (MMA_ and the"
+                    + " option's name); on/off options take true/false, yes/no, on/off or 1/0."},
         footer = {
             "",
             "Stops gracefully on SIGTERM or SIGINT: in-flight requests get up to 10 s, then exit 0.",
@@ -177,11 +179,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ServerConfig config() {
-        ListenAddress address = ListenAddress.parse(addr);
-        if (rateLimit < 0 || rateBurst < 0 || cacheMaxAge < 0 || demoTracks < 1) {
-            throw new IllegalArgumentException("--rate-limit, --rate-burst and --cache-max-age must be at least 0,"
-                    + " --demo-tracks at least 1");
-        }
+        ListenAddress address = ListenAddress.parse(addr, source("--addr"));
+        atLeast(rateLimit, 0, "--rate-limit");
+        atLeast(rateBurst, 0, "--rate-burst");
+        atLeast(cacheMaxAge, 0, "--cache-max-age");
+        atLeast(demoTracks, 1, "--demo-tracks");
         return ServerConfig.defaults()
                 .withAddress(address.host(), address.port())
                 .withRateLimit(rateLimit, rateBurst)
@@ -190,11 +192,22 @@ final class ServeCommand implements Callable<Integer> {
                 .withAccessLogFields(logFormat == LogFormat.json);
     }
 
+    private void atLeast(long value, long min, String option) {
+        if (value < min) {
+            throw new IllegalArgumentException(source(option) + " must be at least " + min + ", not " + value);
+        }
+    }
+
+    /** How a message names an option's value: its MMA_* variable when that is where the value came from. */
+    private String source(String option) {
+        return spec == null ? option : EnvironmentDefaults.source(spec, option);
+    }
+
     /** The catalog's tuning: the defaults, with the search budget of --search-timeout. */
     SqliteOptions catalogOptions() {
         if (searchTimeout < 1 || searchTimeout > MAX_SEARCH_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException("--search-timeout must be 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
-                    + " seconds, not " + searchTimeout);
+            throw new IllegalArgumentException(source("--search-timeout") + " must be 1 to "
+                    + MAX_SEARCH_TIMEOUT_SECONDS + " seconds, not " + searchTimeout);
         }
         return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
     }
