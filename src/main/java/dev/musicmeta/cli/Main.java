@@ -6,6 +6,8 @@ import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The executable jar's entry point: {@code serve}, {@code generate}, {@code index}. */
 @Command(
@@ -17,6 +19,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         int code = run(args);
@@ -74,8 +79,9 @@ public final class Main implements Runnable {
         return args;
     }
 
+    /** No subcommand: a usage error, answered with the help on standard error and exit code 2. */
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: serve, generate or index");
     }
 }

@@ -43,4 +43,16 @@ class MainHelpTest {
             assertThat(next).as("no continuation of the " + command + " row").doesNotStartWith("     ");
         }
     }
+
+    @Test
+    void withoutASubcommandTheHelpGoesToStandardErrorWithExitCode2() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Missing subcommand").contains("Usage: music-metadata-api");
+        for (String command : SUBCOMMANDS) {
+            assertThat(run.err()).contains("  " + command + " ");
+        }
+    }
 }
