@@ -4,6 +4,7 @@ import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
+import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
 import dev.musicmeta.search.SearchSetup;
@@ -112,6 +113,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env MMA_LOG_FORMAT; default ${DEFAULT-VALUE}).")
     LogFormat logFormat;
 
+    @Option(names = "--api-keys", paramLabel = "FILE", defaultValue = "${env:MMA_API_KEYS}",
+            description = "Require an API key (Authorization: Bearer <key> or X-Api-Key) on every data route."
+                    + " FILE holds one key a line: NAME SHA256 [RATE] [BURST], as 'keys NAME' prints it;"
+                    + " reread when it changes (env MMA_API_KEYS).")
+    Path apiKeys;
+
     @Override
     public Integer call() throws Exception {
         logFormat.apply();
@@ -126,6 +133,13 @@ final class ServeCommand implements Callable<Integer> {
         if (db == null && !demo) {
             return usage("serve needs --db PATH (main_database.sqlite3 of the snapshot), or --demo to serve a"
                     + " generated sample catalog");
+        }
+        ApiKeys keys;
+        try {
+            keys = apiKeys == null ? ApiKeys.off() : ApiKeys.load(apiKeys);
+        } catch (ApiKeys.InvalidKeysFileException e) {
+            String from = source("--api-keys");
+            return fail(2, (from.equals("--api-keys") ? "" : from + ": ") + e.getMessage());
         }
         Path main = db;
         if (main == null) {
@@ -142,7 +156,7 @@ final class ServeCommand implements Callable<Integer> {
         // the program before anything listens.
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config);
+        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config, keys);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -169,6 +183,10 @@ final class ServeCommand implements Callable<Integer> {
         String host = ListenAddress.parse(addr).displayHost();
         LOG.info("serving {} on http://{}:{}", catalog.files().main(), host, server.port());
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
+        if (server.apiKeys().enabled()) {
+            LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
+                    server.apiKeys().size(), server.apiKeys().file());
+        }
         String name = signal.await();
         LOG.info("{}: stopping; requests in flight get up to {} s", name, config.stopTimeout().toSeconds());
         server.stop();

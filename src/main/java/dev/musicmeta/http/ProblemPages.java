@@ -97,6 +97,10 @@ final class ProblemPages {
             case MALFORMED_REQUEST -> new Text("The HTTP request itself could not be parsed: its request line, the"
                     + " percent-encoding of its URL, its headers or the framing of its body.",
                     "A well-formed HTTP/1.1 request with a Host header, its URL percent-encoded as UTF-8.");
+            case UNAUTHORIZED -> new Text("This server runs with API keys, and the request for a data route (a"
+                    + " lookup, a search or a batch) carried no key, or one the server does not know.",
+                    "The key the server's operator gave you, as Authorization: Bearer <key> or X-Api-Key: <key>."
+                    + " The service pages (the docs, /health and these pages) need no key.");
             case NOT_FOUND -> new Text("The id or ISRC is well-formed, but this catalog holds no such track,"
                     + " artist, album or ISRC.",
                     "An item of this catalog. The catalog is a static snapshot: asking again gives the same"

@@ -60,10 +60,11 @@ class EnvironmentTest {
     @Test
     void everyServeOptionDefaultsToItsVariableAndTheCommandLineWins() {
         Map<String, String> env = new HashMap<>(Map.of("MMA_RATE_LIMIT", "7", "MMA_ADDR", "127.0.0.1:9",
-                "MMA_SEARCH_TIMEOUT", "30", "MMA_DEMO_TRACKS", "500"));
+                "MMA_API_KEYS", "/etc/mma/keys.txt", "MMA_SEARCH_TIMEOUT", "30", "MMA_DEMO_TRACKS", "500"));
         ServeCommand fromEnv = parsed(env);
         assertThat(fromEnv.rateLimit).isEqualTo(7);
         assertThat(fromEnv.addr).isEqualTo("127.0.0.1:9");
+        assertThat(fromEnv.apiKeys).hasToString("/etc/mma/keys.txt");
         assertThat(fromEnv.searchTimeout).isEqualTo(30);
         assertThat(fromEnv.demoTracks).isEqualTo(500);
 

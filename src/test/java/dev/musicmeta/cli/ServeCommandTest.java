@@ -44,7 +44,7 @@ class ServeCommandTest {
                 "--rate-limit", "--rate-burst", "--trust-proxy", "--search-timeout", "--log-format", "--cache-max-age",
                 "MMA_DB", "MMA_SEARCH_TIMEOUT",
                 "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
-                "MMA_CACHE_MAX_AGE", "MMA_DEMO", "SIGTERM")) {
+                "MMA_CACHE_MAX_AGE", "MMA_DEMO", "--api-keys", "MMA_API_KEYS", "SIGTERM")) {
             assertThat(r.out()).contains(s);
         }
     }
@@ -165,5 +165,35 @@ class ServeCommandTest {
         assertThat(again).isEqualTo(main);
         assertThat(Files.getLastModifiedTime(again)).isEqualTo(written);
         assertThat(dir.resolve(CatalogFiles.TRACK_FILES_FILE)).exists();
+    }
+
+    @Test
+    void aKeysFileWithAMalformedLineIsExitCode2WithOneLineNamingTheFileAndTheLine() throws IOException {
+        Path keys = Files.writeString(tmp.resolve("keys.txt"), "# clients\nalice " + "a".repeat(64) + "\nbob 12345\n");
+        CliRun r = CliRun.of("serve", "--db", TestCatalogs.smallMain().toString(), "--addr", "127.0.0.1:0",
+                "--api-keys", keys.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly(keys + ":3: the second field must be the key's SHA-256 in 64 hex"
+                + " digits, as the keys command prints it (never the key itself)");
+    }
+
+    @Test
+    void aMissingKeysFileFromTheEnvironmentNamesTheVariable() {
+        Path missing = tmp.resolve("nope.txt");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(java.util.Map.of("MMA_API_KEYS", missing.toString())::get,
+                    "serve", "--db", TestCatalogs.smallMain().toString(), "--addr", "127.0.0.1:0");
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(code).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("MMA_API_KEYS: " + missing + ": no such file");
     }
 }
