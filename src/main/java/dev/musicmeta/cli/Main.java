@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The executable jar's entry point: {@code serve}, {@code generate}, {@code index}. */
+/** The executable jar's entry point: {@code serve}, {@code generate}, {@code index}, {@code keys}. */
 @Command(
         name = "music-metadata-api",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A self-hosted music metadata web API over the 2025 Spotify metadata snapshot.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, IndexCommand.class, KeysCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
@@ -82,6 +83,7 @@ public final class Main implements Runnable {
     /** No subcommand: a usage error, answered with the help on standard error and exit code 2. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: serve, generate or index");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: serve, generate, index or keys");
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 /** {@code --version} and {@code --help} at the top and on every subcommand. */
 class MainHelpTest {
 
-    private static final List<String> SUBCOMMANDS = List.of("serve", "generate", "index");
+    private static final List<String> SUBCOMMANDS = List.of("serve", "generate", "index", "keys");
 
     @Test
     void versionIsPrintedAtTheTopAndByEverySubcommand() {
