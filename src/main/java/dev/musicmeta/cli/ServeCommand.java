@@ -7,6 +7,7 @@ import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.sample.ExampleRecordings;
 import dev.musicmeta.search.SearchSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -186,6 +187,11 @@ final class ServeCommand implements Callable<Integer> {
         if (server.apiKeys().enabled()) {
             LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
                     server.apiKeys().size(), server.apiKeys().file());
+        }
+        if (db == null) { // the demo holds the recordings of the README's examples
+            for (String path : ExampleRecordings.TRY_PATHS) {
+                LOG.info("try http://{}:{}{}", host, server.port(), path);
+            }
         }
         String name = signal.await();
         LOG.info("{}: stopping; requests in flight get up to {} s", name, config.stopTimeout().toSeconds());

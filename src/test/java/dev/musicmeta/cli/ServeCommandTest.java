@@ -196,4 +196,34 @@ class ServeCommandTest {
         assertThat(captured.toString(StandardCharsets.UTF_8).strip())
                 .isEqualTo("MMA_API_KEYS: " + missing + ": no such file");
     }
+
+    @Test
+    void theDemoLogsThreeUrlsToTryAndEachAnswers200() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--addr", "127.0.0.1:0", "--demo-dir", tmp.resolve("demo").toString(), "--demo-tracks", "300");
+        pb.environment().put("MMA_DEMO", "yes");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        List<String> tried = new ArrayList<>();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern url = Pattern.compile(" - try (http://127\\.0\\.0\\.1:\\d+)(/\\S+)$");
+            for (String line; tried.size() < 3 && (line = out.readLine()) != null; ) {
+                output.add(line);
+                Matcher m = url.matcher(line);
+                if (m.find()) {
+                    ApiClient.Response answer = new ApiClient(URI.create(m.group(1) + "/")).get(m.group(2));
+                    assertThat(answer.status()).as(line).isEqualTo(200);
+                    tried.add(m.group(2));
+                }
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+        assertThat(tried).as(String.join("\n", output)).containsExactly("/lookup/track/4uLU6hMCjMI75M1A2tKUQC",
+                "/lookup/isrc/GBUM71029604", "/search/track?q=bohemian%20rhap");
+    }
 }
