@@ -122,7 +122,8 @@ final class ProblemPages {
                     "Content-Type: application/json (parameters such as charset allowed) or application/*+json.");
             case RATE_LIMITED -> new Text("This client sent more requests than the server's rate limit allows"
                     + " (by default " + ServerConfig.DEFAULT_RATE_LIMIT + " a second per client address, in bursts"
-                    + " of up to " + ServerConfig.DEFAULT_RATE_BURST + ").",
+                    + " of up to " + ServerConfig.DEFAULT_RATE_BURST + "; with API keys, per key, at the key's own"
+                    + " rate where it has one).",
                     "The same request after the whole seconds of the Retry-After header. /health and CORS"
                     + " preflights are never limited.");
             case HEADERS_TOO_LARGE -> new Text("The request headers are larger than the server accepts (8 KiB).",
