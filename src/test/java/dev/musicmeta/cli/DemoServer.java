@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * A small demo catalog made as {@code serve --demo} makes one ({@link DemoCatalog},
@@ -46,7 +48,14 @@ final class DemoServer {
 
     private static void start() {
         try {
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("basedir", "."), "target"), "demo-");
+            Path dir = Path.of(System.getProperty("basedir", "."), "target", "readme-demo");
+            if (Files.exists(dir)) { // fresh every run, in one place rather than a new folder each time
+                try (Stream<Path> old = Files.walk(dir)) {
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
             Path main = DemoCatalog.ensure(dir, TRACKS);
             DemoSearchIndex.ensure(main);
             OpenCatalog catalog = OpenCatalog.open(CatalogFiles.resolve(main, null), null, SqliteOptions.defaults());
