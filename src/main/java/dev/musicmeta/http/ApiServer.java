@@ -1,6 +1,8 @@
 package dev.musicmeta.http;
 
 import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.http.spotify.OpenAccess;
+import dev.musicmeta.http.spotify.SpotifyApi;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -73,6 +75,8 @@ public final class ApiServer implements AutoCloseable {
             new LookupRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
+            new SpotifyApi(opened, new OpenAccess(), config.trustProxy())
+                    .register(new SpotifyMount(routes, javalin.routes, responder));
             new DocsRoutes(responder).register(routes);
             new ProblemPages(responder).register(routes);
             new ProblemHandlers(responder, routes).register(javalin.routes);
