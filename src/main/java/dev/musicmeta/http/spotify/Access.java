@@ -23,6 +23,14 @@ public interface Access {
     /** Whether the token of {@code Authorization: Bearer <token>} may use {@code /v1}. */
     boolean accepts(String token);
 
+    /**
+     * The name of the API key an accepted token stands for, for per-key rate limits and the access
+     * log; empty when there is none (keys off) or the token is not accepted.
+     */
+    default Optional<String> keyName(String token) {
+        return Optional.empty();
+    }
+
     /** The client id and secret of the client-credentials flow (RFC 6749 section 4.4). */
     record ClientCredentials(String clientId, String clientSecret) {
 

@@ -68,14 +68,20 @@ public final class KeyAccess implements Access {
 
     @Override
     public boolean accepts(String token) {
-        return token.startsWith(PREFIX) ? isValidToken(token) : keys.authenticate(token).isPresent();
+        return keyName(token).isPresent();
     }
 
-    private boolean isValidToken(String token) {
+    @Override
+    public Optional<String> keyName(String token) {
+        return token.startsWith(PREFIX) ? signedName(token) : keys.authenticate(token);
+    }
+
+    /** The key name of a token this class signed, still valid, for a key still active. */
+    private Optional<String> signedName(String token) {
         int lastDot = token.lastIndexOf('.');
         int expiryDot = token.lastIndexOf('.', lastDot - 1);
         if (expiryDot <= PREFIX.length() - 1) {
-            return false;
+            return Optional.empty();
         }
         String payload = token.substring(0, lastDot);
         byte[] signature;
@@ -87,11 +93,12 @@ public final class KeyAccess implements Access {
                     StandardCharsets.UTF_8);
             expiry = Long.parseLong(token.substring(expiryDot + 1, lastDot));
         } catch (IllegalArgumentException e) { // not base64url, or not a number
-            return false;
+            return Optional.empty();
         }
-        return MessageDigest.isEqual(signature, sign(payload)) // constant time
+        boolean valid = MessageDigest.isEqual(signature, sign(payload)) // constant time
                 && clock.instant().getEpochSecond() < expiry
                 && keys.isActive(name);
+        return valid ? Optional.of(name) : Optional.empty();
     }
 
     private byte[] sign(String payload) {

@@ -35,11 +35,12 @@ final class TokenRoute {
     }
 
     private void token(Context ctx) throws Exception {
+        byte[] body = mount.body(ctx, MAX_BODY_BYTES); // read first: an answer sent over unread input can be lost
         if (!isForm(ctx.header("Content-Type"))) {
             throw new SpotifyException(400, "send the parameters as a form: Content-Type: " + FORM
                     + " and grant_type=client_credentials", "invalid_request", Map.of());
         }
-        Params form = Params.parse(new String(mount.body(ctx, MAX_BODY_BYTES), StandardCharsets.UTF_8));
+        Params form = Params.parse(new String(body, StandardCharsets.UTF_8));
         String grant = form.single("grant_type");
         if (grant == null || grant.isEmpty()) {
             throw new SpotifyException(400, "grant_type is required: grant_type=client_credentials", "invalid_request",

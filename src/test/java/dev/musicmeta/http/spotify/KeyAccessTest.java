@@ -49,6 +49,7 @@ class KeyAccessTest {
 
         assertThat(token).startsWith("mma1.").doesNotContain("key-alpha-secret");
         assertThat(at(NOW, SECRET).accepts(token)).isTrue();
+        assertThat(at(NOW, SECRET).keyName(token)).contains("alpha");
         assertThat(at(NOW.plusSeconds(3599), SECRET).accepts(token)).as("on another replica, an hour less a second on")
                 .isTrue();
     }
@@ -56,7 +57,9 @@ class KeyAccessTest {
     @Test
     void aKeyIsItsOwnBearerToken() {
         assertThat(at(NOW, SECRET).accepts("key-beta-secret")).isTrue();
+        assertThat(at(NOW, SECRET).keyName("key-beta-secret")).contains("beta");
         assertThat(at(NOW, SECRET).accepts("no-such-key")).isFalse();
+        assertThat(at(NOW, SECRET).keyName("no-such-key")).isEmpty();
     }
 
     @Test
