@@ -31,7 +31,8 @@ final class Cors {
      * Authorization (the bearer token of {@code /v1}) must be named: the wildcard never covers it.
      * Accept and Accept-Language need no listing, and Accept-Encoding is the browser's own.
      */
-    static final String ALLOW_HEADERS = "Authorization, Content-Type, If-None-Match, Cache-Control, X-Requested-With, *";
+    static final String ALLOW_HEADERS =
+            "Authorization, Content-Type, If-None-Match, Cache-Control, X-Requested-With, *";
 
     /** A day, the longest any browser keeps a preflight (Chromium caps it at two hours). */
     static final String MAX_AGE_SECONDS = "86400";

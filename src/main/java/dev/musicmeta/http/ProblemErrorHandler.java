@@ -40,7 +40,8 @@ final class ProblemErrorHandler extends ErrorHandler {
         ErrorShape shape = ErrorShape.forPath(uri == null ? null : uri.getPath());
         byte[] body = shape == null ? ProblemDocument.forStatus(status)
                 : shape.json(status, ProblemDocument.defaultDetail(status), null);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape == null ? Responder.PROBLEM_JSON : ErrorShape.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE,
+                shape == null ? Responder.PROBLEM_JSON : ErrorShape.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,7 +171,8 @@ class SpotifyApiTest {
                 + " external_id_upc, total_tracks, copyright_c, copyright_p FROM albums WHERE id = ?", id).get(0);
         List<Object> ownArtists = Sql.column(db, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
                 + " ON ar.rowid = aa.artist_rowid JOIN albums al ON al.rowid = aa.album_rowid"
-                + " WHERE al.id = ? AND aa.index_in_album IS NOT NULL GROUP BY ar.rowid ORDER BY min(aa.index_in_album)", id);
+                + " WHERE al.id = ? AND aa.index_in_album IS NOT NULL GROUP BY ar.rowid"
+                + " ORDER BY min(aa.index_in_album)", id);
         List<Object> trackOrder = albumTrackOrder(id);
         List<Object> imageUrls = Sql.column(db, "SELECT DISTINCT i.url FROM album_images i JOIN albums al"
                 + " ON al.rowid = i.album_rowid WHERE al.id = ?", id);
@@ -203,8 +205,8 @@ class SpotifyApiTest {
         assertThat(tracks.get("offset").asInt()).isZero();
         assertThat(tracks.get("total").asInt()).isEqualTo(trackOrder.size());
         assertThat(tracks.get("previous").isNull()).isTrue();
-        assertThat(LookupApiTest.ids(tracks.get("items")))
-                .containsExactlyElementsOf(LookupApiTest.strings(trackOrder.subList(0, Math.min(50, trackOrder.size()))));
+        assertThat(LookupApiTest.ids(tracks.get("items"))).containsExactlyElementsOf(
+                LookupApiTest.strings(trackOrder.subList(0, Math.min(50, trackOrder.size()))));
         assertThat(fieldNames(tracks.get("items").get(0))).containsExactly("artists", "available_markets",
                 "disc_number", "duration_ms", "explicit", "external_urls", "href", "id", "name", "preview_url",
                 "track_number", "type", "uri", "is_local");
@@ -296,8 +298,9 @@ class SpotifyApiTest {
         JsonNode page = tracks.get("tracks");
         assertThat(page.get("items")).hasSize(2);
         assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(3);
-        assertThat(page.get("href").asText()).isEqualTo(base + "/v1/search?q=" + encoded(name) + "&type=track&offset=0&limit=2");
-        assertThat(page.get("next").asText()).isEqualTo(base + "/v1/search?q=" + encoded(name) + "&type=track&offset=2&limit=2");
+        String search = base + "/v1/search?q=" + encoded(name) + "&type=track";
+        assertThat(page.get("href").asText()).isEqualTo(search + "&offset=0&limit=2");
+        assertThat(page.get("next").asText()).isEqualTo(search + "&offset=2&limit=2");
         page.get("items").forEach(t -> assertThat(t.get("name").asText()).containsIgnoringCase(name));
         assertThat(page.get("items").get(0)).isEqualTo(get("/v1/tracks/" + page.get("items").get(0).get("id").asText())
                 .json());
@@ -324,7 +327,8 @@ class SpotifyApiTest {
 
     @Test
     void aSearchPagePastTheLastMatchIsEmptyAndLinksBack() {
-        long matches = ((Number) Sql.value(db, "SELECT count(*) FROM tracks WHERE lower(name) LIKE '%er%'")).longValue();
+        long matches = ((Number) Sql.value(db, "SELECT count(*) FROM tracks WHERE lower(name) LIKE '%er%'"))
+                .longValue();
 
         JsonNode page = get("/v1/search?q=er&type=track&limit=50&offset=1000").json().get("tracks");
 
@@ -352,7 +356,7 @@ class SpotifyApiTest {
         assertThat(message(basic)).startsWith("Only valid bearer authentication supported");
         assertThat(lowerCase.status()).isEqualTo(200);
         assertThat(unknownPath.status()).isEqualTo(401);
-        assertThat(api.send("OPTIONS", "/v1/tracks/" + id, java.net.http.HttpRequest.BodyPublishers.noBody(),
+        assertThat(api.send("OPTIONS", "/v1/tracks/" + id, HttpRequest.BodyPublishers.noBody(),
                 "Origin", "https://example.org", "Access-Control-Request-Headers", "authorization").status())
                 .as("a preflight carries no token").isEqualTo(204);
     }
@@ -361,7 +365,7 @@ class SpotifyApiTest {
     void unknownPathsAndOtherMethodsAnswerSpotifysErrorObject() {
         ApiClient.Response unknown = get("/v1/browse/new-releases");
         ApiClient.Response root = get("/v1");
-        ApiClient.Response post = api.send("POST", "/v1/tracks", java.net.http.HttpRequest.BodyPublishers.noBody(), TOKEN);
+        ApiClient.Response post = api.send("POST", "/v1/tracks", HttpRequest.BodyPublishers.noBody(), TOKEN);
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").get("status").asInt()).isEqualTo(404);
@@ -376,7 +380,8 @@ class SpotifyApiTest {
         String id = trackWithArtists(1);
         ApiClient.Response first = get("/v1/tracks/" + id);
 
-        ApiClient.Response again = api.get("/v1/tracks/" + id, TOKEN[0], TOKEN[1], "If-None-Match", first.header("ETag"));
+        ApiClient.Response again = api.get("/v1/tracks/" + id, TOKEN[0], TOKEN[1], "If-None-Match",
+                first.header("ETag"));
         ApiClient.Response head = api.head("/v1/tracks/" + id, TOKEN);
 
         assertThat(again.status()).isEqualTo(304);

@@ -327,8 +327,8 @@ class SpotifySdkTest {
     @Test
     void oneAlbumAndSeveralAlbums() throws Exception {
         String id = (String) Sql.value(DB, "SELECT al.id FROM albums al WHERE al.copyright_c IS NOT NULL"
-                + " AND al.copyright_p IS NOT NULL AND al.external_id_upc IS NOT NULL AND (SELECT count(*) FROM tracks t"
-                + " WHERE t.album_rowid = al.rowid) >= 2 ORDER BY al.rowid LIMIT 1");
+                + " AND al.copyright_p IS NOT NULL AND al.external_id_upc IS NOT NULL"
+                + " AND (SELECT count(*) FROM tracks t WHERE t.album_rowid = al.rowid) >= 2 ORDER BY al.rowid LIMIT 1");
         Object[] row = Sql.rows(DB, "SELECT label, external_id_upc, copyright_c, copyright_p FROM albums WHERE id = ?",
                 id).get(0);
 

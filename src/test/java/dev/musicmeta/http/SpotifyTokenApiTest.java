@@ -80,7 +80,8 @@ class SpotifyTokenApiTest {
     void aBodyThatIsNotAFormIsRefusedAndOnlyPostIsAnswered() {
         ApiClient.Response json = post("{\"grant_type\":\"client_credentials\"}", "Content-Type", "application/json");
         ApiClient.Response get = api.get("/api/token");
-        ApiClient.Response tooLarge = post("grant_type=client_credentials&pad=" + "x".repeat(9000), "Content-Type", FORM);
+        ApiClient.Response tooLarge = post("grant_type=client_credentials&pad=" + "x".repeat(9000),
+                "Content-Type", FORM);
 
         assertThat(json.status()).isEqualTo(400);
         assertThat(json.json().get("error_description").asText()).contains(FORM);

@@ -42,7 +42,8 @@ final class AlbumRoutes {
         String id = Params.id(ctx.pathParam("id"), IdKind.ALBUM);
         Catalog c = catalog.get();
         Album album = c.album(id).orElseThrow(() -> unknown(id));
-        Page<Track> tracks = AlbumTrackPages.page(c, id, 0, SpotifyJson.ALBUM_TRACKS_EMBEDDED).orElseThrow(() -> unknown(id));
+        Page<Track> tracks = AlbumTrackPages.page(c, id, 0, SpotifyJson.ALBUM_TRACKS_EMBEDDED)
+                .orElseThrow(() -> unknown(id));
         Links links = answers.links(ctx);
         answers.send(ctx, links, json -> json.album(album, paging(links, id, tracks)));
     }

@@ -16,7 +16,10 @@ final class AlbumTrackPages {
 
     private AlbumTrackPages() {}
 
-    /** The page at {@code offset} of at most {@code limit} tracks, with the album's track count; empty when the album is unknown. */
+    /**
+     * The page at {@code offset} of at most {@code limit} tracks, with the album's track count;
+     * empty when the album is unknown.
+     */
     static Optional<Page<Track>> page(Catalog catalog, String albumId, int offset, int limit) {
         return catalog.albumTracks(albumId).map(all -> {
             int from = Math.min(offset, all.size());

@@ -45,7 +45,8 @@ class KeyAccessTest {
 
     @Test
     void aKeySentAsTheClientSecretGetsATokenThatIsAcceptedAndDoesNotHoldTheKey() {
-        String token = at(NOW, SECRET).issue(new Access.ClientCredentials("anything", "key-alpha-secret")).orElseThrow();
+        String token = at(NOW, SECRET).issue(new Access.ClientCredentials("anything", "key-alpha-secret"))
+                .orElseThrow();
 
         assertThat(token).startsWith("mma1.").doesNotContain("key-alpha-secret");
         assertThat(at(NOW, SECRET).accepts(token)).isTrue();
