@@ -278,13 +278,27 @@ class SpotifySdkTest {
         assertThat(a.getReleaseDatePrecision()).isEqualTo(ReleaseDatePrecision.keyOf((String) row[3]));
         assertThat(a.getType()).isEqualTo(ModelObjectType.ALBUM);
         assertThat(a.getHref()).isEqualTo(base.resolve("/v1/albums/" + id).toString());
-        assertThat(Arrays.stream(a.getImages()).map(Image::getUrl).toList()).containsExactlyInAnyOrderElementsOf(
-                LookupApiTest.strings(Sql.column(DB, "SELECT DISTINCT i.url FROM album_images i JOIN albums al"
-                        + " ON al.rowid = i.album_rowid WHERE al.id = ?", id)));
+        assertImagesMatchCatalog(a.getImages(), "album", id);
         assertThat(Arrays.stream(a.getArtists()).map(ArtistSimplified::getId).toList()).containsExactlyElementsOf(
                 LookupApiTest.strings(Sql.column(DB, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
                         + " ON ar.rowid = aa.artist_rowid JOIN albums al ON al.rowid = aa.album_rowid WHERE al.id = ?"
                         + " AND aa.index_in_album IS NOT NULL GROUP BY ar.rowid ORDER BY min(aa.index_in_album)", id)));
+    }
+
+    /**
+     * Images with their sizes, in order: each stored url once, widest first, as the native lookup
+     * (whose rules are tested against the rows) lists them.
+     */
+    private static void assertImagesMatchCatalog(Image[] images, String kind, String id) {
+        List<String> urls = LookupApiTest.strings(Sql.column(DB, "SELECT DISTINCT i.url FROM " + kind + "_images i"
+                + " JOIN " + kind + "s x ON x.rowid = i." + kind + "_rowid WHERE x.id = ?", id));
+        List<String> sdk = Arrays.stream(images).map(i -> i.getUrl() + " " + i.getWidth() + "x" + i.getHeight())
+                .toList();
+        List<String> nativeLookup = new ArrayList<>();
+        new ApiClient(base).get("/lookup/" + kind + "/" + id).json().get("images").forEach(i -> nativeLookup.add(
+                i.get("url").asText() + " " + i.get("width") + "x" + i.get("height")));
+        assertThat(Arrays.stream(images).map(Image::getUrl).toList()).containsExactlyInAnyOrderElementsOf(urls);
+        assertThat(sdk).containsExactlyElementsOf(nativeLookup);
     }
 
     private static void assertArtistMatchesCatalog(Artist a) {
@@ -297,9 +311,7 @@ class SpotifySdkTest {
         assertThat(a.getGenres()).containsExactlyElementsOf(LookupApiTest.strings(Sql.column(DB, "SELECT g.genre"
                 + " FROM artist_genres g JOIN artists ar ON ar.rowid = g.artist_rowid WHERE ar.id = ? ORDER BY g.rowid",
                 a.getId())));
-        assertThat(Arrays.stream(a.getImages()).map(Image::getUrl).toList()).containsExactlyInAnyOrderElementsOf(
-                LookupApiTest.strings(Sql.column(DB, "SELECT DISTINCT i.url FROM artist_images i JOIN artists ar"
-                        + " ON ar.rowid = i.artist_rowid WHERE ar.id = ?", a.getId())));
+        assertImagesMatchCatalog(a.getImages(), "artist", a.getId());
         assertThat(a.getType()).isEqualTo(ModelObjectType.ARTIST);
         assertThat(a.getExternalUrls().get("spotify")).isEqualTo("https://open.spotify.com/artist/" + a.getId());
     }
@@ -374,10 +386,20 @@ class SpotifySdkTest {
         while (true) {
             for (TrackSimplified t : page.getItems()) {
                 seen.add(t.getId());
+                Object[] row = Sql.rows(DB, "SELECT name, track_number, disc_number, duration_ms, explicit,"
+                        + " preview_url FROM tracks WHERE id = ?", t.getId()).get(0);
                 assertThat(t.getType()).isEqualTo(ModelObjectType.TRACK);
-                assertThat(t.getName()).isEqualTo(Sql.value(DB, "SELECT name FROM tracks WHERE id = ?", t.getId()));
-                assertThat(t.getTrackNumber()).isEqualTo(
-                        ((Number) Sql.value(DB, "SELECT track_number FROM tracks WHERE id = ?", t.getId())).intValue());
+                assertThat(t.getName()).isEqualTo(row[0]);
+                assertThat(t.getTrackNumber()).isEqualTo(((Number) row[1]).intValue());
+                assertThat(t.getDiscNumber()).isEqualTo(((Number) row[2]).intValue());
+                assertThat(t.getDurationMs()).isEqualTo(((Number) row[3]).intValue());
+                assertThat(t.getIsExplicit()).isEqualTo(((Number) row[4]).intValue() == 1);
+                assertThat(t.getPreviewUrl()).isEqualTo(row[5]);
+                assertThat(t.getUri()).isEqualTo("spotify:track:" + t.getId());
+                assertThat(Arrays.stream(t.getArtists()).map(ArtistSimplified::getId).toList())
+                        .containsExactlyElementsOf(LookupApiTest.strings(Sql.column(DB, "SELECT ar.id FROM"
+                                + " track_artists ta JOIN artists ar ON ar.rowid = ta.artist_rowid JOIN tracks x"
+                                + " ON x.rowid = ta.track_rowid WHERE x.id = ? ORDER BY ta.rowid", t.getId())));
             }
             assertThat(page.getTotal()).isEqualTo(expected.size());
             if (page.getNext() == null) {
