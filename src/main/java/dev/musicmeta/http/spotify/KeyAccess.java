@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,10 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code /api/token} issued for a key, which the client sent as its client secret (any client id).
  *
  * <p>A token is {@code mma1.<key name>.<expiry>.<signature>}: the key's name (base64url), the
- * second it expires, and an HMAC-SHA256 of both under a server-side secret. It is checked without
- * any stored state, so replicas that share the secret accept each other's tokens, a restart keeps
- * them valid, and a key that is removed takes its tokens with it ({@link Keys#isActive}). The key
- * itself is never part of a token.
+ * second it expires, and an HMAC-SHA256 of both keyed with that key's secret ({@link Keys}: the
+ * digest the keys file holds). So it is checked without any stored state: every replica that reads
+ * the same keys file accepts it, a restart keeps it valid, and a key that is removed or replaced
+ * takes its tokens with it. The key itself is never part of a token, and nobody without the key
+ * or the keys file can make one.
  */
 public final class KeyAccess implements Access {
 
@@ -30,27 +32,21 @@ public final class KeyAccess implements Access {
     /** The server's API keys, as this surface needs them. */
     public interface Keys {
 
-        /** The name of the key {@code presented} is, or empty when it is no key. */
-        Optional<String> authenticate(String presented);
+        /** The key {@code presented} is, or empty when it is no key. */
+        Optional<Key> authenticate(String presented);
 
-        /** Whether the key named {@code name} is still valid. */
-        boolean isActive(String name);
+        /** The secrets of the keys named {@code name} (a name may have several); empty when there is none. */
+        List<byte[]> secrets(String name);
     }
 
+    /** A key: its name, and a secret only the server and the key's holder know, which signs its tokens. */
+    public record Key(String name, byte[] secret) {}
+
     private final Keys keys;
-    private final SecretKeySpec secret;
     private final Clock clock;
 
-    /**
-     * @param secret at least 32 bytes, the same on every replica (e.g. derived from the key file)
-     *               or tokens are accepted only by the replica that issued them
-     */
-    public KeyAccess(Keys keys, byte[] secret, Clock clock) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the token secret must be at least 32 bytes");
-        }
+    public KeyAccess(Keys keys, Clock clock) {
         this.keys = keys;
-        this.secret = new SecretKeySpec(secret.clone(), HMAC);
         this.clock = clock;
     }
 
@@ -59,10 +55,10 @@ public final class KeyAccess implements Access {
         if (credentials == null || credentials.clientSecret() == null) {
             return Optional.empty();
         }
-        return keys.authenticate(credentials.clientSecret()).map(name -> {
-            String payload = PREFIX + BASE64URL.encodeToString(name.getBytes(StandardCharsets.UTF_8)) + "."
+        return keys.authenticate(credentials.clientSecret()).map(key -> {
+            String payload = PREFIX + BASE64URL.encodeToString(key.name().getBytes(StandardCharsets.UTF_8)) + "."
                     + (clock.instant().getEpochSecond() + TOKEN_LIFETIME_SECONDS);
-            return payload + "." + BASE64URL.encodeToString(sign(payload));
+            return payload + "." + BASE64URL.encodeToString(sign(payload, key.secret()));
         });
     }
 
@@ -73,10 +69,10 @@ public final class KeyAccess implements Access {
 
     @Override
     public Optional<String> keyName(String token) {
-        return token.startsWith(PREFIX) ? signedName(token) : keys.authenticate(token);
+        return token.startsWith(PREFIX) ? signedName(token) : keys.authenticate(token).map(Key::name);
     }
 
-    /** The key name of a token this class signed, still valid, for a key still active. */
+    /** The key name of a token signed by one of that name's keys, not expired. */
     private Optional<String> signedName(String token) {
         int lastDot = token.lastIndexOf('.');
         int expiryDot = token.lastIndexOf('.', lastDot - 1);
@@ -95,16 +91,20 @@ public final class KeyAccess implements Access {
         } catch (IllegalArgumentException e) { // not base64url, or not a number
             return Optional.empty();
         }
-        boolean valid = MessageDigest.isEqual(signature, sign(payload)) // constant time
-                && clock.instant().getEpochSecond() < expiry
-                && keys.isActive(name);
-        return valid ? Optional.of(name) : Optional.empty();
+        if (clock.instant().getEpochSecond() >= expiry) {
+            return Optional.empty();
+        }
+        boolean signed = false;
+        for (byte[] secret : keys.secrets(name)) {
+            signed |= MessageDigest.isEqual(signature, sign(payload, secret)); // constant time, every secret
+        }
+        return signed ? Optional.of(name) : Optional.empty();
     }
 
-    private byte[] sign(String payload) {
+    private static byte[] sign(String payload, byte[] secret) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(secret);
+            mac.init(new SecretKeySpec(secret, HMAC));
             return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JDK has " + HMAC, e);
