@@ -1,9 +1,11 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.http.spotify.ErrorShape;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -11,8 +13,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers (malformed request line or URL, headers too large, requests during
- * shutdown, ...) as problem documents instead of HTML pages. The detail is chosen by status
- * alone: nothing from the request or from an exception is echoed.
+ * shutdown, ...) as problem documents instead of HTML pages (on the Spotify-compatible surface,
+ * its own error object). The detail is chosen by status alone: nothing from the request or from an
+ * exception is echoed.
  */
 final class ProblemErrorHandler extends ErrorHandler {
 
@@ -33,8 +36,12 @@ final class ProblemErrorHandler extends ErrorHandler {
             callback.succeeded();
             return true;
         }
-        byte[] body = ProblemDocument.forStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responder.PROBLEM_JSON);
+        HttpURI uri = request.getHttpURI();
+        ErrorShape shape = ErrorShape.forPath(uri == null ? null : uri.getPath());
+        byte[] body = shape == null ? ProblemDocument.forStatus(status)
+                : shape.json(status, ProblemDocument.defaultDetail(status), null);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE,
+                shape == null ? Responder.PROBLEM_JSON : ErrorShape.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;

@@ -2,6 +2,8 @@ package dev.musicmeta.http;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.SearchTimeoutException;
+import dev.musicmeta.http.spotify.ErrorShape;
+import dev.musicmeta.http.spotify.SpotifyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -12,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every exception a handler throws into a problem document. Bad input arrives as a
- * {@link ProblemException}; only a fault of the server ends in the catch-all 500, which logs the
- * stack trace here and tells the client nothing about it.
+ * Turns every exception a handler throws into a problem document, or on the Spotify-compatible
+ * surface into its own error object ({@link ErrorShape}) with the same words. Bad input arrives as
+ * a {@link ProblemException} (a {@link SpotifyException} there); only a fault of the server ends in
+ * the catch-all 500, which logs the stack trace here and tells the client nothing about it.
  */
 final class ProblemHandlers {
 
@@ -31,6 +34,8 @@ final class ProblemHandlers {
     void register(RoutesConfig config) {
         config.exception(ProblemException.class, (e, ctx) ->
                 send(ctx, e.type(), e.detail(), e.headers()));
+        config.exception(SpotifyException.class, (e, ctx) ->
+                sendError(ctx, e.status(), e.getMessage(), e.oauthError(), e.headers()));
         config.exception(HttpResponseException.class, (e, ctx) -> routing(ctx, e.getStatus()));
         config.exception(SearchTimeoutException.class, (e, ctx) -> send(ctx, ProblemType.SEARCH_TIMEOUT,
                 "the search ran past its time budget; make the query more specific: more or longer words,"
@@ -62,17 +67,36 @@ final class ProblemHandlers {
         }
     }
 
+    /** A problem document, or on the Spotify surface its own error object with the same words. */
     private void send(Context ctx, ProblemType type, String detail, Map<String, String> headers) {
-        sendBody(ctx, type.status(), ProblemDocument.json(type, detail), headers);
+        if (ErrorShape.forPath(ctx.path()) != null) {
+            sendError(ctx, type.status(), detail, null, headers);
+        } else {
+            sendBody(ctx, type.status(), Responder.PROBLEM_JSON, ProblemDocument.json(type, detail), headers);
+        }
     }
 
     private void raw(Context ctx, int status, Map<String, String> headers) {
-        sendBody(ctx, status, ProblemDocument.forStatus(status), headers);
+        if (ErrorShape.forPath(ctx.path()) != null) {
+            sendError(ctx, status, ProblemDocument.defaultDetail(status), null, headers);
+        } else {
+            sendBody(ctx, status, Responder.PROBLEM_JSON, ProblemDocument.forStatus(status), headers);
+        }
     }
 
-    private void sendBody(Context ctx, int status, byte[] body, Map<String, String> headers) {
+    /** The Spotify surface's error object (a problem document should the path be another's). */
+    private void sendError(Context ctx, int status, String message, String oauthError, Map<String, String> headers) {
+        ErrorShape shape = ErrorShape.forPath(ctx.path());
+        if (shape == null) {
+            sendBody(ctx, status, Responder.PROBLEM_JSON, ProblemDocument.forStatus(status), headers);
+        } else {
+            sendBody(ctx, status, ErrorShape.CONTENT_TYPE, shape.json(status, message, oauthError), headers);
+        }
+    }
+
+    private void sendBody(Context ctx, int status, String contentType, byte[] body, Map<String, String> headers) {
         try {
-            responder.problem(ctx, status, body, headers);
+            responder.error(ctx, status, contentType, body, headers);
         } catch (IOException e) {
             LOG.debug("client went away before its {} was sent", status, e);
         }
