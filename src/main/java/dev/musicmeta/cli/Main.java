@@ -29,6 +29,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; 2 for usage errors and unusable files. */
     public static int run(String... args) {
+        String logLevel = LogLevel.problem(System.getenv(LogLevel.ENV));
+        if (logLevel != null) {
+            System.err.println(logLevel);
+            return 2;
+        }
         return new CommandLine(new Main()).execute(compatible(args));
     }
 

@@ -30,6 +30,8 @@ final class ProblemDocument {
             case 400 -> "the request could not be parsed: check the request line, the percent-encoding of the URL"
                     + " and the headers";
             case 404 -> "no such path; the API is described at /docs and /openapi.yaml";
+            case 408 -> "the request was not sent in time: its line and headers, and then its body, must each"
+                    + " arrive within the server's deadline (10 s by default)";
             case 413 -> "the request body is too large";
             case 414 -> "the URL is too long";
             case 431 -> "the request headers are too large";

@@ -38,8 +38,11 @@ final class OpenApiValidator {
     static final OpenApiValidator INSTANCE = new OpenApiValidator();
 
     /** Problems the HTTP server raises below the API; documented once, as {@code default}. */
-    private static final Set<String> BELOW_API = Set.of(
-            "/problems/malformed-request", "/problems/uri-too-long", "/problems/headers-too-large");
+    private static final Set<String> BELOW_API = Set.of("/problems/malformed-request", "/problems/request-timeout",
+            "/problems/uri-too-long", "/problems/headers-too-large");
+
+    /** The statuses of those problems, and 426 for an HTTP/2 preface. */
+    private static final Set<Integer> BELOW_API_STATUSES = Set.of(400, 408, 414, 426, 431);
 
     /** Headers of the message's framing and encoding, which the document does not list. */
     private static final Set<String> TRANSPORT = Set.of(
@@ -100,13 +103,16 @@ final class OpenApiValidator {
                 }
             }
         }
-        String problemType = problem == null ? null : problem.path("type").asText();
+        String problemType = problem == null ? "" : problem.path("type").asText();
+        // statuses the HTTP server raises below any route (426 for an HTTP/2 preface) may answer any path
+        boolean belowApi = BELOW_API.contains(problemType) || ProblemDocument.ABOUT_BLANK.equals(problemType)
+                || (method.equals("HEAD") && BELOW_API_STATUSES.contains(status)); // a HEAD answer shows no type
         PathTemplate template = match(path);
         JsonNode operation = template == null ? null : operation(template.template, method);
         if (template == null) {
             if (status == 404) {
                 checkHeaders(resolve(doc.at("/components/responses/UnknownPath")), headers, errors);
-            } else if (!(status == 429 || status == 503 || BELOW_API.contains(problemType))) {
+            } else if (!(status == 429 || status == 503 || belowApi)) {
                 errors.add("unknown path answered " + status + " instead of 404");
             }
         } else if (operation == null) {
@@ -117,13 +123,13 @@ final class OpenApiValidator {
                 } else {
                     checkHeaders(resolve(response), headers, errors);
                 }
-            } else if (!(BELOW_API.contains(problemType) || status == 503 || status == 429)) {
+            } else if (!(belowApi || status == 503 || status == 429)) {
                 errors.add("method not in the document answered " + status + " instead of 405");
             }
         } else {
             JsonNode responses = operation.get("responses");
             JsonNode response = responses.get(Integer.toString(status));
-            if (response == null && BELOW_API.contains(problemType)) {
+            if (response == null && belowApi) {
                 response = responses.get("default");
             }
             if (response == null) {
@@ -247,7 +253,9 @@ final class OpenApiValidator {
 
     /** The most specific template matching the path (with or without one trailing slash). */
     private PathTemplate match(String path) {
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        // one trailing slash after a segment ("/health/"), not an empty segment ("//")
+        String p = path.length() > 1 && path.endsWith("/") && path.charAt(path.length() - 2) != '/'
+                ? path.substring(0, path.length() - 1) : path;
         PathTemplate best = null;
         for (PathTemplate t : paths) {
             if (t.pattern.matcher(p).matches() && (best == null || t.literalChars > best.literalChars)) {
