@@ -4,10 +4,12 @@ import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
+import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ConnectionLimits;
 import dev.musicmeta.http.ServerConfig;
 import dev.musicmeta.http.TrustedProxies;
+import dev.musicmeta.sample.ExampleRecordings;
 import dev.musicmeta.search.SearchSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,11 +29,13 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        defaultValueProvider = EnvironmentDefaults.class,
         sortOptions = false,
         description = {
             "Serves a catalog over HTTP, with its API docs at /docs.",
             "Lookups by id and ISRC, search, and batch lookups, read-only from the SQLite files. Every option"
-                    + " can also be set with the environment variable shown in its description."},
+                    + " can also be set with the environment variable shown in its description (MMA_ and the"
+                    + " option's name); on/off options take true/false, yes/no, on/off or 1/0."},
         footer = {
             "",
             "Stops gracefully on SIGTERM: /ready answers 503 at once and every answer closes its connection; new"
@@ -170,6 +174,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env MMA_LOG_FORMAT; default ${DEFAULT-VALUE}).")
     LogFormat logFormat;
 
+    @Option(names = "--api-keys", paramLabel = "FILE", defaultValue = "${env:MMA_API_KEYS}",
+            description = "Require an API key (Authorization: Bearer <key> or X-Api-Key) on every data route."
+                    + " FILE holds one key a line: NAME SHA256 [RATE] [BURST], as 'keys NAME' prints it;"
+                    + " reread when it changes (env MMA_API_KEYS).")
+    Path apiKeys;
+
     @Override
     public Integer call() throws Exception {
         logFormat.apply();
@@ -184,6 +194,13 @@ final class ServeCommand implements Callable<Integer> {
         if (db == null && !demo) {
             return usage("serve needs --db PATH (main_database.sqlite3 of the snapshot), or --demo to serve a"
                     + " generated sample catalog");
+        }
+        ApiKeys keys;
+        try {
+            keys = apiKeys == null ? ApiKeys.off() : ApiKeys.load(apiKeys);
+        } catch (ApiKeys.InvalidKeysFileException e) {
+            String from = source("--api-keys");
+            return fail(2, (from.equals("--api-keys") ? "" : from + ": ") + e.getMessage());
         }
         Path main = db;
         if (main == null) {
@@ -200,7 +217,7 @@ final class ServeCommand implements Callable<Integer> {
         // the program before anything listens.
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config);
+        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config, keys);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -235,6 +252,15 @@ final class ServeCommand implements Callable<Integer> {
                     config.trustedProxies());
         }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
+        if (server.apiKeys().enabled()) {
+            LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
+                    server.apiKeys().size(), server.apiKeys().file());
+        }
+        if (db == null) { // the demo holds the recordings of the README's examples
+            for (String path : ExampleRecordings.TRY_PATHS) {
+                LOG.info("try http://{}:{}{}", host, server.port(), path);
+            }
+        }
         String name = signal.await();
         Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
         LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",
@@ -247,15 +273,15 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ServerConfig config() {
-        ListenAddress address = ListenAddress.parse(addr);
-        if (rateLimit < 0 || rateBurst < 0 || cacheMaxAge < 0 || demoTracks < 1) {
-            throw new IllegalArgumentException("--rate-limit, --rate-burst and --cache-max-age must be at least 0,"
-                    + " --demo-tracks at least 1");
-        }
+        ListenAddress address = ListenAddress.parse(addr, source("--addr"));
+        atLeast(rateLimit, 0, "--rate-limit");
+        atLeast(rateBurst, 0, "--rate-burst");
+        atLeast(cacheMaxAge, 0, "--cache-max-age");
+        atLeast(demoTracks, 1, "--demo-tracks");
         return ServerConfig.defaults()
                 .withAddress(address.host(), address.port())
                 .withRateLimit(rateLimit, rateBurst)
-                .withTrustedProxies(TrustedProxies.parse(trustProxy))
+                .withTrustedProxies(trustedProxies())
                 .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge))
                 .withAccessLogFields(logFormat == LogFormat.json)
                 .withLimits(limits())
@@ -273,18 +299,38 @@ final class ServeCommand implements Callable<Integer> {
                 .withAcceptQueue((int) within("--backlog", backlog, 1, 65535));
     }
 
-    private static long within(String option, long value, long min, long max) {
+    private long within(String option, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(option + " must be " + min + " to " + max + ", not " + value);
+            throw new IllegalArgumentException(source(option) + " must be " + min + " to " + max + ", not " + value);
         }
         return value;
+    }
+
+    /** --trust-proxy's proxies; an error names MMA_TRUST_PROXY when the value came from it. */
+    private TrustedProxies trustedProxies() {
+        try {
+            return TrustedProxies.parse(trustProxy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^--trust-proxy", source("--trust-proxy")));
+        }
+    }
+
+    private void atLeast(long value, long min, String option) {
+        if (value < min) {
+            throw new IllegalArgumentException(source(option) + " must be at least " + min + ", not " + value);
+        }
+    }
+
+    /** How a message names an option's value: its MMA_* variable when that is where the value came from. */
+    private String source(String option) {
+        return spec == null ? option : EnvironmentDefaults.source(spec, option);
     }
 
     /** The catalog's tuning: the defaults, with the search budget of --search-timeout. */
     SqliteOptions catalogOptions() {
         if (searchTimeout < 1 || searchTimeout > MAX_SEARCH_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException("--search-timeout must be 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
-                    + " seconds, not " + searchTimeout);
+            throw new IllegalArgumentException(source("--search-timeout") + " must be 1 to "
+                    + MAX_SEARCH_TIMEOUT_SECONDS + " seconds, not " + searchTimeout);
         }
         return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
     }

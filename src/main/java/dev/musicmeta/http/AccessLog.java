@@ -30,8 +30,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 final class AccessLog implements RequestLog {
 
     static final String LOGGER = "access";
-    /** Request attribute holding the name of the API key a request was made with. */
-    static final String API_KEY_ATTRIBUTE = "dev.musicmeta.apiKey";
+    /** Request attribute holding the name of the API key a request was made with ({@link KeyGate} sets it). */
+    static final String API_KEY_ATTRIBUTE = ApiKeys.REQUEST_ATTRIBUTE;
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final int MAX_METHOD = 16;

@@ -60,6 +60,8 @@ public final class ApiServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final RateLimit rateLimit;
+    private final ApiKeys apiKeys;
+    private final KeyRateLimits keyRateLimits;
     private final CompletableFuture<? extends Catalog> catalog;
     private final DrainState drain = new DrainState();
     private final int maxConnections;
@@ -78,19 +80,30 @@ public final class ApiServer implements AutoCloseable {
      * @param catalog completes with the catalog to serve, or exceptionally when it cannot be opened
      */
     public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config) {
+        this(catalog, config, ApiKeys.off());
+    }
+
+    /**
+     * A server that, with {@code apiKeys} on, requires a key on every data route ({@link KeyGate})
+     * and limits keyed requests per key rather than per address.
+     */
+    public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys) {
         this.config = config;
         this.catalog = catalog;
+        this.apiKeys = apiKeys;
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateBurst());
+        this.keyRateLimits = new KeyRateLimits(config.rateLimit(), config.rateBurst());
         this.maxConnections = maxConnections(config.limits().maxConnections());
         this.accessLog = new AccessLog(config.trustedProxies(), config.accessLogFields(), config.accessLog(),
                 config.accessLogProbes());
         Supplier<Catalog> opened = catalog::join; // requests arrive once the port is bound, i.e. once it completed
-        Responder responder = new Responder(config.cacheMaxAge().toSeconds());
+        Responder responder = new Responder(config.cacheMaxAge().toSeconds(), apiKeys.enabled());
         this.app = Javalin.create(javalin -> {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);
-            if (rateLimit.enabled()) {
-                javalin.routes.before(this::limitRate);
+            if (rateLimit.enabled() || apiKeys.enabled()) {
+                KeyGate keyGate = new KeyGate(apiKeys, routes);
+                javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
             new HealthRoute(responder).register(routes);
             new ReadyRoute(responder, drain).register(routes);
@@ -162,11 +175,35 @@ public final class ApiServer implements AutoCloseable {
         return pool;
     }
 
-    /** Every request counts but probes and preflights, which a browser sends on its own. */
-    private void limitRate(Context ctx) {
+    /**
+     * Every request counts but probes and preflights, which a browser sends on its own. With API
+     * keys on, a request with a valid key counts against its key; any other against its address,
+     * and then a data route without a valid key ends in a 401.
+     */
+    private void limitRate(Context ctx, KeyGate keyGate) {
         if (ProbePaths.is(ctx.path()) || HandlerType.OPTIONS.equals(ctx.method())) {
             return;
         }
+        KeyGate.Credential credential = keyGate.authenticate(ctx);
+        if (credential.key() != null) {
+            limitKey(credential.key());
+            return;
+        }
+        limitAddress(ctx);
+        keyGate.require(ctx, credential);
+    }
+
+    private void limitKey(ApiKey key) {
+        long retryAfter = keyRateLimits.acquire(key);
+        if (retryAfter > 0) {
+            KeyRateLimits.Limits limits = keyRateLimits.limits(key);
+            throw new ProblemException(ProblemType.RATE_LIMITED, "more than " + limits.perSecond()
+                    + " requests a second (bursts of " + limits.burst() + ") with this API key; retry after "
+                    + retryAfter + " s", Map.of("Retry-After", Long.toString(retryAfter)));
+        }
+    }
+
+    private void limitAddress(Context ctx) {
         TrustedProxies proxies = config.trustedProxies();
         String client = ClientAddress.resolve(ctx.req().getRemoteAddr(),
                 proxies.enabled() ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : null,
@@ -197,6 +234,16 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("the catalog did not open; nothing was bound", failure);
         }
         return this;
+    }
+
+    /** The API keys this server checks ({@link ApiKeys#off()} when none). */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** Jetty's server once started, for tests that watch what reaches its request log. */
+    Server jetty() {
+        return jetty;
     }
 
     /** The bound port (the chosen one when the config asked for port 0). */

@@ -97,6 +97,10 @@ final class ProblemPages {
             case MALFORMED_REQUEST -> new Text("The HTTP request itself could not be parsed: its request line, the"
                     + " percent-encoding of its URL, its headers or the framing of its body.",
                     "A well-formed HTTP/1.1 request with a Host header, its URL percent-encoded as UTF-8.");
+            case UNAUTHORIZED -> new Text("This server runs with API keys, and the request for a data route (a"
+                    + " lookup, a search or a batch) carried no key, or one the server does not know.",
+                    "The key the server's operator gave you, as Authorization: Bearer <key> or X-Api-Key: <key>."
+                    + " The service pages (the docs, /health and these pages) need no key.");
             case NOT_FOUND -> new Text("The id or ISRC is well-formed, but this catalog holds no such track,"
                     + " artist, album or ISRC.",
                     "An item of this catalog. The catalog is a static snapshot: asking again gives the same"
@@ -123,7 +127,8 @@ final class ProblemPages {
                     "Content-Type: application/json (parameters such as charset allowed) or application/*+json.");
             case RATE_LIMITED -> new Text("This client sent more requests than the server's rate limit allows"
                     + " (by default " + ServerConfig.DEFAULT_RATE_LIMIT + " a second per client address, in bursts"
-                    + " of up to " + ServerConfig.DEFAULT_RATE_BURST + ").",
+                    + " of up to " + ServerConfig.DEFAULT_RATE_BURST + "; with API keys, per key, at the key's own"
+                    + " rate where it has one).",
                     "The same request after the whole seconds of the Retry-After header. /health, /ready,"
                     + " /metrics and CORS preflights are never limited.");
             case HEADERS_TOO_LARGE -> new Text("The request headers are larger than the server accepts (8 KiB).",

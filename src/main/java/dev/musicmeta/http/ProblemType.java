@@ -12,6 +12,7 @@ enum ProblemType {
     INVALID_PARAMETER(400, "invalid-parameter", "Invalid query parameter"),
     INVALID_BODY(400, "invalid-body", "Invalid request body"),
     MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+    UNAUTHORIZED(401, "unauthorized", "API key required"),
     NOT_FOUND(404, "not-found", "Not found"),
     UNKNOWN_PATH(404, "unknown-path", "Unknown path"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

@@ -26,10 +26,22 @@ final class Responder {
     }
 
     private final String publicCacheControl;
+    private final String dataCacheControl;
 
     /** @param maxAgeSeconds the max-age of {@link Caching#PUBLIC} answers */
     Responder(long maxAgeSeconds) {
+        this(maxAgeSeconds, false);
+    }
+
+    /**
+     * @param privateData whether data answers (lookups, searches) are {@code private}: with API keys
+     *                    on, a shared cache must not hand an answer to a keyed request to clients
+     *                    without a key (RFC 9111 lets it store even answers to requests with
+     *                    Authorization when they are {@code public}). The docs stay {@code public}.
+     */
+    Responder(long maxAgeSeconds, boolean privateData) {
         this.publicCacheControl = "public, max-age=" + maxAgeSeconds;
+        this.dataCacheControl = (privateData ? "private" : "public") + ", max-age=" + maxAgeSeconds;
     }
 
     /** Serializes a 200 JSON answer with {@code body} and sends it. */
@@ -88,7 +100,7 @@ final class Responder {
             res.setHeader("Vary", "Accept-Encoding");
         }
         switch (caching) {
-            case PUBLIC -> res.setHeader("Cache-Control", publicCacheControl);
+            case PUBLIC -> res.setHeader("Cache-Control", asset == null ? dataCacheControl : publicCacheControl);
             case NO_STORE -> res.setHeader("Cache-Control", "no-store");
             case NONE -> { }
         }

@@ -69,6 +69,21 @@ class GenerateCommandTest {
     }
 
     @Test
+    void withExamplesTheDemosRealRecordingsFollowTheGeneratedTracks() throws Exception {
+        Path dir = temp.resolve("catalog");
+        assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "300", "--examples")).isZero();
+
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(CatalogFiles.MAIN_FILE), readOnly());
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT count(*), (SELECT name FROM tracks WHERE id = '4uLU6hMCjMI75M1A2tKUQC') FROM tracks")) {
+            assertThat(rows.getLong(1)).isEqualTo(307);
+            assertThat(rows.getString(2)).isEqualTo("Never Gonna Give You Up");
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("307 tracks");
+    }
+
+    @Test
     void refusesToOverwriteWithOneLineAndExitCodeTwoUnlessForced() throws Exception {
         Path dir = temp.resolve("catalog");
         assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "300")).isZero();

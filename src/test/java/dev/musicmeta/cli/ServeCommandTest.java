@@ -47,9 +47,9 @@ class ServeCommandTest {
                 "--shutdown-delay", "--drain-timeout", "--access-log", "--access-log-probes",
                 "MMA_DB", "MMA_SEARCH_TIMEOUT",
                 "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
-                "MMA_CACHE_MAX_AGE", "MMA_DEMO", "MMA_HEADER_TIMEOUT", "MMA_BODY_TIMEOUT", "MMA_MAX_CONNECTIONS",
-                "MMA_MAX_CONNECTIONS_PER_CLIENT", "MMA_BACKLOG", "MMA_SHUTDOWN_DELAY", "MMA_DRAIN_TIMEOUT",
-                "MMA_ACCESS_LOG", "MMA_ACCESS_LOG_PROBES", "SIGTERM", "SIGINT")) {
+                "MMA_CACHE_MAX_AGE", "MMA_DEMO", "--api-keys", "MMA_API_KEYS", "MMA_HEADER_TIMEOUT", "MMA_BODY_TIMEOUT",
+                "MMA_MAX_CONNECTIONS", "MMA_MAX_CONNECTIONS_PER_CLIENT", "MMA_BACKLOG", "MMA_SHUTDOWN_DELAY",
+                "MMA_DRAIN_TIMEOUT", "MMA_ACCESS_LOG", "MMA_ACCESS_LOG_PROBES", "SIGTERM", "SIGINT")) {
             assertThat(r.out()).contains(s);
         }
     }
@@ -198,5 +198,66 @@ class ServeCommandTest {
         assertThat(again).isEqualTo(main);
         assertThat(Files.getLastModifiedTime(again)).isEqualTo(written);
         assertThat(dir.resolve(CatalogFiles.TRACK_FILES_FILE)).exists();
+    }
+
+    @Test
+    void aKeysFileWithAMalformedLineIsExitCode2WithOneLineNamingTheFileAndTheLine() throws IOException {
+        Path keys = Files.writeString(tmp.resolve("keys.txt"), "# clients\nalice " + "a".repeat(64) + "\nbob 12345\n");
+        CliRun r = CliRun.of("serve", "--db", TestCatalogs.smallMain().toString(), "--addr", "127.0.0.1:0",
+                "--api-keys", keys.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly(keys + ":3: the second field must be the key's SHA-256 in 64 hex"
+                + " digits, as the keys command prints it (never the key itself)");
+    }
+
+    @Test
+    void aMissingKeysFileFromTheEnvironmentNamesTheVariable() {
+        Path missing = tmp.resolve("nope.txt");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(java.util.Map.of("MMA_API_KEYS", missing.toString())::get,
+                    "serve", "--db", TestCatalogs.smallMain().toString(), "--addr", "127.0.0.1:0");
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(code).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("MMA_API_KEYS: " + missing + ": no such file");
+    }
+
+    @Test
+    void theDemoLogsThreeUrlsToTryAndEachAnswers200() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--addr", "127.0.0.1:0", "--demo-dir", tmp.resolve("demo").toString(), "--demo-tracks", "300");
+        pb.environment().put("MMA_DEMO", "yes");
+        pb.environment().put("MMA_SHUTDOWN_DELAY", "0"); // nothing routes here: stop at once
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        List<String> tried = new ArrayList<>();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern url = Pattern.compile(" - try (http://127\\.0\\.0\\.1:\\d+)(/\\S+)$");
+            for (String line; tried.size() < 3 && (line = out.readLine()) != null; ) {
+                output.add(line);
+                Matcher m = url.matcher(line);
+                if (m.find()) {
+                    ApiClient.Response answer = new ApiClient(URI.create(m.group(1) + "/")).get(m.group(2));
+                    assertThat(answer.status()).as(line).isEqualTo(200);
+                    tried.add(m.group(2));
+                }
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+        assertThat(tried).as(String.join("\n", output)).containsExactly("/lookup/track/4uLU6hMCjMI75M1A2tKUQC",
+                "/lookup/isrc/GBUM71029604", "/search/track?q=bohemian%20rhap");
     }
 }

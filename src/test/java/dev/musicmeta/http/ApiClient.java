@@ -48,15 +48,15 @@ public final class ApiClient {
     /** A validated response; {@code body} is decoded from gzip when it was sent compressed. */
     public record Response(int status, Map<String, List<String>> headers, byte[] body, byte[] wireBody) {
 
-        String header(String name) {
+        public String header(String name) {
             return OpenApiValidator.first(headers, name.toLowerCase(Locale.ROOT));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -78,7 +78,7 @@ public final class ApiClient {
         return send("HEAD", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers);
     }
 
-    Response postJson(String path, String json, String... headers) {
+    public Response postJson(String path, String json, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
         all[1] = "application/json";
@@ -86,7 +86,7 @@ public final class ApiClient {
         return send("POST", path, HttpRequest.BodyPublishers.ofString(json), all);
     }
 
-    Response send(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
+    public Response send(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body);
