@@ -148,6 +148,24 @@ public final class ApiKeys {
         return Optional.ofNullable(match);
     }
 
+    /** The key named {@code name}, if the file has one (lines of one name share their limits). */
+    Optional<ApiKey> byName(String name) {
+        return entries(name).stream().map(ApiKeysFile.Entry::key).findFirst();
+    }
+
+    /** The digests of the lines named {@code name}: what signs the {@code /v1} tokens of that key. */
+    List<byte[]> digests(String name) {
+        return entries(name).stream().map(e -> e.sha256().clone()).toList();
+    }
+
+    private List<ApiKeysFile.Entry> entries(String name) {
+        if (file == null || name == null) {
+            return List.of();
+        }
+        reloadIfChanged();
+        return loaded.entries().stream().filter(e -> e.key().name().equals(name)).toList();
+    }
+
     /**
      * The bearer token of an {@code Authorization} header value ({@code Bearer <token>}, the scheme
      * in any case), or null when it is absent or of another scheme.

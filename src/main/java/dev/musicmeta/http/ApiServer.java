@@ -1,6 +1,7 @@
 package dev.musicmeta.http;
 
 import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.http.spotify.SpotifyApi;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -101,8 +102,9 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(javalin -> {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);
+            SpotifyKeys spotifyKeys = new SpotifyKeys(apiKeys);
             if (rateLimit.enabled() || apiKeys.enabled()) {
-                KeyGate keyGate = new KeyGate(apiKeys, routes);
+                KeyGate keyGate = new KeyGate(apiKeys, routes, spotifyKeys::keyOfToken);
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
             new HealthRoute(responder).register(routes);
@@ -110,6 +112,8 @@ public final class ApiServer implements AutoCloseable {
             new LookupRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
+            new SpotifyApi(opened, spotifyKeys.access(), config.trustProxy())
+                    .register(new SpotifyMount(routes, javalin.routes, responder));
             new DocsRoutes(responder).register(routes);
             new ProblemPages(responder).register(routes);
             ProblemHandlers problems = new ProblemHandlers(responder, routes);

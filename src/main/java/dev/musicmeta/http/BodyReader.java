@@ -138,9 +138,7 @@ final class BodyReader implements Runnable {
     }
 
     private void problem(int status, String detail) {
-        ProblemType type = ProblemType.forStatus(status);
-        byte[] body = type != null ? ProblemDocument.json(type, detail) : ProblemDocument.forStatus(status);
-        ProblemErrorHandler.send(request, response, callback, status, body,
+        ProblemErrorHandler.send(request, response, callback, status, detail,
                 Map.of(HttpHeader.CONNECTION.asString(), HttpHeaderValue.CLOSE.asString()));
     }
 

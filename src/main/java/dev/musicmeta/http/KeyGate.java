@@ -3,6 +3,8 @@ package dev.musicmeta.http;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * With API keys on, lets a request onto a data route only with a valid key, sent as
@@ -13,7 +15,8 @@ import java.util.Map;
  * not know or does not know with this method, which answer 404 and 405 as without keys.
  *
  * <p>The Spotify-compatible surface ({@link #SELF_AUTHENTICATED}) is left to check keys itself
- * through {@link ApiKeys#authenticate}, as it answers in Spotify's error shape.
+ * ({@link SpotifyKeys}), as it answers in Spotify's error shape; a token it issued for a key is
+ * limited per key like the key itself.
  */
 final class KeyGate {
 
@@ -34,10 +37,17 @@ final class KeyGate {
 
     private final ApiKeys keys;
     private final RouteTable routes;
+    private final Function<String, Optional<ApiKey>> tokens;
 
     KeyGate(ApiKeys keys, RouteTable routes) {
+        this(keys, routes, token -> Optional.empty());
+    }
+
+    /** @param tokens the key a token of the self-authenticated surface stands for, so it is limited per key */
+    KeyGate(ApiKeys keys, RouteTable routes, Function<String, Optional<ApiKey>> tokens) {
         this.keys = keys;
         this.routes = routes;
+        this.tokens = tokens;
     }
 
     boolean enabled() {
@@ -63,6 +73,9 @@ final class KeyGate {
             return new Credential(null, authorization != null);
         }
         ApiKey key = keys.authenticate(presented).orElse(null);
+        if (key == null && isSelfAuthenticated(ctx.path())) {
+            key = tokens.apply(presented).orElse(null);
+        }
         if (key != null) {
             ctx.attribute(ApiKeys.REQUEST_ATTRIBUTE, key.name());
         }
@@ -101,8 +114,12 @@ final class KeyGate {
                 || p.equals(DocsRoutes.OPENAPI) || p.startsWith("/docs/") || p.startsWith(ProblemType.PREFIX)) {
             return true;
         }
+        return isSelfAuthenticated(p);
+    }
+
+    private static boolean isSelfAuthenticated(String path) {
         for (String prefix : SELF_AUTHENTICATED) {
-            if (p.equals(prefix) || p.startsWith(prefix)) {
+            if (path.equals(prefix) || path.startsWith(prefix)) {
                 return true;
             }
         }

@@ -17,8 +17,12 @@ final class ProblemDocument {
 
     /** A problem for any status: its {@link ProblemType} when there is one, else {@code about:blank}. */
     static byte[] forStatus(int status) {
+        return forStatus(status, defaultDetail(status));
+    }
+
+    /** As {@link #forStatus(int)}, saying {@code detail}. */
+    static byte[] forStatus(int status, String detail) {
         ProblemType type = ProblemType.forStatus(status);
-        String detail = defaultDetail(status);
         return type != null
                 ? json(type, detail)
                 : json(ABOUT_BLANK, HttpStatus.getMessage(status), status, detail);

@@ -39,9 +39,8 @@ final class RequestEdge extends Handler.Wrapper {
         String path = request.getHttpURI().getPath();
         if (!isPercentEncoded(path)) {
             ProblemErrorHandler.send(request, response, callback, HttpStatus.BAD_REQUEST_400,
-                    ProblemDocument.json(ProblemType.MALFORMED_REQUEST, "the path is not valid percent-encoding:"
-                            + " every % must be followed by two hex digits (write % itself as %25)"),
-                    Map.of());
+                    "the path is not valid percent-encoding: every % must be followed by two hex digits (write %"
+                            + " itself as %25)", Map.of());
             return true;
         }
         if (!hasBody(request)) {

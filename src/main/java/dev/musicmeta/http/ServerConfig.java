@@ -73,6 +73,14 @@ public record ServerConfig(
                 accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes);
     }
 
+    /**
+     * Whether forwarding headers are believed at all ({@code --trust-proxy} in either form); which
+     * peers are proxies is {@link #trustedProxies()}'s to say.
+     */
+    public boolean trustProxy() {
+        return trustedProxies.enabled();
+    }
+
     /** {@code true}: the immediate peer is a proxy (the bare {@code --trust-proxy}). */
     public ServerConfig withTrustProxy(boolean trust) {
         return withTrustedProxies(trust ? TrustedProxies.PEER : TrustedProxies.NONE);
