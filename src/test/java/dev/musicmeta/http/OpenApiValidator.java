@@ -93,6 +93,21 @@ final class OpenApiValidator {
         String where = method + " " + path + " -> " + status;
         String contentType = mediaType(first(headers, "content-type"));
         boolean spotify = isSpotifySurface(path);
+        if (spotify && status >= 400 && "application/problem+json".equals(contentType)
+                && (body.length > 0 ? BELOW_API.contains(typeOf(body))
+                        : method.equals("HEAD") && BELOW_API_STATUSES.contains(status))) {
+            // refused before its path was read (a request line or URL the server cannot parse): the
+            // server could not know the surface, and answers as on every path
+            JsonNode refused = body.length > 0 ? parse(body, errors) : null;
+            if (refused != null) {
+                check(schema(ref("#/components/schemas/Problem")), refused, errors);
+            }
+            checkHeaders(resolve(doc.at("/components/responses/OtherProblem")), headers, errors);
+            if (!errors.isEmpty()) {
+                throw new AssertionError(where + " does not match openapi.yaml:\n  " + String.join("\n  ", errors));
+            }
+            return;
+        }
         JsonNode problem = null;
         if (status >= 400 && spotify) {
             checkSpotifyError(path, status, contentType, body, errors);
@@ -301,6 +316,15 @@ final class OpenApiValidator {
             }
         }
         return best;
+    }
+
+    /** The {@code type} of a problem document, or "" when the body is not one. */
+    private static String typeOf(byte[] body) {
+        try {
+            return JSON.readTree(body).path("type").asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static JsonNode parse(byte[] body, List<String> errors) {
