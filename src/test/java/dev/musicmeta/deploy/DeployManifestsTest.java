@@ -118,7 +118,7 @@ class DeployManifestsTest {
         int listens = port(env.getOrDefault("MMA_ADDR", DEFAULT_ADDR));
 
         Map<String, String> expectedPaths = Map.of(
-                "startupProbe", "/health", "livenessProbe", "/health", "readinessProbe", "/health");
+                "startupProbe", "/health", "livenessProbe", "/health", "readinessProbe", "/ready");
         Set<String> served = servedGetPaths();
         expectedPaths.forEach((probe, path) -> {
             JsonNode get = api.path(probe).path("httpGet");
@@ -131,13 +131,19 @@ class DeployManifestsTest {
     }
 
     @Test
-    void shutdownReliesOnTheServerAndTheGracePeriodCoversItsDrain() {
+    void shutdownReliesOnTheServersDelayAndTheGracePeriodCoversItAndTheDrain() {
         JsonNode pod = podSpec(deployment());
+        Map<String, String> env = env(containers(pod).get(0));
 
         assertThat(containers(pod)).allSatisfy(c -> assertThat(c.path("lifecycle").path("preStop").isMissingNode())
                 .as("no preStop hook").isTrue());
-        long drain = ServerConfig.DEFAULT_STOP_TIMEOUT.toSeconds();
-        assertThat(pod.path("terminationGracePeriodSeconds").asLong()).isGreaterThan(drain);
+        long delay = Long.parseLong(env.getOrDefault("MMA_SHUTDOWN_DELAY",
+                Long.toString(ServerConfig.DEFAULT_SHUTDOWN_DELAY.toSeconds())));
+        long drain = Long.parseLong(env.getOrDefault("MMA_DRAIN_TIMEOUT",
+                Long.toString(ServerConfig.DEFAULT_STOP_TIMEOUT.toSeconds())));
+        assertThat(delay).as("a shutdown delay, for endpoints to stop routing here").isPositive();
+        assertThat(pod.path("terminationGracePeriodSeconds").asLong()).isGreaterThan(delay + drain);
+        assertThat(help("serve")).contains("--shutdown-delay").contains("--drain-timeout");
     }
 
     @Test
