@@ -6,8 +6,10 @@ import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
+import dev.musicmeta.http.BuildInfo;
 import dev.musicmeta.http.ConnectionLimits;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.http.ServiceMetrics;
 import dev.musicmeta.http.TrustedProxies;
 import dev.musicmeta.sample.ExampleRecordings;
 import dev.musicmeta.search.SearchSetup;
@@ -217,10 +219,12 @@ final class ServeCommand implements Callable<Integer> {
         // the program before anything listens.
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config, keys);
+        ServiceMetrics metrics = ServiceMetrics.create(BuildInfo.current());
+        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config, keys, metrics);
         try {
             server.start();
         } catch (RuntimeException e) {
+            metrics.close();
             Throwable failure = opening.handle((opened, t) -> t).join(); // failed with the cause itself
             if (failure instanceof CatalogFileException || failure instanceof SearchSetup.IndexUnavailableException) {
                 return fail(2, failure.getMessage());
@@ -232,7 +236,7 @@ final class ServeCommand implements Callable<Integer> {
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
         // Closed in reverse order: the server stops before the catalog it serves closes.
-        try (OpenCatalog opened = opening.join(); ApiServer running = server) {
+        try (ServiceMetrics meters = metrics; OpenCatalog opened = opening.join(); ApiServer running = server) {
             return serve(opened.sqlite(), running, config);
         }
     }

@@ -7,6 +7,10 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Collections;
@@ -16,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.LowResourceMonitor;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -67,6 +72,9 @@ public final class ApiServer implements AutoCloseable {
     private final DrainState drain = new DrainState();
     private final int maxConnections;
     private final AccessLog accessLog;
+    private final ServiceMetrics metrics;
+    private final boolean ownsMetrics;
+    private final HttpMetrics httpMetrics;
     private final Javalin app;
     private volatile Server jetty;
 
@@ -89,7 +97,20 @@ public final class ApiServer implements AutoCloseable {
      * and limits keyed requests per key rather than per address.
      */
     public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys) {
+        this(catalog, config, apiKeys, null);
+    }
+
+    /**
+     * A server whose {@code /metrics} writes {@code metrics}, where the catalog's meters are too; it
+     * adds the HTTP layer's and Jetty's. With {@code metrics} null it makes its own, and closes them
+     * when it stops.
+     */
+    public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys,
+                     ServiceMetrics metrics) {
         this.config = config;
+        this.ownsMetrics = metrics == null;
+        this.metrics = metrics != null ? metrics : ServiceMetrics.create(BuildInfo.current());
+        this.httpMetrics = new HttpMetrics(this.metrics.registry());
         this.catalog = catalog;
         this.apiKeys = apiKeys;
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateBurst());
@@ -103,12 +124,15 @@ public final class ApiServer implements AutoCloseable {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);
             SpotifyKeys spotifyKeys = new SpotifyKeys(apiKeys);
+            javalin.routes.beforeMatched(ApiServer::recordRoute);
+            httpMetrics.routes(routes);
             if (rateLimit.enabled() || apiKeys.enabled()) {
                 KeyGate keyGate = new KeyGate(apiKeys, routes, spotifyKeys::keyOfToken);
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
             new HealthRoute(responder).register(routes);
             new ReadyRoute(responder, drain).register(routes);
+            new MetricsRoute(responder, this.metrics).register(routes);
             new LookupRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
@@ -130,7 +154,9 @@ public final class ApiServer implements AutoCloseable {
         javalin.http.generateEtags = false;
         javalin.http.prefer405over404 = true;
         javalin.http.maxRequestSize = BatchRoutes.MAX_BODY_BYTES;
-        javalin.jetty.threadPool = threadPool();
+        QueuedThreadPool pool = threadPool();
+        new JettyServerThreadPoolMetrics(pool, Tags.empty()).bindTo(metrics.registry());
+        javalin.jetty.threadPool = pool;
         javalin.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
@@ -144,18 +170,20 @@ public final class ApiServer implements AutoCloseable {
             connector.addBean(new ConnectionGuard(maxConnections, config.limits().maxConnectionsPerClient(),
                     config.trustedProxies()));
             connector.addBean(new HeaderDeadline(connector, config.limits().headerTimeout(), accessLog));
+            connector.addBean(new JettyConnectionMetrics(metrics.registry(), connector));
             return connector;
         });
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
-            server.setRequestLog(accessLog);
+            server.setRequestLog(new RequestLog.Collection(accessLog, httpMetrics));
             server.setStopTimeout(config.stopTimeout().toMillis());
             server.setOpenEarly(false); // the connector binds last, once the catalog is open
             // Javalin's default server counts requests (StatisticsHandler) and polls for low resources
             // every second; nothing reads either. GracefulDrain takes the statistics' place.
             server.removeBean(server.getBean(LowResourceMonitor.class));
             GracefulDrain graceful = new GracefulDrain(drain);
-            graceful.setHandler(new RequestEdge(config.limits().bodyTimeout())); // Javalin's context goes inside
+            httpMetrics.setHandler(new RequestEdge(config.limits().bodyTimeout())); // Javalin's context goes inside
+            graceful.setHandler(httpMetrics);
             server.setHandler(graceful);
             jetty = server;
         });
@@ -179,6 +207,14 @@ public final class ApiServer implements AutoCloseable {
         return pool;
     }
 
+    /** Notes the route template the router matched, for {@link HttpMetrics}. */
+    private static void recordRoute(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) {
+            ctx.attribute(HttpMetrics.ROUTE_ATTRIBUTE, matched.path);
+        }
+    }
+
     /**
      * Every request counts but probes and preflights, which a browser sends on its own. With API
      * keys on, a request with a valid key counts against its key; any other against its address,
@@ -200,6 +236,7 @@ public final class ApiServer implements AutoCloseable {
     private void limitKey(ApiKey key) {
         long retryAfter = keyRateLimits.acquire(key);
         if (retryAfter > 0) {
+            httpMetrics.limitedByKey();
             KeyRateLimits.Limits limits = keyRateLimits.limits(key);
             throw new ProblemException(ProblemType.RATE_LIMITED, "more than " + limits.perSecond()
                     + " requests a second (bursts of " + limits.burst() + ") with this API key; retry after "
@@ -214,6 +251,7 @@ public final class ApiServer implements AutoCloseable {
                 proxies.enabled() ? Collections.list(ctx.req().getHeaders("Forwarded")) : null, proxies);
         long retryAfter = rateLimit.acquire(client);
         if (retryAfter > 0) {
+            httpMetrics.limitedByAddress();
             throw new ProblemException(ProblemType.RATE_LIMITED, "more than " + config.rateLimit()
                     + " requests a second (bursts of " + config.rateBurst() + ") from one client; retry after "
                     + retryAfter + " s", Map.of("Retry-After", Long.toString(retryAfter)));
@@ -258,6 +296,11 @@ public final class ApiServer implements AutoCloseable {
     /** The listening connector, for tests that look at what it was given. */
     ServerConnector connector() {
         return (ServerConnector) jetty.getConnectors()[0];
+    }
+
+    /** The registry {@code /metrics} writes. */
+    public ServiceMetrics metrics() {
+        return metrics;
     }
 
     /** Whether this server is draining, for whatever reports readiness. */
@@ -331,5 +374,8 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (ownsMetrics) {
+            metrics.close();
+        }
     }
 }
