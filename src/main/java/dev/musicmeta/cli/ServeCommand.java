@@ -78,6 +78,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on; :0 picks a free port (env MMA_ADDR; default ${DEFAULT-VALUE}).")
     String addr;
 
+    @Option(names = "--admin-addr", paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADMIN_ADDR}",
+            description = "Serve /metrics, /ready and /info on this address only, a port kept unpublished; on --addr"
+                    + " they then answer 404 (env MMA_ADMIN_ADDR; default: with the API on --addr).")
+    String adminAddr;
+
     @Option(names = "--demo", defaultValue = "${env:MMA_DEMO:-false}",
             description = "Without --db: serve a generated sample catalog, made once and kept (env MMA_DEMO).")
     boolean demo;
@@ -256,6 +261,10 @@ final class ServeCommand implements Callable<Integer> {
                     config.trustedProxies());
         }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
+        if (server.adminPort() >= 0) {
+            String adminHost = ListenAddress.parse(adminAddr).displayHost();
+            LOG.info("/metrics, /ready and /info on http://{}:{} only", adminHost, server.adminPort());
+        }
         if (server.apiKeys().enabled()) {
             LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
                     server.apiKeys().size(), server.apiKeys().file());
@@ -291,7 +300,21 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(limits())
                 .withShutdownDelay(Duration.ofSeconds(within("--shutdown-delay", shutdownDelay, 0, MAX_WAIT_SECONDS)))
                 .withStopTimeout(Duration.ofSeconds(within("--drain-timeout", drainTimeout, 0, MAX_WAIT_SECONDS)))
-                .withAccessLog(accessLog.mode(), accessLogProbes);
+                .withAccessLog(accessLog.mode(), accessLogProbes)
+                .withAdmin(admin(address));
+    }
+
+    /** The admin listener of --admin-addr, or null; on another port than the API's. */
+    private ServerConfig.Admin admin(ListenAddress api) {
+        if (adminAddr == null || adminAddr.isBlank()) {
+            return null;
+        }
+        ListenAddress admin = ListenAddress.parse(adminAddr, source("--admin-addr"));
+        if (admin.port() != 0 && admin.port() == api.port()) {
+            throw new IllegalArgumentException(source("--admin-addr") + " must be another port than "
+                    + source("--addr") + "'s (" + api.port() + "), not " + adminAddr);
+        }
+        return new ServerConfig.Admin(admin.host(), admin.port());
     }
 
     private ConnectionLimits limits() {

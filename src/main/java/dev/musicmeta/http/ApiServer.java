@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
@@ -61,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     private static final int MAX_THREADS = 250;
     private static final int MIN_THREADS = 8;
     private static final int IDLE_THREAD_MILLIS = 60_000;
+    private static final String ADMIN_CONNECTOR = "admin";
     /** File descriptors kept for the catalog, the index, the jars and logs when capping connections. */
     private static final int RESERVED_DESCRIPTORS = 256;
 
@@ -124,6 +128,9 @@ public final class ApiServer implements AutoCloseable {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);
             SpotifyKeys spotifyKeys = new SpotifyKeys(apiKeys);
+            if (config.admin() != null) {
+                javalin.routes.before(ApiServer::separateAdmin);
+            }
             javalin.routes.beforeMatched(ApiServer::recordRoute);
             httpMetrics.routes(routes);
             if (rateLimit.enabled() || apiKeys.enabled()) {
@@ -161,18 +168,11 @@ public final class ApiServer implements AutoCloseable {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        javalin.jetty.addConnector((server, http) -> {
-            GatedConnector connector = new GatedConnector(server, http, catalog);
-            connector.setHost(config.host() == null || config.host().isEmpty() ? null : config.host());
-            connector.setPort(config.port());
-            connector.setAcceptQueueSize(config.limits().acceptQueue());
-            connector.setShutdownIdleTimeout(-1); // GracefulDrain closes idle connections; in-flight ones finish
-            connector.addBean(new ConnectionGuard(maxConnections, config.limits().maxConnectionsPerClient(),
-                    config.trustedProxies()));
-            connector.addBean(new HeaderDeadline(connector, config.limits().headerTimeout(), accessLog));
-            connector.addBean(new JettyConnectionMetrics(metrics.registry(), connector));
-            return connector;
-        });
+        javalin.jetty.addConnector((server, http) -> connector(server, http, config.host(), config.port(), "api"));
+        if (config.admin() != null) {
+            javalin.jetty.addConnector((server, http) -> connector(server, http, config.admin().host(),
+                    config.admin().port(), ADMIN_CONNECTOR));
+        }
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
             server.setRequestLog(new RequestLog.Collection(accessLog, httpMetrics));
@@ -194,6 +194,34 @@ public final class ApiServer implements AutoCloseable {
             context.getSessionHandler().setUsingCookies(false);
             context.getSessionHandler().setUsingUriParameters(false);
         });
+    }
+
+    /** A listener, bound once the catalog is open, with the caps and deadlines on reading requests. */
+    private ServerConnector connector(Server server, HttpConfiguration http, String host, int port, String name) {
+        GatedConnector connector = new GatedConnector(server, http, catalog);
+        connector.setName(name);
+        connector.setHost(host == null || host.isEmpty() ? null : host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(config.limits().acceptQueue());
+        connector.setShutdownIdleTimeout(-1); // GracefulDrain closes idle connections; in-flight ones finish
+        connector.addBean(new ConnectionGuard(maxConnections, config.limits().maxConnectionsPerClient(),
+                config.trustedProxies()));
+        connector.addBean(new HeaderDeadline(connector, config.limits().headerTimeout(), accessLog));
+        connector.addBean(new JettyConnectionMetrics(metrics.registry(), connector, Tags.of("connector", name)));
+        return connector;
+    }
+
+    /**
+     * With {@code --admin-addr}, each listener answers its own paths: the admin one only
+     * {@link AdminPaths}, the API's everything else. A path of the other listener is unknown here.
+     */
+    private static void separateAdmin(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        boolean onAdmin = request != null
+                && ADMIN_CONNECTOR.equals(request.getConnectionMetaData().getConnector().getName());
+        if (onAdmin != AdminPaths.is(ctx.path())) {
+            throw new ProblemException(ProblemType.UNKNOWN_PATH, ProblemDocument.defaultDetail(404));
+        }
     }
 
     /**
@@ -290,12 +318,28 @@ public final class ApiServer implements AutoCloseable {
 
     /** The bound port (the chosen one when the config asked for port 0). */
     public int port() {
-        return app.port();
+        return jetty == null ? app.port() : connector().getLocalPort();
     }
 
     /** The listening connector, for tests that look at what it was given. */
     ServerConnector connector() {
         return (ServerConnector) jetty.getConnectors()[0];
+    }
+
+    /**
+     * The bound port of the admin listener ({@code --admin-addr}: /metrics, /ready, /info), or -1
+     * when they are served with the API.
+     */
+    public int adminPort() {
+        if (config.admin() == null || jetty == null) {
+            return -1;
+        }
+        for (Connector connector : jetty.getConnectors()) {
+            if (ADMIN_CONNECTOR.equals(connector.getName())) {
+                return ((ServerConnector) connector).getLocalPort();
+            }
+        }
+        return -1;
     }
 
     /** The registry {@code /metrics} writes. */

@@ -110,12 +110,11 @@ class DeployManifestsTest {
     }
 
     @Test
-    void probesAskServedPathsOnThePortTheServerListensOn() throws IOException {
+    void probesAskServedPathsOnThePortThatServesThem() throws IOException {
         JsonNode api = containers(podSpec(deployment())).get(0);
         Map<String, Integer> ports = new HashMap<>();
         api.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
         Map<String, String> env = env(api);
-        int listens = port(env.getOrDefault("MMA_ADDR", DEFAULT_ADDR));
 
         Map<String, String> expectedPaths = Map.of(
                 "startupProbe", "/health", "livenessProbe", "/health", "readinessProbe", "/ready");
@@ -124,10 +123,24 @@ class DeployManifestsTest {
             JsonNode get = api.path(probe).path("httpGet");
             assertThat(get.path("path").asText()).as(probe).isEqualTo(path);
             assertThat(served).as(probe + " asks a path of the API document").contains(path);
-            assertThat(ports.get(get.path("port").asText())).as(probe + " port").isEqualTo(listens);
+            assertThat(ports.get(get.path("port").asText())).as(probe + " port").isEqualTo(portServing(path, env));
         });
         JsonNode service = Manifests.object("Service", "music-metadata-api");
-        assertThat(ports).containsKey(service.path("spec").path("ports").get(0).path("targetPort").asText());
+        List<Integer> published = new ArrayList<>();
+        service.path("spec").path("ports").forEach(p -> published.add(ports.get(p.path("targetPort").asText())));
+        assertThat(published).as("the Service publishes the API's port, not the admin port")
+                .containsExactly(port(env.getOrDefault("MMA_ADDR", DEFAULT_ADDR)));
+    }
+
+    @Test
+    void prometheusScrapesThePodsWhereMetricsAreServed() {
+        JsonNode template = deployment().path("spec").path("template");
+        JsonNode annotations = template.path("metadata").path("annotations");
+        Map<String, String> env = env(containers(template.path("spec")).get(0));
+
+        assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
+        assertThat(annotations.path("prometheus.io/port").asInt()).isEqualTo(portServing("/metrics", env));
     }
 
     @Test
@@ -221,16 +234,20 @@ class DeployManifestsTest {
         assertThat(api.path("depends_on").path("index").path("condition").asText())
                 .isEqualTo("service_completed_successfully");
         int listens = port(api.path("environment").path("MMA_ADDR").asText(DEFAULT_ADDR));
-        assertThat(strings(api.path("ports"))).contains(listens + ":" + listens);
+        assertThat(strings(api.path("ports"))).as("the API's port published, the admin port not")
+                .containsExactly(listens + ":" + listens);
     }
 
     @Test
     void prometheusScrapesMetricsWhereTheComposeServiceServesThem() {
         JsonNode compose = Manifests.document(Manifests.DEPLOY.resolve("compose.yaml"));
         JsonNode scrape = Manifests.document(Manifests.DEPLOY.resolve("prometheus.yml")).path("scrape_configs").get(0);
-        int listens = port(compose.path("services").path("api").path("environment").path("MMA_ADDR").asText(DEFAULT_ADDR));
+        Map<String, String> env = new HashMap<>();
+        compose.path("services").path("api").path("environment").fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
 
-        assertThat(strings(scrape.path("static_configs").get(0).path("targets"))).containsExactly("api:" + listens);
+        assertThat(strings(scrape.path("static_configs").get(0).path("targets")))
+                .containsExactly("api:" + portServing("/metrics", env));
         assertThat(scrape.path("metrics_path").asText()).isEqualTo("/metrics");
         assertThat(strings(compose.path("services").path("prometheus").path("volumes")))
                 .anyMatch(v -> v.startsWith("./prometheus.yml:"));
@@ -346,6 +363,16 @@ class DeployManifestsTest {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    /**
+     * The port a server with {@code env} serves {@code path} on: the admin port for /metrics, /ready
+     * and /info when {@code MMA_ADMIN_ADDR} is set, else the API's.
+     */
+    private static int portServing(String path, Map<String, String> env) {
+        String admin = env.get("MMA_ADMIN_ADDR");
+        boolean adminPath = List.of("/metrics", "/ready", "/info").contains(path);
+        return port(adminPath && admin != null ? admin : env.getOrDefault("MMA_ADDR", DEFAULT_ADDR));
     }
 
     /** The port of a {@code [HOST]:PORT} listen address. */
