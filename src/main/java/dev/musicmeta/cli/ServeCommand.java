@@ -224,7 +224,9 @@ final class ServeCommand implements Callable<Integer> {
         // the program before anything listens.
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ServiceMetrics metrics = ServiceMetrics.create(BuildInfo.current());
+        // -Dmma.metrics=off: nothing recorded, the baseline bench/metrics-cost.py measures metrics against
+        ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
+                : ServiceMetrics.create(BuildInfo.current());
         ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config, keys, metrics);
         try {
             server.start();

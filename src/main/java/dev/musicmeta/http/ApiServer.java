@@ -131,8 +131,10 @@ public final class ApiServer implements AutoCloseable {
             if (config.admin() != null) {
                 javalin.routes.before(ApiServer::separateAdmin);
             }
-            javalin.routes.beforeMatched(ApiServer::recordRoute);
-            httpMetrics.routes(routes);
+            if (this.metrics.enabled()) {
+                javalin.routes.beforeMatched(ApiServer::recordRoute);
+                httpMetrics.routes(routes);
+            }
             if (rateLimit.enabled() || apiKeys.enabled()) {
                 KeyGate keyGate = new KeyGate(apiKeys, routes, spotifyKeys::keyOfToken);
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
@@ -175,15 +177,20 @@ public final class ApiServer implements AutoCloseable {
         }
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
-            server.setRequestLog(new RequestLog.Collection(accessLog, httpMetrics));
+            server.setRequestLog(metrics.enabled() ? new RequestLog.Collection(accessLog, httpMetrics) : accessLog);
             server.setStopTimeout(config.stopTimeout().toMillis());
             server.setOpenEarly(false); // the connector binds last, once the catalog is open
             // Javalin's default server counts requests (StatisticsHandler) and polls for low resources
             // every second; nothing reads either. GracefulDrain takes the statistics' place.
             server.removeBean(server.getBean(LowResourceMonitor.class));
             GracefulDrain graceful = new GracefulDrain(drain);
-            httpMetrics.setHandler(new RequestEdge(config.limits().bodyTimeout())); // Javalin's context goes inside
-            graceful.setHandler(httpMetrics);
+            RequestEdge edge = new RequestEdge(config.limits().bodyTimeout()); // Javalin's context goes inside
+            if (metrics.enabled()) {
+                httpMetrics.setHandler(edge);
+                graceful.setHandler(httpMetrics);
+            } else {
+                graceful.setHandler(edge);
+            }
             server.setHandler(graceful);
             jetty = server;
         });
@@ -207,7 +214,9 @@ public final class ApiServer implements AutoCloseable {
         connector.addBean(new ConnectionGuard(maxConnections, config.limits().maxConnectionsPerClient(),
                 config.trustedProxies()));
         connector.addBean(new HeaderDeadline(connector, config.limits().headerTimeout(), accessLog));
-        connector.addBean(new JettyConnectionMetrics(metrics.registry(), connector, Tags.of("connector", name)));
+        if (metrics.enabled()) {
+            connector.addBean(new JettyConnectionMetrics(metrics.registry(), connector, Tags.of("connector", name)));
+        }
         return connector;
     }
 

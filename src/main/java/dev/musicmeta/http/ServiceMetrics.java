@@ -40,10 +40,22 @@ public final class ServiceMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gc;
+    private final boolean enabled;
 
-    private ServiceMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gc) {
+    private ServiceMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gc, boolean enabled) {
         this.registry = registry;
         this.gc = gc;
+        this.enabled = enabled;
+    }
+
+    /**
+     * No metrics: nothing is recorded and {@code /metrics} is empty. What metrics cost is measured
+     * against it ({@code bench/metrics-cost.py}, {@code -Dmma.metrics=off}).
+     */
+    public static ServiceMetrics off() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(MeterFilter.deny());
+        return new ServiceMetrics(registry, null, false);
     }
 
     /** A registry with the JVM's meters and {@code mma_build_info} of {@code build}. */
@@ -65,7 +77,12 @@ public final class ServiceMetrics implements AutoCloseable {
                 .tag("commit", build.commit() == null ? "unknown" : build.commit())
                 .tag("build_time", build.buildTime() == null ? "unknown" : build.buildTime())
                 .register(registry);
-        return new ServiceMetrics(registry, gc);
+        return new ServiceMetrics(registry, gc, true);
+    }
+
+    /** Whether anything is recorded; when not, the layers leave their meters out of the request path. */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** Where the service's layers register their meters. */
@@ -97,7 +114,9 @@ public final class ServiceMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        gc.close();
+        if (gc != null) {
+            gc.close();
+        }
         registry.close();
     }
 }

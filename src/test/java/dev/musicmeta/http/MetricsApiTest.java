@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +114,20 @@ class MetricsApiTest {
             assertThat(metrics.value("mma_rate_limit_rejections_total", Map.of("by", "key"))).isEqualTo(0.0);
             assertThat(requests(metrics, "GET", "/lookup/track/{id}", "429")).isEqualTo(limited);
             assertThat(requests(metrics, "GET", "/metrics", "200")).isEqualTo(4.0); // the fifth is still running
+        }
+    }
+
+    @Test
+    void withMetricsOffNothingIsRecordedAndTheScrapeIsEmpty() {
+        String id = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        try (ServiceMetrics off = ServiceMetrics.off();
+             TestServer server = new TestServer(new ApiServer(CompletableFuture.completedFuture(Fixtures.sample()),
+                     TestServer.config(), ApiKeys.off(), off).start())) {
+            ApiClient api = server.client();
+            assertThat(api.get("/lookup/track/" + id).status()).isEqualTo(200);
+
+            assertThat(off.enabled()).isFalse();
+            assertThat(scrape(api).families()).isEmpty();
         }
     }
 
