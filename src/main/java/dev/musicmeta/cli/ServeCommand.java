@@ -9,9 +9,11 @@ import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.BuildInfo;
 import dev.musicmeta.http.ConnectionLimits;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.http.ServiceInfo;
 import dev.musicmeta.http.ServiceMetrics;
 import dev.musicmeta.http.TrustedProxies;
 import dev.musicmeta.sample.ExampleRecordings;
+import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.SearchSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -228,6 +230,10 @@ final class ServeCommand implements Callable<Integer> {
         ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
                 : ServiceMetrics.create(BuildInfo.current());
         ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config, keys, metrics);
+        CompletableFuture<ServiceInfo> facts = opening.thenApplyAsync(opened -> ServiceFacts.describe(
+                opened.sqlite().files(), opened.served() == opened.sqlite() ? null
+                        : index != null ? index : IndexBuilder.defaultFolder(opened.sqlite().files().main())));
+        server.info(() -> facts.getNow(ServiceInfo.buildOnly()));
         try {
             server.start();
         } catch (RuntimeException e) {

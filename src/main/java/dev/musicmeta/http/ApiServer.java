@@ -79,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
     private final ServiceMetrics metrics;
     private final boolean ownsMetrics;
     private final HttpMetrics httpMetrics;
+    private volatile Supplier<ServiceInfo> info = ServiceInfo::buildOnly;
     private final Javalin app;
     private volatile Server jetty;
 
@@ -142,6 +143,7 @@ public final class ApiServer implements AutoCloseable {
             new HealthRoute(responder).register(routes);
             new ReadyRoute(responder, drain).register(routes);
             new MetricsRoute(responder, this.metrics).register(routes);
+            new InfoRoute(responder, () -> info.get()).register(routes);
             new LookupRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
@@ -349,6 +351,12 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** Where {@code /info} takes the catalog's and the index's facts from (by default, the build alone). */
+    public ApiServer info(Supplier<ServiceInfo> source) {
+        this.info = source;
+        return this;
     }
 
     /** The registry {@code /metrics} writes. */

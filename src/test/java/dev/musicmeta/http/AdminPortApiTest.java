@@ -26,6 +26,7 @@ class AdminPortApiTest {
             Map<String, int[]> statusOnApiAndAdmin = Map.of(
                     "/metrics", new int[] {404, 200},
                     "/ready", new int[] {404, 200},
+                    "/info", new int[] {404, 200},
                     "/health", new int[] {200, 404},
                     "/lookup/track/0000000000000000000000", new int[] {404, 404});
             statusOnApiAndAdmin.forEach((path, statuses) -> {
