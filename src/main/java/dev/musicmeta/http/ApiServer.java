@@ -227,12 +227,15 @@ public final class ApiServer implements AutoCloseable {
      * {@link AdminPaths}, the API's everything else. A path of the other listener is unknown here.
      */
     private static void separateAdmin(Context ctx) {
-        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
-        boolean onAdmin = request != null
-                && ADMIN_CONNECTOR.equals(request.getConnectionMetaData().getConnector().getName());
-        if (onAdmin != AdminPaths.is(ctx.path())) {
+        if (onAdmin(ctx) != AdminPaths.is(ctx.path())) {
             throw new ProblemException(ProblemType.UNKNOWN_PATH, ProblemDocument.defaultDetail(404));
         }
+    }
+
+    /** Whether the request came in on the admin listener of {@code --admin-addr}. */
+    private static boolean onAdmin(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        return request != null && ADMIN_CONNECTOR.equals(request.getConnectionMetaData().getConnector().getName());
     }
 
     /**
@@ -255,12 +258,14 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Every request counts but probes and preflights, which a browser sends on its own. With API
+     * Every request counts but probes, preflights, which a browser sends on its own, and what the
+     * admin listener answers (it is not published, so {@code /info} needs no key there). With API
      * keys on, a request with a valid key counts against its key; any other against its address,
      * and then a data route without a valid key ends in a 401.
      */
     private void limitRate(Context ctx, KeyGate keyGate) {
-        if (ProbePaths.is(ctx.path()) || HandlerType.OPTIONS.equals(ctx.method())) {
+        if (ProbePaths.is(ctx.path()) || HandlerType.OPTIONS.equals(ctx.method())
+                || config.admin() != null && onAdmin(ctx)) {
             return;
         }
         KeyGate.Credential credential = keyGate.authenticate(ctx);
