@@ -11,7 +11,8 @@
 #     demo's recordings, build its index), read-only for `serve`;
 #  4. times the start to the first 200, asks /health, /ready and lookups of the demo's recordings,
 #     runs the image's HEALTHCHECK command, and stops the server with SIGTERM (exit code 0);
-#  5. serves `serve --demo` the same way, with a tmpfs at /tmp as the Dockerfile says.
+#  5. for comparison, times the same jar on this machine's own Java over the same catalog, just after;
+#  6. serves `serve --demo` the same way, with a tmpfs at /tmp as the Dockerfile says.
 #
 # It prints the image's size and the start times. Needs root, podman, debootstrap, curl and
 # unshare (apt-get install podman debootstrap curl); the first run downloads Debian packages and
@@ -214,9 +215,22 @@ ls -l "$data"
 say "serve (the image's CMD), root and /data read-only, no writable folder at all"
 DATA_MODE=ro serve_and_check catalog
 
+say "for comparison, in the same run: the image's jar on this machine's own Java, same catalog"
+host_started=$(date +%s%N)
+java -XX:-UsePerfData -jar "$rootfs/app/music-metadata-api.jar" serve --db "$data" --addr "127.0.0.1:$port" \
+  > "$work/serve-host.log" 2>&1 &
+host_pid=$!
+echo "$host_pid" > "$work/serve.pid"
+start_host=$(wait_for_200 "$host_started" "http://127.0.0.1:$port/health" 300 "$host_pid") \
+  || { tail -20 "$work/serve-host.log" >&2; exit 1; }
+kill -TERM "$host_pid"; wait "$host_pid" || true
+rm -f "$work/serve.pid"
+echo "host: start to the first 200 of /health: $start_host ms"
+
 say "serve --demo, root read-only, a tmpfs at /tmp"
 DATA_MODE=ro TMPFS=1 serve_and_check demo serve --demo --demo-tracks 20000
 
 say "figures"
 echo "image $image: $(( size / 1024 / 1024 )) MiB (its JRE base $jre_base: $(( base_size / 1024 / 1024 )) MiB, so the layers of the service add $(( (size - base_size) / 1024 / 1024 )) MiB)"
-echo "start to the first 200 in the image: $start_catalog ms serving a $tracks-track catalog from a read-only /data; $start_demo ms for serve --demo of 20000 tracks (generated at start)"
+echo "start to the first 200 in the image: $start_catalog ms serving a $tracks-track catalog from a read-only /data (the same jar on this machine's Java, just after: $start_host ms); $start_demo ms for serve --demo of 20000 tracks (generated at start)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
