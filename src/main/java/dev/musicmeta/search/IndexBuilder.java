@@ -1,6 +1,10 @@
 package dev.musicmeta.search;
 
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.catalog.CatalogScan.Item;
+import dev.musicmeta.catalog.CatalogScan;
+import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.search.IndexManifest.CatalogStamp;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -21,7 +25,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -34,10 +37,11 @@ import org.apache.lucene.util.Version;
  * {@link IndexManifest}, written into a temporary folder beside the target and renamed into place
  * only when complete, so a half-built index is never served and a failed build leaves nothing.
  *
- * <p>One thread reads the catalog in rowid order, batch by batch ({@link CatalogReader}); the
- * other cores turn rows into documents and add them to the thread-safe IndexWriter. The queue of
- * batches is bounded and the writer flushes at a fixed RAM buffer, so memory does not grow with
- * the catalog: the build fits in {@code -Xmx1g} at any size.
+ * <p>One thread reads the catalog in rowid order, page by page, through the {@link CatalogScan}:
+ * the items as the API serves them, so the index ranks by the values the answers show. The
+ * other cores turn items into documents and add them to the thread-safe IndexWriter. The queue
+ * of pages is bounded, a page holds only itself, and the writer flushes at a fixed RAM buffer,
+ * so memory does not grow with the catalog: the build fits in {@code -Xmx1g} at any size.
  *
  * <p>Each kind's index is merged into one segment at the end. A search then looks each word up
  * in one term dictionary instead of one per segment, and {@link TopHits} fills the page and
@@ -85,43 +89,39 @@ public final class IndexBuilder {
     }
 
     /**
-     * Builds the index of {@code mainFile} into {@code target}, replacing an index already there.
+     * Builds the index of {@code catalog}, whose main file is {@code mainFile}, into {@code target},
+     * replacing an index already there.
      *
+     * @param mainFile the file the manifest identifies the catalog by (see {@link CatalogStamp})
      * @param progress told of rows read out of the total (largest rowids of the three tables)
      * @throws IndexBuildException with a one-line reason; nothing is left behind
      */
-    public IndexManifest build(Path mainFile, Path target, Progress progress) throws IndexBuildException {
+    public IndexManifest build(CatalogScan catalog, Path mainFile, Path target, Progress progress)
+            throws IndexBuildException {
         long started = System.nanoTime();
         Path folder = target.toAbsolutePath().normalize();
         Path parent = folder.getParent();
-        if (!Files.isRegularFile(mainFile) || !Files.isReadable(mainFile)) {
-            throw IndexBuildException.catalog(mainFile + ": no such readable file");
-        }
         checkReplaceable(folder);
         Path temp = parent.resolve(folder.getFileName() + ".tmp-" + randomSuffix());
         Thread cleanup = new Thread(() -> deleteQuietly(temp), "search-index-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
+            CatalogStamp stamp = stamp(mainFile);
             Files.createDirectories(parent);
             Files.createDirectory(temp);
-            CatalogStamp stamp = CatalogStamp.of(mainFile);
+            long tracks = maxRowid(catalog, SearchKind.TRACKS, mainFile);
+            long albums = maxRowid(catalog, SearchKind.ALBUMS, mainFile);
+            long artists = maxRowid(catalog, SearchKind.ARTISTS, mainFile);
+            long total = tracks + albums + artists;
             Map<String, Long> documents = new LinkedHashMap<>();
-            try (CatalogReader reader = new CatalogReader(mainFile)) {
-                long tracks = reader.maxRowid("tracks");
-                long albums = reader.maxRowid("albums");
-                long artists = reader.maxRowid("artists");
-                long total = tracks + albums + artists;
-                documents.put(SearchKind.TRACKS.folder(), buildKind(temp.resolve(SearchKind.TRACKS.folder()),
-                        reader::tracksAfter, IndexRows.TrackRow::rowid, IndexDocuments::track,
-                        done -> progress.update(done, total)));
-                documents.put(SearchKind.ALBUMS.folder(), buildKind(temp.resolve(SearchKind.ALBUMS.folder()),
-                        reader::albumsAfter, IndexRows.AlbumRow::rowid, IndexDocuments::album,
-                        done -> progress.update(tracks + done, total)));
-                documents.put(SearchKind.ARTISTS.folder(), buildKind(temp.resolve(SearchKind.ARTISTS.folder()),
-                        reader::artistsAfter, IndexRows.ArtistRow::rowid, IndexDocuments::artist,
-                        done -> progress.update(tracks + albums + done, total)));
-                progress.update(total, total);
-            }
+            documents.put(IndexManifest.folder(SearchKind.TRACKS), buildKind(temp, SearchKind.TRACKS, mainFile,
+                    catalog::tracksAfter, IndexDocuments::track, done -> progress.update(done, total)));
+            documents.put(IndexManifest.folder(SearchKind.ALBUMS), buildKind(temp, SearchKind.ALBUMS, mainFile,
+                    catalog::albumsAfter, IndexDocuments::album, done -> progress.update(tracks + done, total)));
+            documents.put(IndexManifest.folder(SearchKind.ARTISTS), buildKind(temp, SearchKind.ARTISTS, mainFile,
+                    catalog::artistsAfter, IndexDocuments::artist,
+                    done -> progress.update(tracks + albums + done, total)));
+            progress.update(total, total);
             double seconds = (System.nanoTime() - started) / 1e9;
             IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, Instant.now().toString(),
                     Version.LATEST.toString(), stamp, documents, Math.round(seconds * 10) / 10.0);
@@ -145,9 +145,30 @@ public final class IndexBuilder {
         }
     }
 
+    private static CatalogStamp stamp(Path mainFile) throws IndexBuildException {
+        try {
+            return CatalogStamp.of(mainFile);
+        } catch (IOException e) {
+            throw IndexBuildException.catalog(mainFile + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static long maxRowid(CatalogScan catalog, SearchKind kind, Path mainFile) throws IndexBuildException {
+        try {
+            return catalog.maxRowid(kind);
+        } catch (CatalogUnavailableException e) {
+            throw unreadable(mainFile, e);
+        }
+    }
+
+    private static IndexBuildException unreadable(Path mainFile, CatalogUnavailableException e) {
+        return IndexBuildException.catalog(mainFile + ": " + e.getMessage());
+    }
+
+    /** One page of a kind's items in rowid order: those with a rowid above {@code rowid}. */
     @FunctionalInterface
-    interface Fetch<R> {
-        List<R> after(long rowid, int limit) throws IndexBuildException;
+    interface Pages<T> {
+        List<Item<T>> after(long rowid, int limit);
     }
 
     @FunctionalInterface
@@ -155,8 +176,9 @@ public final class IndexBuilder {
         void rowsUpTo(long rowid);
     }
 
-    private <R> long buildKind(Path dir, Fetch<R> fetch, ToLongFunction<R> rowid, Function<R, Document> toDocument,
-                               Done done) throws IOException, IndexBuildException {
+    private <T> long buildKind(Path temp, SearchKind kind, Path mainFile, Pages<T> pages,
+                               Function<Item<T>, Document> toDocument, Done done)
+            throws IOException, IndexBuildException {
         IndexWriterConfig config = new IndexWriterConfig(NameAnalyzer.INDEX)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(ramBufferMb)
@@ -166,18 +188,24 @@ public final class IndexBuilder {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 2), new ThreadPoolExecutor.CallerRunsPolicy());
-        try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+        try (FSDirectory directory = FSDirectory.open(temp.resolve(IndexManifest.folder(kind)));
+             IndexWriter writer = new IndexWriter(directory, config)) {
             long after = 0;
             while (failure.get() == null) {
-                List<R> rows = fetch.after(after, BATCH);
-                if (rows.isEmpty()) {
+                List<Item<T>> items;
+                try {
+                    items = pages.after(after, BATCH);
+                } catch (CatalogUnavailableException e) {
+                    throw unreadable(mainFile, e);
+                }
+                if (items.isEmpty()) {
                     break;
                 }
-                after = rowid.applyAsLong(rows.get(rows.size() - 1));
+                after = items.get(items.size() - 1).rowid();
                 workers.execute(() -> {
                     try {
-                        for (R row : rows) {
-                            writer.addDocument(toDocument.apply(row));
+                        for (Item<T> item : items) {
+                            writer.addDocument(toDocument.apply(item));
                         }
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);

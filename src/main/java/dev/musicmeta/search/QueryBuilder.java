@@ -1,6 +1,7 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.Isrcs;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.search.NameAnalyzer.Word;
 import dev.musicmeta.search.ParsedQuery.Filter;
 import dev.musicmeta.search.ParsedQuery.Key;

@@ -3,6 +3,7 @@ package dev.musicmeta.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.search.ParsedQuery.Filter;
 import dev.musicmeta.search.ParsedQuery.Key;
 import dev.musicmeta.search.ParsedQuery.Text;

@@ -131,6 +131,15 @@ final class Session implements AutoCloseable {
         return statement.executeQuery();
     }
 
+    /** Runs a page statement: rows with a rowid above {@code after}, at most {@code limit} of them. */
+    ResultSet query(Sql sql, long after, int limit) throws SQLException {
+        PreparedStatement statement = statement(sql, false);
+        statement.setLong(1, after);
+        statement.setInt(2, limit);
+        counter.increment();
+        return statement.executeQuery();
+    }
+
     /** Runs a statement without parameters. */
     ResultSet query(Sql sql) throws SQLException {
         counter.increment();
