@@ -7,6 +7,7 @@ import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.search.IndexBuilder;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,24 @@ import org.slf4j.LoggerFactory;
 record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenCatalog.class);
+
+    /**
+     * {@link #open} on a thread of its own. The future fails with a {@link CatalogFileException}
+     * or a {@link SearchSetup.IndexUnavailableException} when a file cannot be served.
+     */
+    static CompletableFuture<OpenCatalog> inBackground(CatalogFiles files, Path index, SqliteOptions options) {
+        CompletableFuture<OpenCatalog> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(open(files, index, options));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        }, "catalog-open");
+        opener.setDaemon(true);
+        opener.start();
+        return opening;
+    }
 
     /**
      * Opens the catalog files and the index beside them (or in {@code index}), and logs what it
