@@ -3,11 +3,12 @@ package dev.musicmeta.catalog;
 import java.util.List;
 
 /**
- * Every item of the catalog, page by page in rowid order, read and assembled by the same code
- * that answers lookups: what the search index is built from. A value therefore means the same in
- * a ranking as in an answer (a popularity of 150, served as {@code null}, ranks as {@code null}).
- * Each page costs a fixed number of statements and holds only itself, so a reader of the whole
- * catalog keeps bounded memory. Thread-safe.
+ * Every item of the catalog, page by page, read and assembled by the same code that answers
+ * lookups: what the search index is built from. A value therefore means the same in a ranking
+ * as in an answer (a popularity of 150, served as {@code null}, ranks as {@code null}). A page
+ * is a range of rowids, so pages can be read in any order and on several threads at once; each
+ * costs a fixed number of statements and holds only itself, so a reader of the whole catalog
+ * keeps bounded memory. Thread-safe.
  *
  * @throws CatalogUnavailableException from any method, when the files cannot be read
  */
@@ -23,15 +24,15 @@ public interface CatalogScan {
      */
     record Item<T>(long rowid, T item, Long rank) {}
 
-    /** The largest rowid of the kind's table (0 when it is empty): the end of a scan. */
+    /** The largest rowid of the kind's table (0 when it is empty): where a scan ends. */
     long maxRowid(SearchKind kind);
 
-    /** Up to {@code limit} tracks with a rowid above {@code rowid}, in rowid order, with their albums. */
-    List<Item<Track>> tracksAfter(long rowid, int limit);
+    /** The tracks whose rowid is above {@code after} and at most {@code last}, in rowid order, with their albums. */
+    List<Item<Track>> tracksInRange(long after, long last);
 
-    /** Up to {@code limit} albums with a rowid above {@code rowid}, in rowid order. */
-    List<Item<Album>> albumsAfter(long rowid, int limit);
+    /** The albums whose rowid is above {@code after} and at most {@code last}, in rowid order. */
+    List<Item<Album>> albumsInRange(long after, long last);
 
-    /** Up to {@code limit} artists with a rowid above {@code rowid}, in rowid order. */
-    List<Item<Artist>> artistsAfter(long rowid, int limit);
+    /** The artists whose rowid is above {@code after} and at most {@code last}, in rowid order. */
+    List<Item<Artist>> artistsInRange(long after, long last);
 }

@@ -85,12 +85,14 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     /**
-     * The catalog as the builder reads it: one connection (one thread reads), no track_files (the
-     * index holds nothing of it), and caches sized for a scan in rowid order: popular artists
+     * The catalog as the builder reads it: a connection for each thread that reads, no track_files
+     * (the index holds nothing of it), and caches sized for a scan in rowid order: popular artists
      * recur across albums, while an album's tracks come together on one page, so an album cache
      * would only cost its upkeep.
      */
-    static final SqliteOptions READING = SqliteOptions.defaults().withConnections(1).withCacheSizes(50_000, 0);
+    static SqliteOptions reading(IndexBuilder builder) {
+        return SqliteOptions.defaults().withConnections(builder.readers()).withCacheSizes(50_000, 0);
+    }
 
     /**
      * Builds the index of the catalog whose main file is {@code main} into {@code target}. The
@@ -102,7 +104,7 @@ final class IndexCommand implements Callable<Integer> {
      */
     static IndexManifest build(IndexBuilder builder, Path main, Path target, Progress progress)
             throws CatalogFileException, IndexBuildException {
-        try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(main, null), READING)) {
+        try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(main, null), reading(builder))) {
             return builder.build(catalog, main, target, progress);
         }
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
@@ -37,11 +38,12 @@ import org.apache.lucene.util.Version;
  * {@link IndexManifest}, written into a temporary folder beside the target and renamed into place
  * only when complete, so a half-built index is never served and a failed build leaves nothing.
  *
- * <p>One thread reads the catalog in rowid order, page by page, through the {@link CatalogScan}:
- * the items as the API serves them, so the index ranks by the values the answers show. The
- * other cores turn items into documents and add them to the thread-safe IndexWriter. The queue
- * of pages is bounded, a page holds only itself, and the writer flushes at a fixed RAM buffer,
- * so memory does not grow with the catalog: the build fits in {@code -Xmx1g} at any size.
+ * <p>Each page of the catalog, a range of {@value #BATCH} rowids, is a task: a worker reads it
+ * through the {@link CatalogScan} (the items as the API serves them, so the index ranks by the
+ * values the answers show) and adds its documents to the thread-safe IndexWriter. Reading
+ * thus runs on every core, as indexing does. The queue of tasks is bounded, a task holds only
+ * its page, and the writer flushes at a fixed RAM buffer, so memory does not grow with the
+ * catalog: the build fits in {@code -Xmx1g} at any size.
  *
  * <p>Each kind's index is merged into one segment at the end. A search then looks each word up
  * in one term dictionary instead of one per segment, and {@link TopHits} fills the page and
@@ -77,6 +79,14 @@ public final class IndexBuilder {
         this.flushEveryDocs = flushEveryDocs;
     }
 
+    /**
+     * How many threads read the catalog at once: the workers, and the thread that hands out the
+     * pages when their queue is full. A catalog with as many connections never makes one wait.
+     */
+    public int readers() {
+        return threads + 1;
+    }
+
     /** All cores, a 128 MB buffer. */
     public static IndexBuilder defaults() {
         return new IndexBuilder(Runtime.getRuntime().availableProcessors(), 128);
@@ -93,7 +103,9 @@ public final class IndexBuilder {
      * replacing an index already there.
      *
      * @param mainFile the file the manifest identifies the catalog by (see {@link CatalogStamp})
-     * @param progress told of rows read out of the total (largest rowids of the three tables)
+     * @param catalog  read by {@link #readers()} threads at once
+     * @param progress told of rowids read out of the total (largest rowids of the three tables),
+     *                 from any thread
      * @throws IndexBuildException with a one-line reason; nothing is left behind
      */
     public IndexManifest build(CatalogScan catalog, Path mainFile, Path target, Progress progress)
@@ -114,12 +126,12 @@ public final class IndexBuilder {
             long artists = maxRowid(catalog, SearchKind.ARTISTS, mainFile);
             long total = tracks + albums + artists;
             Map<String, Long> documents = new LinkedHashMap<>();
-            documents.put(IndexManifest.folder(SearchKind.TRACKS), buildKind(temp, SearchKind.TRACKS, mainFile,
-                    catalog::tracksAfter, IndexDocuments::track, done -> progress.update(done, total)));
-            documents.put(IndexManifest.folder(SearchKind.ALBUMS), buildKind(temp, SearchKind.ALBUMS, mainFile,
-                    catalog::albumsAfter, IndexDocuments::album, done -> progress.update(tracks + done, total)));
+            documents.put(IndexManifest.folder(SearchKind.TRACKS), buildKind(temp, SearchKind.TRACKS, mainFile, tracks,
+                    catalog::tracksInRange, IndexDocuments::track, done -> progress.update(done, total)));
+            documents.put(IndexManifest.folder(SearchKind.ALBUMS), buildKind(temp, SearchKind.ALBUMS, mainFile, albums,
+                    catalog::albumsInRange, IndexDocuments::album, done -> progress.update(tracks + done, total)));
             documents.put(IndexManifest.folder(SearchKind.ARTISTS), buildKind(temp, SearchKind.ARTISTS, mainFile,
-                    catalog::artistsAfter, IndexDocuments::artist,
+                    artists, catalog::artistsInRange, IndexDocuments::artist,
                     done -> progress.update(tracks + albums + done, total)));
             progress.update(total, total);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -165,18 +177,18 @@ public final class IndexBuilder {
         return IndexBuildException.catalog(mainFile + ": " + e.getMessage());
     }
 
-    /** One page of a kind's items in rowid order: those with a rowid above {@code rowid}. */
+    /** One page of a kind's items: those of rowid above {@code after} and at most {@code last}. */
     @FunctionalInterface
     interface Pages<T> {
-        List<Item<T>> after(long rowid, int limit);
+        List<Item<T>> inRange(long after, long last);
     }
 
     @FunctionalInterface
     interface Done {
-        void rowsUpTo(long rowid);
+        void rows(long rowids);
     }
 
-    private <T> long buildKind(Path temp, SearchKind kind, Path mainFile, Pages<T> pages,
+    private <T> long buildKind(Path temp, SearchKind kind, Path mainFile, long lastRowid, Pages<T> pages,
                                Function<Item<T>, Document> toDocument, Done done)
             throws IOException, IndexBuildException {
         IndexWriterConfig config = new IndexWriterConfig(NameAnalyzer.INDEX)
@@ -186,36 +198,33 @@ public final class IndexBuilder {
                 .setIndexSort(Ranking.INDEX_SORT)
                 .setCommitOnClose(false);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong rowidsDone = new AtomicLong();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 2), new ThreadPoolExecutor.CallerRunsPolicy());
         try (FSDirectory directory = FSDirectory.open(temp.resolve(IndexManifest.folder(kind)));
              IndexWriter writer = new IndexWriter(directory, config)) {
-            long after = 0;
-            while (failure.get() == null) {
-                List<Item<T>> items;
-                try {
-                    items = pages.after(after, BATCH);
-                } catch (CatalogUnavailableException e) {
-                    throw unreadable(mainFile, e);
-                }
-                if (items.isEmpty()) {
-                    break;
-                }
-                after = items.get(items.size() - 1).rowid();
+            for (long after = 0; after < lastRowid && failure.get() == null; after += BATCH) {
+                long from = after;
+                long last = Math.min(after + BATCH, lastRowid);
                 workers.execute(() -> {
                     try {
-                        for (Item<T> item : items) {
+                        for (Item<T> item : pages.inRange(from, last)) {
                             writer.addDocument(toDocument.apply(item));
+                        }
+                        synchronized (rowidsDone) { // in order, though pages finish in any order
+                            done.rows(rowidsDone.addAndGet(last - from));
                         }
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                     }
                 });
-                done.rowsUpTo(after);
             }
             workers.shutdown();
             awaitQuietly(workers);
             Throwable t = failure.get();
+            if (t instanceof CatalogUnavailableException unreadable) {
+                throw unreadable(mainFile, unreadable);
+            }
             if (t != null) {
                 throw IndexBuildException.output("indexing failed: " + t, t);
             }

@@ -62,7 +62,7 @@ public class ResponseBenchmark {
             List<Track> tracks = new ArrayList<>(ANSWERS * items);
             for (int i = 0; tracks.size() < ANSWERS * items; i++) {
                 long rowid = 1 + (i * 7919L) % 1_000_000L; // spread over the catalog
-                sqlite.tracksAfter(rowid - 1, 1).forEach(track -> tracks.add(track.item()));
+                sqlite.tracksInRange(rowid - 1, rowid).forEach(track -> tracks.add(track.item()));
             }
             answers = new ArrayList<>();
             for (int i = 0; i < ANSWERS; i++) {

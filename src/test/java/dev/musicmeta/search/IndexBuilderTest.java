@@ -95,15 +95,15 @@ class IndexBuilderTest {
             // The catalog closes once the tracks are indexed: reading the albums fails part-way.
             CatalogScan closingAfterTracks = new CatalogScan() {
                 @Override public long maxRowid(SearchKind kind) { return catalog.maxRowid(kind); }
-                @Override public List<Item<Track>> tracksAfter(long rowid, int limit) {
-                    return catalog.tracksAfter(rowid, limit);
+                @Override public List<Item<Track>> tracksInRange(long after, long last) {
+                    return catalog.tracksInRange(after, last);
                 }
-                @Override public List<Item<Album>> albumsAfter(long rowid, int limit) {
+                @Override public List<Item<Album>> albumsInRange(long after, long last) {
                     catalog.close();
-                    return catalog.albumsAfter(rowid, limit);
+                    return catalog.albumsInRange(after, last);
                 }
-                @Override public List<Item<Artist>> artistsAfter(long rowid, int limit) {
-                    return catalog.artistsAfter(rowid, limit);
+                @Override public List<Item<Artist>> artistsInRange(long after, long last) {
+                    return catalog.artistsInRange(after, last);
                 }
             };
             assertThatThrownBy(() -> new IndexBuilder(1, 16).build(closingAfterTracks, c.mainFile(), folder,

@@ -16,7 +16,7 @@ public final class TestIndexes {
     /** Builds the index of the catalog whose main file is {@code main}, read through the SQLite catalog. */
     public static IndexManifest build(IndexBuilder builder, Path main, Path folder, Progress progress) throws Exception {
         try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(main, null),
-                SqliteOptions.defaults().withConnections(1))) {
+                SqliteOptions.defaults().withConnections(builder.readers()))) {
             return builder.build(catalog, main, folder, progress);
         }
     }

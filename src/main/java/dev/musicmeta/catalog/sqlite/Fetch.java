@@ -73,16 +73,16 @@ final class Fetch {
         return Keys.byRowid(rows(Sql.ARTISTS_BY_ROWID, KeySet.ofLongs(rowids), StoredArtist::read), StoredArtist::rowid);
     }
 
-    List<StoredTrack> tracksAfter(long rowid, int limit) {
-        return page(Sql.TRACKS_AFTER, rowid, limit, StoredTrack::read);
+    List<StoredTrack> tracksInRange(long after, long last) {
+        return page(Sql.TRACKS_IN_RANGE, after, last, StoredTrack::read);
     }
 
-    List<StoredAlbum> albumsAfter(long rowid, int limit) {
-        return page(Sql.ALBUMS_AFTER, rowid, limit, StoredAlbum::read);
+    List<StoredAlbum> albumsInRange(long after, long last) {
+        return page(Sql.ALBUMS_IN_RANGE, after, last, StoredAlbum::read);
     }
 
-    List<StoredArtist> artistsAfter(long rowid, int limit) {
-        return page(Sql.ARTISTS_AFTER, rowid, limit, StoredArtist::read);
+    List<StoredArtist> artistsInRange(long after, long last) {
+        return page(Sql.ARTISTS_IN_RANGE, after, last, StoredArtist::read);
     }
 
     long maxRowid(SearchKind kind) {
@@ -113,9 +113,9 @@ final class Fetch {
         }
     }
 
-    private <T> List<T> page(Sql sql, long after, int limit, RowReader<T> reader) {
+    private <T> List<T> page(Sql sql, long after, long last, RowReader<T> reader) {
         try {
-            return read(session.query(sql, after, limit), reader);
+            return read(session.query(sql, after, last), reader);
         } catch (SQLException e) {
             throw unreadable(e);
         }

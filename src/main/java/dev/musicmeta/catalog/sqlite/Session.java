@@ -131,11 +131,11 @@ final class Session implements AutoCloseable {
         return statement.executeQuery();
     }
 
-    /** Runs a page statement: rows with a rowid above {@code after}, at most {@code limit} of them. */
-    ResultSet query(Sql sql, long after, int limit) throws SQLException {
+    /** Runs a page statement: the rows of rowid above {@code after} and at most {@code last}. */
+    ResultSet query(Sql sql, long after, long last) throws SQLException {
         PreparedStatement statement = statement(sql, false);
         statement.setLong(1, after);
-        statement.setInt(2, limit);
+        statement.setLong(2, last);
         counter.increment();
         return statement.executeQuery();
     }

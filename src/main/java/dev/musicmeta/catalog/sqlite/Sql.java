@@ -1,7 +1,7 @@
 package dev.musicmeta.catalog.sqlite;
 
 import static dev.musicmeta.catalog.sqlite.SqlText.keys;
-import static dev.musicmeta.catalog.sqlite.SqlText.pageAfter;
+import static dev.musicmeta.catalog.sqlite.SqlText.rowidRange;
 
 /**
  * Every statement the catalog runs after start-up, prepared once per connection. Each is built
@@ -26,10 +26,10 @@ enum Sql {
     ALBUMS_BY_ID(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.id" + keys),
     ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.rowid" + keys),
 
-    // Pages of a whole table in rowid order, for the search index builder (CatalogScan).
-    TRACKS_AFTER(false, (trackFiles, keys) -> StoredTrack.select(trackFiles) + pageAfter("t")),
-    ALBUMS_AFTER(false, (trackFiles, keys) -> StoredAlbum.SELECT + pageAfter("a")),
-    ARTISTS_AFTER(false, (trackFiles, keys) -> StoredArtist.SELECT + pageAfter("ar")),
+    // Pages of a whole table by rowid range, for the search index builder (CatalogScan).
+    TRACKS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.select(trackFiles) + rowidRange("t")),
+    ALBUMS_IN_RANGE(false, (trackFiles, keys) -> StoredAlbum.SELECT + rowidRange("a")),
+    ARTISTS_IN_RANGE(false, (trackFiles, keys) -> StoredArtist.SELECT + rowidRange("ar")),
     LAST_TRACK_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM tracks"),
     LAST_ALBUM_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM albums"),
     LAST_ARTIST_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM artists"),

@@ -28,9 +28,9 @@ final class SqlText {
         return singleKey ? EQUALS_KEY : IN_KEY_SET;
     }
 
-    /** A page of a table in rowid order: rowid above ?1, at most ?2 rows. */
-    static String pageAfter(String alias) {
-        return " WHERE " + alias + ".rowid > ? ORDER BY " + alias + ".rowid LIMIT ?";
+    /** A page of a table in rowid order: the rows of rowid above ?1 and at most ?2. */
+    static String rowidRange(String alias) {
+        return " WHERE " + alias + ".rowid > ? AND " + alias + ".rowid <= ? ORDER BY " + alias + ".rowid";
     }
 
     /** Text as JDBC's getString reads it: numbers and BLOBs as their text. */

@@ -228,27 +228,27 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
     }
 
     @Override
-    public List<Item<Track>> tracksAfter(long rowid, int limit) {
+    public List<Item<Track>> tracksInRange(long after, long last) {
         return read(load -> {
-            List<StoredTrack> rows = load.fetch().tracksAfter(rowid, limit);
+            List<StoredTrack> rows = load.fetch().tracksInRange(after, last);
             Map<Long, Track> tracks = load.tracks(rows, true);
             return rows.stream().map(row -> new Item<>(row.rowid(), tracks.get(row.rowid()), row.rank())).toList();
         });
     }
 
     @Override
-    public List<Item<Album>> albumsAfter(long rowid, int limit) {
+    public List<Item<Album>> albumsInRange(long after, long last) {
         return read(load -> {
-            List<StoredAlbum> rows = load.fetch().albumsAfter(rowid, limit);
+            List<StoredAlbum> rows = load.fetch().albumsInRange(after, last);
             Map<Long, Album> albums = load.albums(Keys.byRowid(rows, StoredAlbum::rowid));
             return rows.stream().map(row -> new Item<>(row.rowid(), albums.get(row.rowid()), row.rank())).toList();
         });
     }
 
     @Override
-    public List<Item<Artist>> artistsAfter(long rowid, int limit) {
+    public List<Item<Artist>> artistsInRange(long after, long last) {
         return read(load -> {
-            List<StoredArtist> rows = load.fetch().artistsAfter(rowid, limit);
+            List<StoredArtist> rows = load.fetch().artistsInRange(after, last);
             Map<Long, Artist> artists = load.artists(Keys.byRowid(rows, StoredArtist::rowid));
             return rows.stream().map(row -> new Item<>(row.rowid(), artists.get(row.rowid()), row.rank())).toList();
         });

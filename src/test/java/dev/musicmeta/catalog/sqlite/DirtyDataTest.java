@@ -7,6 +7,7 @@ import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.CatalogScan.Item;
 import dev.musicmeta.catalog.Image;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.EdgeCatalog;
@@ -62,12 +63,11 @@ class DirtyDataTest {
         return LongStream.of(rowids).boxed().toList();
     }
 
-    /** Every item of a table through the scan the search index is built from, in pages of 7. */
-    static <T> List<Item<T>> scan(BiFunction<Long, Integer, List<Item<T>>> pages) {
+    /** Every item of a table through the scan the search index is built from, in pages of 50 rowids. */
+    static <T> List<Item<T>> scan(SearchKind kind, BiFunction<Long, Long, List<Item<T>>> pages) {
         List<Item<T>> all = new ArrayList<>();
-        for (List<Item<T>> page = pages.apply(0L, 7); !page.isEmpty();
-                page = pages.apply(page.get(page.size() - 1).rowid(), 7)) {
-            all.addAll(page);
+        for (long after = 0; after < catalog.maxRowid(kind); after += 50) {
+            all.addAll(pages.apply(after, after + 50));
         }
         return all;
     }
@@ -96,7 +96,7 @@ class DirtyDataTest {
         assertThat(ids(album.artists()).subList(5, 8))
                 .containsExactly(ARTIST_CYRILLIC, ARTIST_EMOJI, ARTIST_DIACRITICS);
         assertThat(ids(catalog.track(TRACK_FULL).orElseThrow().album().artists())).isEqualTo(ALBUM_FULL_ARTISTS);
-        assertThat(catalog.albumsAfter(0, 1)).singleElement().extracting(Item::item).isEqualTo(album); // rowid 1
+        assertThat(catalog.albumsInRange(0, 1)).singleElement().extracting(Item::item).isEqualTo(album); // rowid 1
     }
 
     @Test
@@ -171,9 +171,9 @@ class DirtyDataTest {
         long[] tracks = rowids("tracks");
         long[] artists = rowids("artists");
         long[] albums = rowids("albums");
-        assertThat(scan(catalog::tracksAfter)).extracting(Item::rowid).containsExactlyElementsOf(boxed(tracks));
-        assertThat(scan(catalog::artistsAfter)).extracting(Item::rowid).containsExactlyElementsOf(boxed(artists));
-        assertThat(scan(catalog::albumsAfter)).extracting(Item::rowid).containsExactlyElementsOf(boxed(albums));
+        assertThat(scan(SearchKind.TRACKS, catalog::tracksInRange)).extracting(Item::rowid).containsExactlyElementsOf(boxed(tracks));
+        assertThat(scan(SearchKind.ARTISTS, catalog::artistsInRange)).extracting(Item::rowid).containsExactlyElementsOf(boxed(artists));
+        assertThat(scan(SearchKind.ALBUMS, catalog::albumsInRange)).extracting(Item::rowid).containsExactlyElementsOf(boxed(albums));
 
         List<String> trackIds = strings("SELECT DISTINCT id FROM tracks WHERE id IS NOT NULL");
         List<String> artistIds = strings("SELECT DISTINCT id FROM artists WHERE id IS NOT NULL");
@@ -200,7 +200,7 @@ class DirtyDataTest {
         List<Object> trackCredits = column("SELECT (SELECT count(DISTINCT ar.rowid) FROM track_artists ta"
                 + " JOIN artists ar ON ar.rowid = ta.artist_rowid WHERE ta.track_rowid = t.rowid)"
                 + " FROM tracks t ORDER BY t.rowid");
-        List<Track> servedTracks = items(scan(catalog::tracksAfter));
+        List<Track> servedTracks = items(scan(SearchKind.TRACKS, catalog::tracksInRange));
         for (int i = 0; i < tracks.length; i++) {
             assertThat(servedTracks.get(i).artists()).as("track rowid %d", tracks[i])
                     .hasSize(((Number) trackCredits.get(i)).intValue());
@@ -209,7 +209,7 @@ class DirtyDataTest {
         List<Object> albumCredits = column("SELECT (SELECT count(DISTINCT ar.rowid) FROM artist_albums aa"
                 + " JOIN artists ar ON ar.rowid = aa.artist_rowid"
                 + " WHERE aa.album_rowid = l.rowid AND aa.index_in_album IS NOT NULL) FROM albums l ORDER BY l.rowid");
-        List<Album> servedAlbums = items(scan(catalog::albumsAfter));
+        List<Album> servedAlbums = items(scan(SearchKind.ALBUMS, catalog::albumsInRange));
         for (int i = 0; i < albums.length; i++) {
             assertThat(servedAlbums.get(i).artists()).as("album rowid %d", albums[i])
                     .hasSize(((Number) albumCredits.get(i)).intValue());
@@ -218,7 +218,7 @@ class DirtyDataTest {
 
     @Test
     void theScanTheIndexIsBuiltFromServesEveryItemAsTheLookupsDo() {
-        List<Item<Track>> tracks = scan(catalog::tracksAfter);
+        List<Item<Track>> tracks = scan(SearchKind.TRACKS, catalog::tracksInRange);
         for (Item<Track> item : tracks) {
             if (item.item().id() != null) {
                 assertThat(item.item()).as("track rowid %d", item.rowid()).isEqualTo(track(item.item().id()));
@@ -226,13 +226,13 @@ class DirtyDataTest {
             assertThat(item.rank()).as("track rowid %d", item.rowid())
                     .isEqualTo(item.item().popularity() == null ? null : item.item().popularity().longValue());
         }
-        for (Item<Artist> item : scan(catalog::artistsAfter)) {
+        for (Item<Artist> item : scan(SearchKind.ARTISTS, catalog::artistsInRange)) {
             if (item.item().id() != null) {
                 assertThat(item.item()).isEqualTo(catalog.artist(item.item().id()).orElseThrow());
             }
             assertThat(item.rank()).isEqualTo(item.item().followers());
         }
-        List<Item<Album>> albums = scan(catalog::albumsAfter);
+        List<Item<Album>> albums = scan(SearchKind.ALBUMS, catalog::albumsInRange);
         for (Item<Album> item : albums) {
             if (item.item().id() != null) {
                 assertThat(item.item()).isEqualTo(catalog.album(item.item().id()).orElseThrow());
@@ -244,8 +244,8 @@ class DirtyDataTest {
         assertThat(rank(albums, ALBUM_ODD)).as("stored as 250").isNull();
         assertThat(rank(tracks, TRACK_DIRTY_TYPES)).as("stored as 'high'").isNull();
         assertThat(rank(tracks, TRACK_OUT_OF_RANGE)).as("stored as 101").isNull();
-        assertThat(rank(scan(catalog::artistsAfter), ARTIST_DIRTY)).as("stored as 'many'").isNull();
-        assertThat(rank(scan(catalog::artistsAfter), ARTIST_EMPTY)).as("stored as +Infinity").isNull();
+        assertThat(rank(scan(SearchKind.ARTISTS, catalog::artistsInRange), ARTIST_DIRTY)).as("stored as 'many'").isNull();
+        assertThat(rank(scan(SearchKind.ARTISTS, catalog::artistsInRange), ARTIST_EMPTY)).as("stored as +Infinity").isNull();
     }
 
     private static Track track(String id) {

@@ -140,11 +140,11 @@ class StatementCountTest {
 
     @Test
     void aPageOfTheScanRunsTheStatementsOfALookup() {
-        assertThat(statements(() -> assertThat(catalog.tracksAfter(100_000, BULK)).hasSize(BULK)))
+        assertThat(statements(() -> assertThat(catalog.tracksInRange(100_000, 100_000 + BULK)).hasSize(BULK)))
                 .isEqualTo(TRACK_LOOKUP);
-        assertThat(statements(() -> assertThat(catalog.artistsAfter(100_000, BULK)).hasSize(BULK)))
+        assertThat(statements(() -> assertThat(catalog.artistsInRange(100_000, 100_000 + BULK)).hasSize(BULK)))
                 .isEqualTo(ARTIST_LOOKUP);
-        assertThat(statements(() -> assertThat(catalog.albumsAfter(100_000, BULK)).hasSize(BULK)))
+        assertThat(statements(() -> assertThat(catalog.albumsInRange(100_000, 100_000 + BULK)).hasSize(BULK)))
                 .isEqualTo(ALBUM_LOOKUP);
     }
 
