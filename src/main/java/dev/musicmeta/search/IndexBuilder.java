@@ -1,7 +1,7 @@
 package dev.musicmeta.search;
 
-import dev.musicmeta.catalog.CatalogScan.Item;
 import dev.musicmeta.catalog.CatalogScan;
+import dev.musicmeta.catalog.CatalogScan.Item;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchKind;
