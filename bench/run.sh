@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Load benchmark of the HTTP API on a generated catalog, from this machine over loopback.
 #
-#   bench/run.sh [--tracks N] [--duration SECONDS] [--connections C] [--heap SIZE]
+#   bench/run.sh [--tracks N] [--duration SECONDS] [--connections C] [--heap SIZE] [--port P]
+#                [--install-deps]
 #
 # Builds the jar, generates (and keeps) a catalog of N tracks under bench/out/, builds its search
 # index, starts the server with a small heap and drives it with wrk, one workload at a time, each
 # with random ids drawn from the catalog. Prints a markdown table and writes it to bench/out/.
+# Needs wrk, sqlite3 and curl; when one is missing it says so and stops, unless --install-deps
+# lets it install them with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tracks=1000000 duration=20 warmup=5 connections=32 threads=2 heap=256m port=18080
+tracks=1000000 duration=20 warmup=5 connections=32 threads=2 heap=256m port=18080 install_deps=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --tracks) tracks=$2; shift 2 ;;
@@ -17,20 +20,28 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --heap) heap=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --install-deps) install_deps=1; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
+missing=()
 need() { # command, Debian package
-  command -v "$1" >/dev/null && return
-  echo "installing $2 (apt-get)" >&2
-  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "$2" >/dev/null
+  command -v "$1" >/dev/null || missing+=("$2")
 }
 need wrk wrk
 need sqlite3 sqlite3
 need curl curl
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$install_deps" = 0 ]; then
+    echo "bench/run.sh needs ${missing[*]}: install them (Debian: apt-get install ${missing[*]}), or run again with --install-deps" >&2
+    exit 2
+  fi
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "installing ${missing[*]} with apt-get (--install-deps)" >&2
+  $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 jar=target/music-metadata-api.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then

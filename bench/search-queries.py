@@ -16,6 +16,11 @@ import unicodedata
 import urllib.parse
 from collections import Counter
 
+if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+    print(__doc__.strip())
+    sys.exit(0)
+if len(sys.argv) < 3:
+    sys.exit("usage: search-queries.py MAIN_DATABASE OUT_FILE [COUNT] (see --help)")
 db, out = sys.argv[1], sys.argv[2]
 count = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
 rng = random.Random(7)

@@ -9,6 +9,7 @@
 #   bench/search.sh                     # 10 M tracks
 #   TRACKS=1M bench/search.sh           # quicker
 #   CATALOG=/path/to/dir bench/search.sh
+#   bench/search.sh --install-deps      # may install wrk, python3 and time with apt-get
 #
 # Knobs (environment): TRACKS, CATALOG, REBUILD=0 (keep an existing index and its last build
 # figures), DURATION (s of load with the index per concurrency, default 30), CONNECTIONS
@@ -21,8 +22,20 @@
 #
 # Also times each start of the server with the index: from launching java to the first 200 of
 # /health, then the first search's own latency (cold: nothing compiled or cached yet).
+#
+# Needs wrk, python3 and GNU time; when one is missing it says so and stops, unless
+# --install-deps lets it install them with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+INSTALL_DEPS=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --install-deps) INSTALL_DEPS=1; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
+    *) echo "search.sh: unknown argument $1; its knobs are environment variables (see --help)" >&2; exit 2 ;;
+  esac
+done
 
 TRACKS=${TRACKS:-10M}
 NAME=$(echo "$TRACKS" | tr 'A-Z' 'a-z')
@@ -40,19 +53,26 @@ QUERIES=${QUERIES:-2000}
 STARTS=${STARTS:-3}
 PORT_INDEX=${PORT_INDEX:-18181}
 PORT_FALLBACK=${PORT_FALLBACK:-18182}
-mkdir -p "$OUT"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+MISSING=()
 need() { # command, Debian package
-  command -v "$1" >/dev/null && return
-  log "$1 is missing; installing the Debian package $2"
-  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get install -y -qq "$2" >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null; }
+  command -v "$1" >/dev/null || MISSING+=("$2")
 }
 need wrk wrk
 need python3 python3
-[ -x /usr/bin/time ] || need /usr/bin/time time
+need /usr/bin/time time
+if [ ${#MISSING[@]} -gt 0 ]; then
+  if [ "$INSTALL_DEPS" = 0 ]; then
+    log "bench/search.sh needs ${MISSING[*]}: install them (Debian: apt-get install ${MISSING[*]}), or run again with --install-deps"
+    exit 2
+  fi
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  log "installing ${MISSING[*]} with apt-get (--install-deps)"
+  $SUDO apt-get update -qq >/dev/null && $SUDO apt-get install -y -qq "${MISSING[@]}" >/dev/null
+fi
+mkdir -p "$OUT"
 if [ ! -f "$JAR" ]; then
   log "building $JAR"
   ./mvnw -q package -DskipTests

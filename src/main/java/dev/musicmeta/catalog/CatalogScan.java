@@ -22,17 +22,17 @@ public interface CatalogScan {
      *              popularity of a track or album (0 to 100), the followers of an artist (at
      *              least 0); {@code null} where the catalog holds NULL or a value out of range
      */
-    record Item<T>(long rowid, T item, Long rank) {}
+    record RankedItem<T>(long rowid, T item, Long rank) {}
 
     /** The largest rowid of the kind's table (0 when it is empty): where a scan ends. */
     long maxRowid(SearchKind kind);
 
     /** The tracks whose rowid is above {@code after} and at most {@code last}, in rowid order, with their albums. */
-    List<Item<Track>> tracksInRange(long after, long last);
+    List<RankedItem<Track>> tracksInRange(long after, long last);
 
     /** The albums whose rowid is above {@code after} and at most {@code last}, in rowid order. */
-    List<Item<Album>> albumsInRange(long after, long last);
+    List<RankedItem<Album>> albumsInRange(long after, long last);
 
     /** The artists whose rowid is above {@code after} and at most {@code last}, in rowid order. */
-    List<Item<Artist>> artistsInRange(long after, long last);
+    List<RankedItem<Artist>> artistsInRange(long after, long last);
 }

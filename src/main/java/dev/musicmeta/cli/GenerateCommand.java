@@ -46,6 +46,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace catalog files already in DIR.")
     private boolean force;
 
+    @Option(names = "--examples",
+            description = "Also write the few real recordings the README's examples use (Rick Astley, Queen, The"
+                    + " Beatles, ...), under their Spotify ids and ISRCs; the demo catalog holds them.")
+    private boolean examples;
+
     @Override
     public Integer call() {
         if (tracks < 1) {
@@ -62,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         TerminalProgress progress = new TerminalProgress("generate");
         try {
-            SampleGenerator.generate(out, tracks, seed, progress, force);
+            SampleGenerator.generate(out, tracks, seed, progress, force, examples);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof FileAlreadyExistsException exists) { // written meanwhile by another run
                 return alreadyThere(Path.of(exists.getFile()));

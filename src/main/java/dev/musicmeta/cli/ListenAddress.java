@@ -9,21 +9,26 @@ package dev.musicmeta.cli;
 record ListenAddress(String host, int port) {
 
     static ListenAddress parse(String text) {
+        return parse(text, "--addr");
+    }
+
+    /** @param source what the messages call the value: the option, or the variable it came from */
+    static ListenAddress parse(String text, String source) {
         String s = text.strip();
         int colon = s.lastIndexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("--addr must be [HOST]:PORT, e.g. :8080 or 127.0.0.1:8080; got " + text);
+            throw new IllegalArgumentException(source + " must be [HOST]:PORT, e.g. :8080 or 127.0.0.1:8080; got " + text);
         }
         String host = s.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         } else if (host.contains(":")) {
-            throw new IllegalArgumentException("--addr: write an IPv6 host in brackets, e.g. [::1]:8080; got " + text);
+            throw new IllegalArgumentException(source + ": write an IPv6 host in brackets, e.g. [::1]:8080; got " + text);
         }
         String port = s.substring(colon + 1);
         if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(Character::isDigit)
                 || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("--addr: the port must be 0 to 65535; got " + text);
+            throw new IllegalArgumentException(source + ": the port must be 0 to 65535; got " + text);
         }
         return new ListenAddress(host.isEmpty() ? null : host, Integer.parseInt(port));
     }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * fields at the top level with their types, e.g. {@code "status":200}).
  */
 enum LogFormat {
-    // Lower case: picocli matches enum values as written, and these are what users type.
+    // Lower case: what users type and what the help shows; any case is accepted (Main).
     text,
     json;
 

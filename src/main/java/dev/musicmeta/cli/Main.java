@@ -2,20 +2,27 @@ package dev.musicmeta.cli;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The executable jar's entry point: {@code serve}, {@code generate}, {@code index}. */
+/** The executable jar's entry point: {@code serve}, {@code generate}, {@code index}, {@code keys}. */
 @Command(
         name = "music-metadata-api",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A self-hosted music metadata web API over the 2025 Spotify metadata snapshot.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, IndexCommand.class, KeysCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         int code = run(args);
@@ -29,7 +36,39 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; 2 for usage errors and unusable files. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(compatible(args));
+        return run(System::getenv, args);
+    }
+
+    /** As {@link #run(String...)}, with {@code environment} in place of the process's variables. */
+    static int run(UnaryOperator<String> environment, String... args) {
+        String logLevel = LogLevel.problem(environment.apply(LogLevel.ENV));
+        if (logLevel != null) {
+            System.err.println(logLevel); // read when logging started, before any command: checked first
+            return 2;
+        }
+        return commandLine(environment).execute(compatible(args));
+    }
+
+    /**
+     * The command line with the conventions every command shares: booleans as {@link Flag} reads
+     * them, enum values in any case, and each option of {@code serve} (and of any command declaring
+     * {@link EnvironmentDefaults}) defaulting to its {@code MMA_*} variable, with errors about such
+     * a value naming the variable.
+     */
+    static CommandLine commandLine(UnaryOperator<String> environment) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.registerConverter(Boolean.class, new Flag());
+        commandLine.registerConverter(Boolean.TYPE, new Flag());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        for (CommandLine command : commandLine.getSubcommands().values()) {
+            if (command.getCommandSpec().defaultValueProvider() instanceof EnvironmentDefaults) {
+                command.setDefaultValueProvider(new EnvironmentDefaults(environment));
+            }
+        }
+        CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler(
+                (e, args) -> standard.handleParseException(EnvironmentDefaults.nameVariable(e, args), args));
+        return commandLine;
     }
 
     /**
@@ -46,8 +85,10 @@ public final class Main implements Runnable {
         return args;
     }
 
+    /** No subcommand: a usage error, answered with the help on standard error and exit code 2. */
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: serve, generate, index or keys");
     }
 }

@@ -4,8 +4,12 @@ import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
+import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
+import dev.musicmeta.http.ConnectionLimits;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.http.TrustedProxies;
+import dev.musicmeta.sample.ExampleRecordings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
@@ -24,14 +28,18 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        defaultValueProvider = EnvironmentDefaults.class,
         sortOptions = false,
         description = {
             "Serves a catalog over HTTP, with its API docs at /docs.",
             "Lookups by id and ISRC, search, and batch lookups, read-only from the SQLite files. Every option"
-                    + " can also be set with the environment variable shown in its description."},
+                    + " can also be set with the environment variable shown in its description (MMA_ and the"
+                    + " option's name); on/off options take true/false, yes/no, on/off or 1/0."},
         footer = {
             "",
-            "Stops gracefully on SIGTERM or SIGINT: in-flight requests get up to 10 s, then exit 0.",
+            "Stops gracefully on SIGTERM: /ready answers 503 at once and every answer closes its connection; new"
+                    + " connections are accepted for --shutdown-delay more, then requests in flight get up to"
+                    + " --drain-timeout to finish, and the program exits 0. SIGINT (Ctrl-C) skips the delay.",
             "Exit code 2: bad option, or a catalog file that is missing, unreadable or wrong.",
             "The Go server's single-dash spellings work too: -db PATH -addr :8080."})
 final class ServeCommand implements Callable<Integer> {
@@ -43,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
      * one of the connections kept for searches.
      */
     static final long MAX_SEARCH_TIMEOUT_SECONDS = 300;
+
+    /** Bounds the deadlines and delays: an hour is past anything a client or an orchestrator waits. */
+    static final long MAX_WAIT_SECONDS = 3600;
 
     @Spec
     CommandSpec spec;
@@ -88,10 +99,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env MMA_RATE_BURST; default ${DEFAULT-VALUE}).")
     long rateBurst;
 
-    @Option(names = "--trust-proxy", defaultValue = "${env:MMA_TRUST_PROXY:-false}",
-            description = "Behind a reverse proxy: the client is the last X-Forwarded-For address"
-                    + " (env MMA_TRUST_PROXY).")
-    boolean trustProxy;
+    @Option(names = "--trust-proxy", paramLabel = "CIDR[,CIDR...]", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:MMA_TRUST_PROXY:-false}",
+            description = "Behind reverse proxies: alone, the immediate peer is a proxy and the client is the last"
+                    + " X-Forwarded-For address; with CIDR blocks (e.g. 10.0.0.0/8,2001:db8::/32), the client is the"
+                    + " first address from the right of X-Forwarded-For (else Forwarded) that is not in them"
+                    + " (env MMA_TRUST_PROXY: true, or the blocks).")
+    String trustProxy;
 
     @Option(names = "--cache-max-age", paramLabel = "SECONDS", defaultValue = "${env:MMA_CACHE_MAX_AGE:-86400}",
             description = "max-age of Cache-Control on lookups, searches and docs (env MMA_CACHE_MAX_AGE;"
@@ -104,10 +118,66 @@ final class ServeCommand implements Callable<Integer> {
                     + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
 
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            defaultValue = "${env:MMA_HEADER_TIMEOUT:-10}",
+            description = "A request's line and headers must arrive within this after its first byte, else 408"
+                    + " (env MMA_HEADER_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_BODY_TIMEOUT:-10}",
+            description = "A request's body must arrive whole within this after its headers, else 408"
+                    + " (env MMA_BODY_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long bodyTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            defaultValue = "${env:MMA_MAX_CONNECTIONS:-" + ConnectionLimits.DEFAULT_MAX_CONNECTIONS + "}",
+            description = "Open connections in all; more are closed at once (lowered to what the file descriptor"
+                    + " limit allows) (env MMA_MAX_CONNECTIONS; default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N",
+            defaultValue = "${env:MMA_MAX_CONNECTIONS_PER_CLIENT:-" + ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT
+                    + "}",
+            description = "Open connections from one address; more are closed at once; trusted proxies are exempt"
+                    + " (env MMA_MAX_CONNECTIONS_PER_CLIENT; default ${DEFAULT-VALUE}).")
+    int maxConnectionsPerClient;
+
+    @Option(names = "--backlog", paramLabel = "N",
+            defaultValue = "${env:MMA_BACKLOG:-" + ConnectionLimits.DEFAULT_ACCEPT_QUEUE + "}",
+            description = "Listen backlog: connections the kernel holds until they are accepted, for bursts; the"
+                    + " kernel caps it at net.core.somaxconn (env MMA_BACKLOG; default ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = "--shutdown-delay", paramLabel = "SECONDS", defaultValue = "${env:MMA_SHUTDOWN_DELAY:-5}",
+            description = "On SIGTERM, keep accepting this long while /ready answers 503, so load balancers stop"
+                    + " routing here first (env MMA_SHUTDOWN_DELAY; default ${DEFAULT-VALUE}).")
+    long shutdownDelay;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_DRAIN_TIMEOUT:-10}",
+            description = "Then, how long requests in flight get to finish before their connections are cut"
+                    + " (env MMA_DRAIN_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long drainTimeout;
+
+    @Option(names = "--access-log", paramLabel = "all|errors|off", defaultValue = "${env:MMA_ACCESS_LOG:-all}",
+            description = "Which requests get an access log line: all, errors (4xx and 5xx) or off"
+                    + " (env MMA_ACCESS_LOG; default ${DEFAULT-VALUE}).")
+    AccessLogOption accessLog;
+
+    @Option(names = "--access-log-probes", defaultValue = "${env:MMA_ACCESS_LOG_PROBES:-false}",
+            description = "Also log /health, /ready and /metrics, which are left out otherwise"
+                    + " (env MMA_ACCESS_LOG_PROBES).")
+    boolean accessLogProbes;
+
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:MMA_LOG_FORMAT:-text}",
             description = "Log lines for people (text) or one JSON object per line (json)"
                     + " (env MMA_LOG_FORMAT; default ${DEFAULT-VALUE}).")
     LogFormat logFormat;
+
+    @Option(names = "--api-keys", paramLabel = "FILE", defaultValue = "${env:MMA_API_KEYS}",
+            description = "Require an API key (Authorization: Bearer <key> or X-Api-Key) on every data route."
+                    + " FILE holds one key a line: NAME SHA256 [RATE] [BURST], as 'keys NAME' prints it;"
+                    + " reread when it changes (env MMA_API_KEYS).")
+    Path apiKeys;
 
     @Override
     public Integer call() throws Exception {
@@ -123,6 +193,13 @@ final class ServeCommand implements Callable<Integer> {
         if (db == null && !demo) {
             return usage("serve needs --db PATH (main_database.sqlite3 of the snapshot), or --demo to serve a"
                     + " generated sample catalog");
+        }
+        ApiKeys keys;
+        try {
+            keys = apiKeys == null ? ApiKeys.off() : ApiKeys.load(apiKeys);
+        } catch (ApiKeys.InvalidKeysFileException e) {
+            String from = source("--api-keys");
+            return fail(2, (from.equals("--api-keys") ? "" : from + ": ") + e.getMessage());
         }
         Path main = db;
         if (main == null) {
@@ -142,7 +219,7 @@ final class ServeCommand implements Callable<Integer> {
         // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config);
+        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -168,10 +245,29 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         String host = ListenAddress.parse(addr).displayHost();
         LOG.info("serving {} on http://{}:{}", catalog.files().main(), host, server.port());
+        ConnectionLimits limits = config.limits();
+        LOG.info("limits: request headers within {} s, bodies within {} s; {} connections, {} per client address;"
+                + " backlog {}", limits.headerTimeout().toSeconds(), limits.bodyTimeout().toSeconds(),
+                server.maxConnections(), limits.maxConnectionsPerClient(), limits.acceptQueue());
+        if (config.trustedProxies().enabled()) {
+            LOG.info("clients are named by X-Forwarded-For or Forwarded behind trusted proxies: {}",
+                    config.trustedProxies());
+        }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
+        if (server.apiKeys().enabled()) {
+            LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
+                    server.apiKeys().size(), server.apiKeys().file());
+        }
+        if (db == null) { // the demo holds the recordings of the README's examples
+            for (String path : ExampleRecordings.TRY_PATHS) {
+                LOG.info("try http://{}:{}{}", host, server.port(), path);
+            }
+        }
         String name = signal.await();
-        LOG.info("{}: stopping; requests in flight get up to {} s", name, config.stopTimeout().toSeconds());
-        server.stop();
+        Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
+        LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",
+                name, delay.toSeconds(), config.stopTimeout().toSeconds());
+        server.shutDown(delay);
         Runtime.getRuntime().removeShutdownHook(hook);
         LOG.info("caches of this run: {}", catalog.cacheStats().summary());
         LOG.info("stopped");
@@ -179,24 +275,64 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ServerConfig config() {
-        ListenAddress address = ListenAddress.parse(addr);
-        if (rateLimit < 0 || rateBurst < 0 || cacheMaxAge < 0 || demoTracks < 1) {
-            throw new IllegalArgumentException("--rate-limit, --rate-burst and --cache-max-age must be at least 0,"
-                    + " --demo-tracks at least 1");
-        }
+        ListenAddress address = ListenAddress.parse(addr, source("--addr"));
+        atLeast(rateLimit, 0, "--rate-limit");
+        atLeast(rateBurst, 0, "--rate-burst");
+        atLeast(cacheMaxAge, 0, "--cache-max-age");
+        atLeast(demoTracks, 1, "--demo-tracks");
         return ServerConfig.defaults()
                 .withAddress(address.host(), address.port())
                 .withRateLimit(rateLimit, rateBurst)
-                .withTrustProxy(trustProxy)
+                .withTrustedProxies(trustedProxies())
                 .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge))
-                .withAccessLogFields(logFormat == LogFormat.json);
+                .withAccessLogFields(logFormat == LogFormat.json)
+                .withLimits(limits())
+                .withShutdownDelay(Duration.ofSeconds(within("--shutdown-delay", shutdownDelay, 0, MAX_WAIT_SECONDS)))
+                .withStopTimeout(Duration.ofSeconds(within("--drain-timeout", drainTimeout, 0, MAX_WAIT_SECONDS)))
+                .withAccessLog(accessLog.mode(), accessLogProbes);
+    }
+
+    private ConnectionLimits limits() {
+        return ConnectionLimits.defaults()
+                .withTimeouts(Duration.ofSeconds(within("--header-timeout", headerTimeout, 1, MAX_WAIT_SECONDS)),
+                        Duration.ofSeconds(within("--body-timeout", bodyTimeout, 1, MAX_WAIT_SECONDS)))
+                .withMaxConnections((int) within("--max-connections", maxConnections, 1, Integer.MAX_VALUE),
+                        (int) within("--max-connections-per-client", maxConnectionsPerClient, 1, Integer.MAX_VALUE))
+                .withAcceptQueue((int) within("--backlog", backlog, 1, 65535));
+    }
+
+    private long within(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(source(option) + " must be " + min + " to " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    /** --trust-proxy's proxies; an error names MMA_TRUST_PROXY when the value came from it. */
+    private TrustedProxies trustedProxies() {
+        try {
+            return TrustedProxies.parse(trustProxy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^--trust-proxy", source("--trust-proxy")));
+        }
+    }
+
+    private void atLeast(long value, long min, String option) {
+        if (value < min) {
+            throw new IllegalArgumentException(source(option) + " must be at least " + min + ", not " + value);
+        }
+    }
+
+    /** How a message names an option's value: its MMA_* variable when that is where the value came from. */
+    private String source(String option) {
+        return spec == null ? option : EnvironmentDefaults.source(spec, option);
     }
 
     /** The catalog's tuning: the defaults, with the search budget of --search-timeout. */
     SqliteOptions catalogOptions() {
         if (searchTimeout < 1 || searchTimeout > MAX_SEARCH_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException("--search-timeout must be 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
-                    + " seconds, not " + searchTimeout);
+            throw new IllegalArgumentException(source("--search-timeout") + " must be 1 to "
+                    + MAX_SEARCH_TIMEOUT_SECONDS + " seconds, not " + searchTimeout);
         }
         return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
     }

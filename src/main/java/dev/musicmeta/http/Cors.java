@@ -21,16 +21,18 @@ final class Cors {
 
     /**
      * What a page may read beyond the headers every browser shows it: the tag to revalidate with,
-     * the wait after a 429 or 503, a 405's methods.
+     * the wait after a 429 or 503, a 405's methods, the request id to report a problem with.
      */
-    static final String EXPOSE_HEADERS = "ETag, Retry-After, Allow";
+    static final String EXPOSE_HEADERS = "ETag, Retry-After, Allow, X-Request-Id";
 
     /**
      * Request headers a page may send: any ({@code *}, valid because no request carries
-     * credentials), preceded by the ones the API reads for browsers that predate the wildcard.
-     * Accept and Accept-Language need no listing, and Accept-Encoding is the browser's own.
+     * credentials in the Fetch sense: cookies), preceded by the ones the API reads for browsers that
+     * predate the wildcard. Authorization must be named: the wildcard never covers it. Accept and
+     * Accept-Language need no listing, and Accept-Encoding is the browser's own.
      */
-    static final String ALLOW_HEADERS = "Content-Type, If-None-Match, Cache-Control, X-Requested-With, *";
+    static final String ALLOW_HEADERS =
+            "Content-Type, If-None-Match, Cache-Control, X-Requested-With, Authorization, X-Api-Key, *";
 
     /** A day, the longest any browser keeps a preflight (Chromium caps it at two hours). */
     static final String MAX_AGE_SECONDS = "86400";

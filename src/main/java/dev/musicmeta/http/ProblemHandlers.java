@@ -2,19 +2,29 @@ package dev.musicmeta.http;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.SearchTimeoutException;
+import dev.musicmeta.http.spotify.ErrorShape;
+import dev.musicmeta.http.spotify.SpotifyException;
+import io.javalin.config.RouterConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every exception a handler throws into a problem document. Bad input arrives as a
- * {@link ProblemException}; only a fault of the server ends in the catch-all 500, which logs the
- * stack trace here and tells the client nothing about it.
+ * Turns every exception a handler throws into a problem document, or on the Spotify-compatible
+ * surface into its own error object ({@link ErrorShape}) with the same words. Bad input arrives as
+ * a {@link ProblemException} (a {@link SpotifyException} there); only a fault of the server ends in
+ * the catch-all 500, which is logged here ({@link Faults}) and tells the client nothing about it.
+ * An {@link Error} (a damaged memory-mapped file surfaces as {@link InternalError}) is answered the
+ * same way.
  */
 final class ProblemHandlers {
 
@@ -22,6 +32,7 @@ final class ProblemHandlers {
 
     private final Responder responder;
     private final RouteTable routes;
+    private final Faults faults = new Faults(LOG);
 
     ProblemHandlers(Responder responder, RouteTable routes) {
         this.responder = responder;
@@ -31,6 +42,8 @@ final class ProblemHandlers {
     void register(RoutesConfig config) {
         config.exception(ProblemException.class, (e, ctx) ->
                 send(ctx, e.type(), e.detail(), e.headers()));
+        config.exception(SpotifyException.class, (e, ctx) ->
+                sendError(ctx, e.status(), e.getMessage(), e.oauthError(), e.headers()));
         config.exception(HttpResponseException.class, (e, ctx) -> routing(ctx, e.getStatus()));
         config.exception(SearchTimeoutException.class, (e, ctx) -> send(ctx, ProblemType.SEARCH_TIMEOUT,
                 "the search ran past its time budget; make the query more specific: more or longer words,"
@@ -46,9 +59,48 @@ final class ProblemHandlers {
                 raw(ctx, http.getCode(), Map.of()); // Jetty refused the request's form, e.g. a bad query encoding
                 return;
             }
-            LOG.error("failed to answer {} {}", ctx.method(), AccessLog.printable(ctx.path(), 512), e);
+            faults.log("failed to answer " + ctx.method() + " " + AccessLog.printable(ctx.path(), 512)
+                    + " (request " + ctx.req().getAttribute(RequestIds.ATTRIBUTE) + ")", e);
             send(ctx, ProblemType.INTERNAL_ERROR, ProblemDocument.defaultDetail(500), Map.of());
         });
+    }
+
+    /** An {@link Error} thrown by a handler: Javalin hands it over without the request's context. */
+    void registerErrors(RouterConfig router) {
+        router.javaLangErrorHandler(this::error);
+    }
+
+    private void error(HttpServletResponse res, Error e) {
+        Request request = request(res);
+        String path = request == null ? null : request.getHttpURI().getPath();
+        faults.log("failed to answer " + (request == null ? "a request" : request.getMethod() + " "
+                + AccessLog.printable(path, 512) + " (request " + request.getAttribute(RequestIds.ATTRIBUTE) + ")"), e);
+        if (res.isCommitted()) {
+            return; // the status line is gone; Jetty closes the connection on the short body
+        }
+        String detail = ProblemDocument.defaultDetail(500);
+        ErrorShape shape = ErrorShape.forPath(path);
+        byte[] body = shape == null ? ProblemDocument.json(ProblemType.INTERNAL_ERROR, detail)
+                : shape.json(500, detail, null);
+        try {
+            res.reset();
+            Cors.allowAnyOrigin(res);
+            res.setHeader("Cache-Control", "no-store");
+            res.setStatus(500);
+            res.setContentType(shape == null ? Responder.PROBLEM_JSON : ErrorShape.CONTENT_TYPE);
+            res.setContentLength(body.length);
+            res.getOutputStream().write(body);
+        } catch (IOException | RuntimeException write) {
+            LOG.debug("could not send the 500 for {}", new String(body, StandardCharsets.UTF_8), write);
+        }
+    }
+
+    /** The request a bare servlet response answers (Jetty's knows it), or null. */
+    private static Request request(HttpServletResponse res) {
+        if (res instanceof ServletApiResponse api && api.getServletChannel() != null) {
+            return api.getServletChannel().getServletContextRequest();
+        }
+        return null;
     }
 
     /** 404 and 405 of the router, and any other status Javalin raises itself. */
@@ -62,17 +114,36 @@ final class ProblemHandlers {
         }
     }
 
+    /** A problem document, or on the Spotify surface its own error object with the same words. */
     private void send(Context ctx, ProblemType type, String detail, Map<String, String> headers) {
-        sendBody(ctx, type.status(), ProblemDocument.json(type, detail), headers);
+        if (ErrorShape.forPath(ctx.path()) != null) {
+            sendError(ctx, type.status(), detail, null, headers);
+        } else {
+            sendBody(ctx, type.status(), Responder.PROBLEM_JSON, ProblemDocument.json(type, detail), headers);
+        }
     }
 
     private void raw(Context ctx, int status, Map<String, String> headers) {
-        sendBody(ctx, status, ProblemDocument.forStatus(status), headers);
+        if (ErrorShape.forPath(ctx.path()) != null) {
+            sendError(ctx, status, ProblemDocument.defaultDetail(status), null, headers);
+        } else {
+            sendBody(ctx, status, Responder.PROBLEM_JSON, ProblemDocument.forStatus(status), headers);
+        }
     }
 
-    private void sendBody(Context ctx, int status, byte[] body, Map<String, String> headers) {
+    /** The Spotify surface's error object (a problem document should the path be another's). */
+    private void sendError(Context ctx, int status, String message, String oauthError, Map<String, String> headers) {
+        ErrorShape shape = ErrorShape.forPath(ctx.path());
+        if (shape == null) {
+            sendBody(ctx, status, Responder.PROBLEM_JSON, ProblemDocument.forStatus(status), headers);
+        } else {
+            sendBody(ctx, status, ErrorShape.CONTENT_TYPE, shape.json(status, message, oauthError), headers);
+        }
+    }
+
+    private void sendBody(Context ctx, int status, String contentType, byte[] body, Map<String, String> headers) {
         try {
-            responder.problem(ctx, status, body, headers);
+            responder.error(ctx, status, contentType, body, headers);
         } catch (IOException e) {
             LOG.debug("client went away before its {} was sent", status, e);
         }

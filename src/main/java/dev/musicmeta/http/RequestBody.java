@@ -26,6 +26,11 @@ final class RequestBody {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "send the body as JSON with Content-Type: application/json");
         }
+        return read(ctx, maxBytes);
+    }
+
+    /** The body of any media type, at most {@code maxBytes} long (413 past it, as {@link #json}). */
+    static byte[] read(Context ctx, int maxBytes) {
         String tooLarge = "the body may be at most " + maxBytes / 1024 + " KiB (" + maxBytes + " bytes)";
         if (ctx.req().getContentLengthLong() > maxBytes) {
             drain(ctx);

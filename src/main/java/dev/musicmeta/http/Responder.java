@@ -19,6 +19,11 @@ final class Responder {
     enum Caching {
         /** Shared caches may keep it for the configured max-age: the catalog is a static snapshot. */
         PUBLIC,
+        /**
+         * Only the client's own cache may keep it, for the configured max-age: an answer to a request
+         * that needs credentials ({@code /v1}), which a shared cache must not hand to others.
+         */
+        PRIVATE,
         /** No Cache-Control (a POST answer, which caches do not reuse anyway). */
         NONE,
         /** Never stored ({@code /health}). */
@@ -26,10 +31,24 @@ final class Responder {
     }
 
     private final String publicCacheControl;
+    private final String dataCacheControl;
+    private final String privateCacheControl;
 
-    /** @param maxAgeSeconds the max-age of {@link Caching#PUBLIC} answers */
+    /** @param maxAgeSeconds the max-age of {@link Caching#PUBLIC} and {@link Caching#PRIVATE} answers */
     Responder(long maxAgeSeconds) {
+        this(maxAgeSeconds, false);
+    }
+
+    /**
+     * @param privateData whether data answers (lookups, searches) are {@code private}: with API keys
+     *                    on, a shared cache must not hand an answer to a keyed request to clients
+     *                    without a key (RFC 9111 lets it store even answers to requests with
+     *                    Authorization when they are {@code public}). The docs stay {@code public}.
+     */
+    Responder(long maxAgeSeconds, boolean privateData) {
         this.publicCacheControl = "public, max-age=" + maxAgeSeconds;
+        this.dataCacheControl = (privateData ? "private" : "public") + ", max-age=" + maxAgeSeconds;
+        this.privateCacheControl = "private, max-age=" + maxAgeSeconds;
     }
 
     /** Serializes a 200 JSON answer with {@code body} and sends it. */
@@ -88,7 +107,8 @@ final class Responder {
             res.setHeader("Vary", "Accept-Encoding");
         }
         switch (caching) {
-            case PUBLIC -> res.setHeader("Cache-Control", publicCacheControl);
+            case PUBLIC -> res.setHeader("Cache-Control", asset == null ? dataCacheControl : publicCacheControl);
+            case PRIVATE -> res.setHeader("Cache-Control", privateCacheControl);
             case NO_STORE -> res.setHeader("Cache-Control", "no-store");
             case NONE -> { }
         }
@@ -113,6 +133,12 @@ final class Responder {
 
     /** Sends a problem document (never cached), unless an answer is already on its way. */
     void problem(Context ctx, int status, byte[] body, Map<String, String> headers) throws IOException {
+        error(ctx, status, PROBLEM_JSON, body, headers);
+    }
+
+    /** Sends an error body of another shape (the Spotify surface's), as {@link #problem} does. */
+    void error(Context ctx, int status, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
         HttpServletResponse res = ctx.res();
         if (res.isCommitted()) {
             return;
@@ -122,7 +148,7 @@ final class Responder {
         headers.forEach(res::setHeader);
         res.setHeader("Cache-Control", "no-store");
         res.setStatus(status);
-        res.setContentType(PROBLEM_JSON);
+        res.setContentType(contentType);
         write(res, body, body.length, false);
     }
 

@@ -50,6 +50,17 @@ final class RouteTable {
         return String.join(", ", methods);
     }
 
+    /** Whether a route answers {@code method} on {@code path} (one trailing slash allowed). */
+    boolean accepts(String method, String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (Route r : table.values()) {
+            if (r.methods.contains(method) && r.pattern.matcher(p).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Routes are all registered before the server starts, so the preflight reads a complete set. */
     private void record(String path, String... methods) {
         Route route = table.get(path);

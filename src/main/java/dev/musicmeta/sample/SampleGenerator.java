@@ -55,6 +55,15 @@ public final class SampleGenerator {
      * files in {@code dir} are replaced once the new ones are complete.
      */
     public static void generate(Path dir, long tracks, long seed, Progress progress, boolean replace) {
+        generate(dir, tracks, seed, progress, replace, false);
+    }
+
+    /**
+     * As {@link #generate(Path, long, long, Progress, boolean)}; with {@code examples}, the
+     * {@link ExampleRecordings} follow the {@code tracks} generated ones (the same for every seed).
+     */
+    public static void generate(Path dir, long tracks, long seed, Progress progress, boolean replace,
+            boolean examples) {
         if (tracks < 1) {
             throw new IllegalArgumentException("tracks must be at least 1, not " + tracks);
         }
@@ -75,7 +84,7 @@ public final class SampleGenerator {
             String unique = "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial";
             mainPartial = dir.resolve("." + CatalogFiles.MAIN_FILE + unique);
             trackFilesPartial = dir.resolve("." + CatalogFiles.TRACK_FILES_FILE + unique);
-            write(mainPartial, trackFilesPartial, tracks, seed, progress);
+            write(mainPartial, trackFilesPartial, tracks, seed, progress, examples);
             // Remove the old main file first: between the two renames the directory must not hold
             // a complete-looking pair of files that do not belong together.
             Files.deleteIfExists(main);
@@ -97,20 +106,21 @@ public final class SampleGenerator {
         return Math.max(2, 1 + Math.round(tracks / TRACKS_PER_ARTIST));
     }
 
-    private static void write(Path mainPath, Path trackFilesPath, long tracks, long seed, Progress progress)
-            throws IOException, InterruptedException {
+    private static void write(Path mainPath, Path trackFilesPath, long tracks, long seed, Progress progress,
+            boolean examples) throws IOException, InterruptedException {
+        long allTracks = tracks + (examples ? ExampleRecordings.TRACK_COUNT : 0);
         Ids ids = new Ids(seed);
         Names names = new Names();
         Artists artists = new Artists(seed, artistCount(tracks), names, ids);
         AlbumBuilder albums = new AlbumBuilder(seed, ids, names, artists);
         // This thread generates; each file is loaded on a thread of its own.
         BackgroundWriter<MainRow> main = new BackgroundWriter<>(CatalogFiles.MAIN_FILE,
-                () -> new MainDatabaseWriter(mainPath, progress, tracks));
+                () -> new MainDatabaseWriter(mainPath, progress, allTracks));
         BackgroundWriter<TrackFileRow> trackFiles = new BackgroundWriter<>(CatalogFiles.TRACK_FILES_FILE,
                 () -> new TrackFilesWriter(trackFilesPath));
         boolean done = false;
         try {
-            progress.update(0, tracks);
+            progress.update(0, allTracks);
             List<MainRow> mainChunk = new ArrayList<>(CHUNK);
             for (long artist = 0; artist < artists.count(); artist++) {
                 mainChunk.add(artists.row(artist));
@@ -121,7 +131,8 @@ public final class SampleGenerator {
             }
             List<TrackFileRow> filesChunk = new ArrayList<>(CHUNK * 4);
             long written = 0;
-            for (long album = 0; written < tracks; album++) {
+            long album = 0;
+            for (; written < tracks; album++) {
                 AlbumBatch batch = albums.build(album, written, tracks - written);
                 mainChunk.add(batch);
                 if (mainChunk.size() == CHUNK) {
@@ -134,6 +145,14 @@ public final class SampleGenerator {
                     filesChunk = new ArrayList<>(CHUNK * 4 + 64);
                 }
                 written += batch.tracks().size();
+            }
+            if (examples) {
+                for (MainRow row : ExampleRecordings.rows(artists.count(), album, written)) {
+                    mainChunk.add(row);
+                    if (row instanceof AlbumBatch batch) {
+                        filesChunk.addAll(batch.files());
+                    }
+                }
             }
             main.submit(mainChunk);
             trackFiles.submit(filesChunk);

@@ -1,7 +1,7 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.CatalogScan;
-import dev.musicmeta.catalog.CatalogScan.Item;
+import dev.musicmeta.catalog.CatalogScan.RankedItem;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchKind;
@@ -180,7 +180,7 @@ public final class IndexBuilder {
     /** One page of a kind's items: those of rowid above {@code after} and at most {@code last}. */
     @FunctionalInterface
     interface Pages<T> {
-        List<Item<T>> inRange(long after, long last);
+        List<RankedItem<T>> inRange(long after, long last);
     }
 
     @FunctionalInterface
@@ -189,7 +189,7 @@ public final class IndexBuilder {
     }
 
     private <T> long buildKind(Path temp, SearchKind kind, Path mainFile, long lastRowid, Pages<T> pages,
-                               Function<Item<T>, Document> toDocument, Done done)
+                               Function<RankedItem<T>, Document> toDocument, Done done)
             throws IOException, IndexBuildException {
         IndexWriterConfig config = new IndexWriterConfig(NameAnalyzer.INDEX)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -208,7 +208,7 @@ public final class IndexBuilder {
                 long last = Math.min(after + BATCH, lastRowid);
                 workers.execute(() -> {
                     try {
-                        for (Item<T> item : pages.inRange(from, last)) {
+                        for (RankedItem<T> item : pages.inRange(from, last)) {
                             writer.addDocument(toDocument.apply(item));
                         }
                         synchronized (rowidsDone) { // in order, though pages finish in any order

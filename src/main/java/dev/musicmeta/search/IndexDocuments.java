@@ -2,7 +2,7 @@ package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.CatalogScan.Item;
+import dev.musicmeta.catalog.CatalogScan.RankedItem;
 import dev.musicmeta.catalog.Isrcs;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.Track;
@@ -47,7 +47,7 @@ final class IndexDocuments {
 
     private IndexDocuments() {}
 
-    static Document track(Item<Track> item) {
+    static Document track(RankedItem<Track> item) {
         Track track = item.item();
         Album album = track.album();
         Document doc = common(SearchKind.TRACKS, item.rowid(), track.name(), item.rank());
@@ -73,7 +73,7 @@ final class IndexDocuments {
         return doc;
     }
 
-    static Document album(Item<Album> item) {
+    static Document album(RankedItem<Album> item) {
         Album album = item.item();
         Document doc = common(SearchKind.ALBUMS, item.rowid(), album.name(), item.rank());
         List<String> artists = names(album.artists());
@@ -94,7 +94,7 @@ final class IndexDocuments {
         return doc;
     }
 
-    static Document artist(Item<Artist> item) {
+    static Document artist(RankedItem<Artist> item) {
         Artist artist = item.item();
         Document doc = common(SearchKind.ARTISTS, item.rowid(), artist.name(), item.rank());
         if (artist.name() != null) {

@@ -39,6 +39,47 @@ class InputParsingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+        "https://open.spotify.com/track/" + ID,
+        "http://open.spotify.com/track/" + ID,
+        "open.spotify.com/track/" + ID,
+        "HTTPS://OPEN.SPOTIFY.COM/track/" + ID,
+        "https://open.spotify.com/track/" + ID + "?si=1a2b3c4d5e6f7a8b",
+        "https://open.spotify.com/track/" + ID + "?si=x&context=spotify%3Aalbum%3Ay#top",
+        "https://open.spotify.com/track/" + ID + "/",
+        "https://open.spotify.com/intl-de/track/" + ID + "?si=abc",
+        "open.spotify.com/intl-pt/track/" + ID,
+        "https://open.spotify.com/intl-zh-TW/track/" + ID})
+    void linksToTheWebPlayerAreAccepted(String input) {
+        assertThat(SpotifyIds.parse(input, IdKind.TRACK)).isEqualTo(ID);
+        assertThat(SpotifyIds.tryParse(input, IdKind.TRACK)).isEqualTo(ID);
+        assertThat(SpotifyIds.bare(input)).isEqualTo(ID);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ALBUM, https://open.spotify.com/album/" + ID, "ARTIST, open.spotify.com/artist/" + ID + "?si=q"})
+    void linksOfEachKindAreAcceptedForThatKind(IdKind kind, String input) {
+        assertThat(SpotifyIds.parse(input, kind)).isEqualTo(ID);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "TRACK, https://open.spotify.com/album/" + ID + ", an open.spotify.com/album link is not accepted here: a track id",
+        "TRACK, https://open.spotify.com/track/" + ID + "x, malformed track id",
+        "TRACK, https://open.spotify.com/track/, not a link to a Spotify item",
+        "TRACK, https://open.spotify.com/" + ID + ", not a link to a Spotify item: a track id",
+        "TRACK, https://open.spotify.com/intl-de/x/track/" + ID + ", not a link to a Spotify item",
+        "TRACK, https://open.spotify.com/de/track/" + ID + ", not a link to a Spotify item",
+        "TRACK, https://example.com/track/" + ID + ", malformed track id",
+        "TRACK, ftp://open.spotify.com/track/" + ID + ", malformed track id",
+        "ALBUM, open.spotify.com/playlist/" + ID + ", an open.spotify.com/playlist link is not accepted here"})
+    void otherLinksAreRefusedWithWhatIsAccepted(IdKind kind, String input, String message) {
+        assertThat(SpotifyIds.tryParse(input, kind)).isNull();
+        assertThatThrownBy(() -> SpotifyIds.parse(input, kind)).hasMessageStartingWith(message)
+                .hasMessageContaining("https://open.spotify.com/" + kind.uriName() + "/<id>");
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "TRACK, spotify:album:" + ID + ", a spotify:album URI is not accepted here: a track id is 22 characters",
         "ALBUM, " + ID + "x, malformed album id: an album id is 22 characters",

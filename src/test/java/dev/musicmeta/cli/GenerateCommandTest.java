@@ -63,6 +63,19 @@ class GenerateCommandTest {
     }
 
     @Test
+    void withExamplesTheDemosRealRecordingsFollowTheGeneratedTracks() throws Exception {
+        Path dir = temp.resolve("catalog");
+        assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "300", "--examples")).isZero();
+
+        try (Db db = Db.readOnly(dir.resolve(CatalogFiles.MAIN_FILE))) {
+            assertThat(db.number("SELECT count(*) FROM tracks")).isEqualTo(307);
+            assertThat(db.strings("SELECT name FROM tracks WHERE id = '4uLU6hMCjMI75M1A2tKUQC'"))
+                    .containsExactly("Never Gonna Give You Up");
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("307 tracks");
+    }
+
+    @Test
     void refusesToOverwriteWithOneLineAndExitCodeTwoUnlessForced() throws Exception {
         Path dir = temp.resolve("catalog");
         assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "300")).isZero();

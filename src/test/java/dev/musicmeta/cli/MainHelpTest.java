@@ -10,7 +10,7 @@ import picocli.CommandLine;
 /** {@code --version} and {@code --help} at the top and on every subcommand. */
 class MainHelpTest {
 
-    private static final List<String> SUBCOMMANDS = List.of("serve", "generate", "index");
+    private static final List<String> SUBCOMMANDS = List.of("serve", "generate", "index", "keys");
 
     @Test
     void versionIsPrintedAtTheTopAndByEverySubcommand() {
@@ -41,6 +41,18 @@ class MainHelpTest {
             assertThat(row.substring(command.length() + 2).strip()).as(command).isEqualTo(first);
             String next = help.get(help.indexOf(row) + 1);
             assertThat(next).as("no continuation of the " + command + " row").doesNotStartWith("     ");
+        }
+    }
+
+    @Test
+    void withoutASubcommandTheHelpGoesToStandardErrorWithExitCode2() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Missing subcommand").contains("Usage: music-metadata-api");
+        for (String command : SUBCOMMANDS) {
+            assertThat(run.err()).contains("  " + command + " ");
         }
     }
 }

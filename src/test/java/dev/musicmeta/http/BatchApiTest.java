@@ -64,6 +64,17 @@ class BatchApiTest {
     }
 
     @Test
+    void aLinkToTheWebPlayerIsTheSameItemAsItsId() {
+        String link = "https://open.spotify.com/intl-fr/album/" + ALBUM_FULL + "?si=0f1e2d3c";
+        JsonNode b = api.postJson("/batch/lookup", body(List.of("open.spotify.com/album/" + ALBUM_FULL),
+                null, List.of(ALBUM_FULL, link), null)).json();
+
+        assertThat(fields(b.get("albums"))).containsExactly(ALBUM_FULL, link);
+        assertThat(b.get("albums").get(link)).isEqualTo(b.get("albums").get(ALBUM_FULL));
+        assertThat(LookupApiTest.texts(b.get("invalid").get("tracks"))).containsExactly("open.spotify.com/album/" + ALBUM_FULL);
+    }
+
+    @Test
     void isrcsMapToTheTrackTheIsrcLookupAnswers() {
         JsonNode b = api.postJson("/batch/lookup", body(null, null, null, List.of(ISRC_MANY))).json();
 

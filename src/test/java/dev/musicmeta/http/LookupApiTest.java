@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.musicmeta.testing.Db;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,23 @@ class LookupApiTest {
         assertThat(wrongKind.status()).isEqualTo(400);
         assertThat(wrongKind.problemType()).isEqualTo("/problems/invalid-id");
         assertThat(wrongKind.json().get("detail").asText()).contains("spotify:album").contains("spotify:track:<id>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://open.spotify.com/track/%s?si=4a5b6c7d8e9f", "open.spotify.com/intl-de/track/%s",
+        "http://open.spotify.com/track/%s#x"})
+    void aLinkToTheWebPlayerSentPercentEncodedIsTheSameAsItsId(String link) {
+        String id = multiArtistTrack();
+        String encoded = URLEncoder.encode(link.formatted(id), StandardCharsets.UTF_8);
+
+        ApiClient.Response byLink = api.get("/lookup/track/" + encoded);
+        ApiClient.Response wrongKind = api.get("/lookup/album/" + encoded);
+
+        assertThat(byLink.status()).isEqualTo(200);
+        assertThat(byLink.body()).isEqualTo(api.get("/lookup/track/" + id).body());
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.json().get("detail").asText()).contains("link is not accepted here")
+                .contains("https://open.spotify.com/album/<id>");
     }
 
     @ParameterizedTest

@@ -38,8 +38,14 @@ final class OpenApiValidator {
     static final OpenApiValidator INSTANCE = new OpenApiValidator();
 
     /** Problems the HTTP server raises below the API; documented once, as {@code default}. */
-    private static final Set<String> BELOW_API = Set.of(
-            "/problems/malformed-request", "/problems/uri-too-long", "/problems/headers-too-large");
+    private static final Set<String> BELOW_API = Set.of("/problems/malformed-request", "/problems/request-timeout",
+            "/problems/uri-too-long", "/problems/headers-too-large");
+
+    /**
+     * The statuses of those problems, and 426 for an HTTP/2 preface: answered on the Spotify surface
+     * in its shape, and on a HEAD with no body to tell the type.
+     */
+    private static final Set<Integer> BELOW_API_STATUSES = Set.of(400, 408, 414, 426, 431);
 
     /** Headers of the message's framing and encoding, which the document does not list. */
     private static final Set<String> TRANSPORT = Set.of(
@@ -86,8 +92,26 @@ final class OpenApiValidator {
         List<String> errors = new ArrayList<>();
         String where = method + " " + path + " -> " + status;
         String contentType = mediaType(first(headers, "content-type"));
+        boolean spotify = isSpotifySurface(path);
+        if (spotify && status >= 400 && "application/problem+json".equals(contentType)
+                && (body.length > 0 ? BELOW_API.contains(typeOf(body))
+                        : method.equals("HEAD") && BELOW_API_STATUSES.contains(status))) {
+            // refused before its path was read (a request line or URL the server cannot parse): the
+            // server could not know the surface, and answers as on every path
+            JsonNode refused = body.length > 0 ? parse(body, errors) : null;
+            if (refused != null) {
+                check(schema(ref("#/components/schemas/Problem")), refused, errors);
+            }
+            checkHeaders(resolve(doc.at("/components/responses/OtherProblem")), headers, errors);
+            if (!errors.isEmpty()) {
+                throw new AssertionError(where + " does not match openapi.yaml:\n  " + String.join("\n  ", errors));
+            }
+            return;
+        }
         JsonNode problem = null;
-        if (status >= 400) {
+        if (status >= 400 && spotify) {
+            checkSpotifyError(path, status, contentType, body, errors);
+        } else if (status >= 400) {
             if (!"application/problem+json".equals(contentType)) {
                 errors.add("an error must be application/problem+json, was " + contentType);
             } else if (body.length > 0) {
@@ -100,13 +124,19 @@ final class OpenApiValidator {
                 }
             }
         }
-        String problemType = problem == null ? null : problem.path("type").asText();
+        String problemType = problem == null ? "" : problem.path("type").asText();
+        // statuses the HTTP server raises below any route (426 for an HTTP/2 preface) may answer any path
+        boolean belowApi = BELOW_API.contains(problemType) || ProblemDocument.ABOUT_BLANK.equals(problemType)
+                || ((spotify || method.equals("HEAD")) && BELOW_API_STATUSES.contains(status));
         PathTemplate template = match(path);
         JsonNode operation = template == null ? null : operation(template.template, method);
         if (template == null) {
             if (status == 404) {
-                checkHeaders(resolve(doc.at("/components/responses/UnknownPath")), headers, errors);
-            } else if (!(status == 429 || status == 503 || BELOW_API.contains(problemType))) {
+                checkHeaders(resolve(doc.at(spotify ? "/components/responses/SpotifyNotFound"
+                        : "/components/responses/UnknownPath")), headers, errors);
+            } else if (spotify && status == 401) {
+                checkHeaders(resolve(doc.at("/components/responses/SpotifyUnauthorized")), headers, errors);
+            } else if (!(status == 429 || status == 503 || belowApi)) {
                 errors.add("unknown path answered " + status + " instead of 404");
             }
         } else if (operation == null) {
@@ -117,13 +147,15 @@ final class OpenApiValidator {
                 } else {
                     checkHeaders(resolve(response), headers, errors);
                 }
-            } else if (!(BELOW_API.contains(problemType) || status == 503 || status == 429)) {
+            } else if (spotify && status == 401) { // the bearer token is checked before the method
+                checkHeaders(resolve(doc.at("/components/responses/SpotifyUnauthorized")), headers, errors);
+            } else if (!(belowApi || status == 503 || status == 429)) {
                 errors.add("method not in the document answered " + status + " instead of 405");
             }
         } else {
             JsonNode responses = operation.get("responses");
             JsonNode response = responses.get(Integer.toString(status));
-            if (response == null && BELOW_API.contains(problemType)) {
+            if (response == null && belowApi) {
                 response = responses.get("default");
             }
             if (response == null) {
@@ -136,6 +168,33 @@ final class OpenApiValidator {
         }
         if (!errors.isEmpty()) {
             throw new AssertionError(where + " does not match openapi.yaml:\n  " + String.join("\n  ", errors));
+        }
+    }
+
+    /**
+     * The contract's one exception: the Spotify-compatible surface answers errors as Spotify's
+     * error object ({@code /v1}) or RFC 6749's ({@code /api/token}), as {@code application/json}.
+     */
+    static boolean isSpotifySurface(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/") || path.equals("/api/token") || path.equals("/api/token/");
+    }
+
+    private void checkSpotifyError(String path, int status, String contentType, byte[] body, List<String> errors) {
+        if (!"application/json".equals(contentType)) {
+            errors.add("an error on " + path + " must be application/json, was " + contentType);
+            return;
+        }
+        if (body.length == 0) {
+            return; // HEAD
+        }
+        JsonNode error = parse(body, errors);
+        if (error == null) {
+            return;
+        }
+        boolean token = path.startsWith("/api/token");
+        check(schema(ref(token ? "#/components/schemas/OAuthError" : "#/components/schemas/SpotifyError")), error, errors);
+        if (!token && error.path("error").path("status").asInt() != status) {
+            errors.add("error status " + error.path("error").path("status") + " is not the HTTP status");
         }
     }
 
@@ -247,7 +306,9 @@ final class OpenApiValidator {
 
     /** The most specific template matching the path (with or without one trailing slash). */
     private PathTemplate match(String path) {
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        // one trailing slash after a segment ("/health/"), not an empty segment ("//")
+        String p = path.length() > 1 && path.endsWith("/") && path.charAt(path.length() - 2) != '/'
+                ? path.substring(0, path.length() - 1) : path;
         PathTemplate best = null;
         for (PathTemplate t : paths) {
             if (t.pattern.matcher(p).matches() && (best == null || t.literalChars > best.literalChars)) {
@@ -255,6 +316,15 @@ final class OpenApiValidator {
             }
         }
         return best;
+    }
+
+    /** The {@code type} of a problem document, or "" when the body is not one. */
+    private static String typeOf(byte[] body) {
+        try {
+            return JSON.readTree(body).path("type").asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static JsonNode parse(byte[] body, List<String> errors) {

@@ -2,6 +2,7 @@ package dev.musicmeta.http;
 
 import dev.musicmeta.catalog.Catalog;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 
 /** The real server on a free loopback port, and a validating client for it. */
 final class TestServer implements AutoCloseable {
@@ -24,7 +25,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Catalog catalog, ServerConfig config) {
-        return new TestServer(new ApiServer(catalog, config).start());
+        return start(catalog, config, ApiKeys.off());
+    }
+
+    static TestServer start(Catalog catalog, ServerConfig config, ApiKeys keys) {
+        return new TestServer(new ApiServer(CompletableFuture.completedFuture(catalog), config, keys).start());
     }
 
     ApiClient client() {

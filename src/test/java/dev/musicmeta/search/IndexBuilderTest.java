@@ -95,14 +95,14 @@ class IndexBuilderTest {
             // The catalog closes once the tracks are indexed: reading the albums fails part-way.
             CatalogScan closingAfterTracks = new CatalogScan() {
                 @Override public long maxRowid(SearchKind kind) { return catalog.maxRowid(kind); }
-                @Override public List<Item<Track>> tracksInRange(long after, long last) {
+                @Override public List<RankedItem<Track>> tracksInRange(long after, long last) {
                     return catalog.tracksInRange(after, last);
                 }
-                @Override public List<Item<Album>> albumsInRange(long after, long last) {
+                @Override public List<RankedItem<Album>> albumsInRange(long after, long last) {
                     catalog.close();
                     return catalog.albumsInRange(after, last);
                 }
-                @Override public List<Item<Artist>> artistsInRange(long after, long last) {
+                @Override public List<RankedItem<Artist>> artistsInRange(long after, long last) {
                     return catalog.artistsInRange(after, last);
                 }
             };

@@ -20,7 +20,7 @@ final class Assembler {
 
     /** The albums of {@code rows} by rowid, their own artists taken from {@code artists}. */
     static Map<Long, Album> albums(Collection<StoredAlbum> rows, Map<Long, Artist> artists) {
-        Map<Long, Album> out = new HashMap<>(Keys.capacity(rows.size()));
+        Map<Long, Album> out = new HashMap<>(Keyed.capacity(rows.size()));
         for (StoredAlbum row : rows) {
             out.put(row.rowid(), new Album(row.id(), row.name(), row.albumType(), row.label(), row.releaseDate(),
                     row.releaseDatePrecision(), row.upc(), row.totalTracks(), row.copyrightC(), row.copyrightP(),
@@ -31,7 +31,7 @@ final class Assembler {
 
     /** The artists of {@code rows} by rowid; an artist row is complete as read. */
     static Map<Long, Artist> artists(Collection<StoredArtist> rows) {
-        Map<Long, Artist> out = new HashMap<>(Keys.capacity(rows.size()));
+        Map<Long, Artist> out = new HashMap<>(Keyed.capacity(rows.size()));
         for (StoredArtist row : rows) {
             out.put(row.rowid(), row.artist());
         }
@@ -44,7 +44,7 @@ final class Assembler {
      * credited artists from {@code artists}.
      */
     static Map<Long, Track> tracks(Collection<StoredTrack> rows, Map<Long, Album> albums, Map<Long, Artist> artists) {
-        Map<Long, Track> out = new HashMap<>(Keys.capacity(rows.size()));
+        Map<Long, Track> out = new HashMap<>(Keyed.capacity(rows.size()));
         for (StoredTrack row : rows) {
             Album album = row.albumRowid() == null ? null : albums.get(row.albumRowid());
             out.put(row.rowid(), new Track(row.id(), row.name(), row.isrc(), row.durationMs(), row.explicit(),

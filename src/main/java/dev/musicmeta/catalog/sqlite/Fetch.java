@@ -27,7 +27,7 @@ final class Fetch {
     }
 
     Map<Long, StoredTrack> tracksByRowid(Collection<Long> rowids) {
-        return Keys.byRowid(rows(Sql.TRACKS_BY_ROWID, KeySet.ofLongs(rowids), StoredTrack::read), StoredTrack::rowid);
+        return Keyed.byRowid(rows(Sql.TRACKS_BY_ROWID, KeySet.ofLongs(rowids), StoredTrack::read), StoredTrack::rowid);
     }
 
     /** The tracks of the ISRCs, each with its album's release date. */
@@ -62,7 +62,7 @@ final class Fetch {
     }
 
     Map<Long, StoredAlbum> albumsByRowid(Collection<Long> rowids) {
-        return Keys.byRowid(rows(Sql.ALBUMS_BY_ROWID, KeySet.ofLongs(rowids), StoredAlbum::read), StoredAlbum::rowid);
+        return Keyed.byRowid(rows(Sql.ALBUMS_BY_ROWID, KeySet.ofLongs(rowids), StoredAlbum::read), StoredAlbum::rowid);
     }
 
     List<StoredArtist> artistsById(Collection<String> ids) {
@@ -70,7 +70,7 @@ final class Fetch {
     }
 
     Map<Long, StoredArtist> artistsByRowid(Collection<Long> rowids) {
-        return Keys.byRowid(rows(Sql.ARTISTS_BY_ROWID, KeySet.ofLongs(rowids), StoredArtist::read), StoredArtist::rowid);
+        return Keyed.byRowid(rows(Sql.ARTISTS_BY_ROWID, KeySet.ofLongs(rowids), StoredArtist::read), StoredArtist::rowid);
     }
 
     List<StoredTrack> tracksInRange(long after, long last) {

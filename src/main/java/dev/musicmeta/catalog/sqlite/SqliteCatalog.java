@@ -86,49 +86,49 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
 
     @Override
     public Map<String, Track> tracks(Collection<String> ids) {
-        List<String> wanted = Keys.distinct(ids);
+        List<String> wanted = Keyed.distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
         return read(load -> {
-            Map<String, StoredTrack> rows = Keys.lowestRowidPerKey(load.fetch().tracksById(wanted), StoredTrack::id,
+            Map<String, StoredTrack> rows = Keyed.lowestRowidPerKey(load.fetch().tracksById(wanted), StoredTrack::id,
                     StoredTrack::rowid);
             Map<Long, Track> tracks = load.tracks(rows.values(), true);
-            return Keys.inOrder(wanted, rows, StoredTrack::rowid, tracks);
+            return Keyed.inOrder(wanted, rows, StoredTrack::rowid, tracks);
         });
     }
 
     @Override
     public Map<String, Artist> artists(Collection<String> ids) {
-        List<String> wanted = Keys.distinct(ids);
+        List<String> wanted = Keyed.distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
         return read(load -> {
-            Map<String, StoredArtist> rows = Keys.lowestRowidPerKey(load.fetch().artistsById(wanted),
+            Map<String, StoredArtist> rows = Keyed.lowestRowidPerKey(load.fetch().artistsById(wanted),
                     row -> row.artist().id(), StoredArtist::rowid);
-            Map<Long, Artist> artists = load.artists(Keys.byRowid(rows.values(), StoredArtist::rowid));
-            return Keys.inOrder(wanted, rows, StoredArtist::rowid, artists);
+            Map<Long, Artist> artists = load.artists(Keyed.byRowid(rows.values(), StoredArtist::rowid));
+            return Keyed.inOrder(wanted, rows, StoredArtist::rowid, artists);
         });
     }
 
     @Override
     public Map<String, Album> albums(Collection<String> ids) {
-        List<String> wanted = Keys.distinct(ids);
+        List<String> wanted = Keyed.distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
         return read(load -> {
-            Map<String, StoredAlbum> rows = Keys.lowestRowidPerKey(load.fetch().albumsById(wanted), StoredAlbum::id,
+            Map<String, StoredAlbum> rows = Keyed.lowestRowidPerKey(load.fetch().albumsById(wanted), StoredAlbum::id,
                     StoredAlbum::rowid);
-            Map<Long, Album> albums = load.albums(Keys.byRowid(rows.values(), StoredAlbum::rowid));
-            return Keys.inOrder(wanted, rows, StoredAlbum::rowid, albums);
+            Map<Long, Album> albums = load.albums(Keyed.byRowid(rows.values(), StoredAlbum::rowid));
+            return Keyed.inOrder(wanted, rows, StoredAlbum::rowid, albums);
         });
     }
 
     @Override
     public Map<String, List<Track>> tracksByIsrc(Collection<String> isrcs) {
-        List<String> wanted = Keys.distinct(isrcs);
+        List<String> wanted = Keyed.distinct(isrcs);
         if (wanted.isEmpty()) {
             return Map.of();
         }
@@ -137,14 +137,14 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
             List<StoredTrack> rows = new ArrayList<>();
             groups.values().forEach(rows::addAll);
             Map<Long, Track> tracks = load.tracks(rows, true);
-            return Keys.inOrder(wanted, isrc -> groups.containsKey(isrc)
+            return Keyed.inOrder(wanted, isrc -> groups.containsKey(isrc)
                     ? groups.get(isrc).stream().map(row -> tracks.get(row.rowid())).toList() : null);
         });
     }
 
     @Override
     public Map<String, Track> bestTrackByIsrc(Collection<String> isrcs) {
-        List<String> wanted = Keys.distinct(isrcs);
+        List<String> wanted = Keyed.distinct(isrcs);
         if (wanted.isEmpty()) {
             return Map.of();
         }
@@ -152,18 +152,18 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
             Map<String, List<StoredTrack>> groups = isrcGroups(load, wanted);
             List<StoredTrack> best = groups.values().stream().map(group -> group.get(0)).toList();
             Map<Long, Track> tracks = load.tracks(best, true);
-            return Keys.inOrder(wanted, isrc -> groups.containsKey(isrc)
+            return Keyed.inOrder(wanted, isrc -> groups.containsKey(isrc)
                     ? tracks.get(groups.get(isrc).get(0).rowid()) : null);
         });
     }
 
     /** The tracks of each requested ISRC that has any, best first ({@link IsrcCandidate#BEST_FIRST}). */
     private static Map<String, List<StoredTrack>> isrcGroups(Loader load, List<String> wanted) {
-        Map<String, List<IsrcCandidate>> found = new HashMap<>(Keys.capacity(wanted.size()));
+        Map<String, List<IsrcCandidate>> found = new HashMap<>(Keyed.capacity(wanted.size()));
         for (IsrcCandidate candidate : load.fetch().tracksByIsrc(wanted)) {
             found.computeIfAbsent(candidate.track().isrc(), k -> new ArrayList<>(4)).add(candidate);
         }
-        return Keys.inOrder(wanted, isrc -> {
+        return Keyed.inOrder(wanted, isrc -> {
             List<IsrcCandidate> group = found.get(isrc);
             if (group == null) {
                 return null;
@@ -216,7 +216,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
         Objects.requireNonNull(request, "request");
         SearchHits hits = searcher.search(kind, request);
         List<T> found = hits.rowids().length == 0 ? List.of()
-                : read(load -> Keys.inOrder(hits.rowids(), items.load(load, Keys.distinct(hits.rowids()))));
+                : read(load -> Keyed.inOrder(hits.rowids(), items.load(load, Keyed.distinct(hits.rowids()))));
         return new Page<>(found, request.limit(), request.offset(), hits.total());
     }
 
@@ -228,29 +228,29 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
     }
 
     @Override
-    public List<Item<Track>> tracksInRange(long after, long last) {
+    public List<RankedItem<Track>> tracksInRange(long after, long last) {
         return read(load -> {
             List<StoredTrack> rows = load.fetch().tracksInRange(after, last);
             Map<Long, Track> tracks = load.tracks(rows, true);
-            return rows.stream().map(row -> new Item<>(row.rowid(), tracks.get(row.rowid()), row.rank())).toList();
+            return rows.stream().map(row -> new RankedItem<>(row.rowid(), tracks.get(row.rowid()), row.rank())).toList();
         });
     }
 
     @Override
-    public List<Item<Album>> albumsInRange(long after, long last) {
+    public List<RankedItem<Album>> albumsInRange(long after, long last) {
         return read(load -> {
             List<StoredAlbum> rows = load.fetch().albumsInRange(after, last);
-            Map<Long, Album> albums = load.albums(Keys.byRowid(rows, StoredAlbum::rowid));
-            return rows.stream().map(row -> new Item<>(row.rowid(), albums.get(row.rowid()), row.rank())).toList();
+            Map<Long, Album> albums = load.albums(Keyed.byRowid(rows, StoredAlbum::rowid));
+            return rows.stream().map(row -> new RankedItem<>(row.rowid(), albums.get(row.rowid()), row.rank())).toList();
         });
     }
 
     @Override
-    public List<Item<Artist>> artistsInRange(long after, long last) {
+    public List<RankedItem<Artist>> artistsInRange(long after, long last) {
         return read(load -> {
             List<StoredArtist> rows = load.fetch().artistsInRange(after, last);
-            Map<Long, Artist> artists = load.artists(Keys.byRowid(rows, StoredArtist::rowid));
-            return rows.stream().map(row -> new Item<>(row.rowid(), artists.get(row.rowid()), row.rank())).toList();
+            Map<Long, Artist> artists = load.artists(Keyed.byRowid(rows, StoredArtist::rowid));
+            return rows.stream().map(row -> new RankedItem<>(row.rowid(), artists.get(row.rowid()), row.rank())).toList();
         });
     }
 

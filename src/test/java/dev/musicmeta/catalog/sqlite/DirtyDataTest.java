@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.CatalogScan.Item;
+import dev.musicmeta.catalog.CatalogScan.RankedItem;
 import dev.musicmeta.catalog.Image;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.Track;
@@ -64,16 +64,16 @@ class DirtyDataTest {
     }
 
     /** Every item of a table through the scan the search index is built from, in pages of 50 rowids. */
-    static <T> List<Item<T>> scan(SearchKind kind, BiFunction<Long, Long, List<Item<T>>> pages) {
-        List<Item<T>> all = new ArrayList<>();
+    static <T> List<RankedItem<T>> scan(SearchKind kind, BiFunction<Long, Long, List<RankedItem<T>>> pages) {
+        List<RankedItem<T>> all = new ArrayList<>();
         for (long after = 0; after < catalog.maxRowid(kind); after += 50) {
             all.addAll(pages.apply(after, after + 50));
         }
         return all;
     }
 
-    static <T> List<T> items(List<Item<T>> items) {
-        return items.stream().map(Item::item).toList();
+    static <T> List<T> items(List<RankedItem<T>> items) {
+        return items.stream().map(RankedItem::item).toList();
     }
 
     @Test
@@ -96,7 +96,7 @@ class DirtyDataTest {
         assertThat(ids(album.artists()).subList(5, 8))
                 .containsExactly(ARTIST_CYRILLIC, ARTIST_EMOJI, ARTIST_DIACRITICS);
         assertThat(ids(catalog.track(TRACK_FULL).orElseThrow().album().artists())).isEqualTo(ALBUM_FULL_ARTISTS);
-        assertThat(catalog.albumsInRange(0, 1)).singleElement().extracting(Item::item).isEqualTo(album); // rowid 1
+        assertThat(catalog.albumsInRange(0, 1)).singleElement().extracting(RankedItem::item).isEqualTo(album); // rowid 1
     }
 
     @Test
@@ -171,9 +171,9 @@ class DirtyDataTest {
         long[] tracks = rowids("tracks");
         long[] artists = rowids("artists");
         long[] albums = rowids("albums");
-        assertThat(scan(SearchKind.TRACKS, catalog::tracksInRange)).extracting(Item::rowid).containsExactlyElementsOf(boxed(tracks));
-        assertThat(scan(SearchKind.ARTISTS, catalog::artistsInRange)).extracting(Item::rowid).containsExactlyElementsOf(boxed(artists));
-        assertThat(scan(SearchKind.ALBUMS, catalog::albumsInRange)).extracting(Item::rowid).containsExactlyElementsOf(boxed(albums));
+        assertThat(scan(SearchKind.TRACKS, catalog::tracksInRange)).extracting(RankedItem::rowid).containsExactlyElementsOf(boxed(tracks));
+        assertThat(scan(SearchKind.ARTISTS, catalog::artistsInRange)).extracting(RankedItem::rowid).containsExactlyElementsOf(boxed(artists));
+        assertThat(scan(SearchKind.ALBUMS, catalog::albumsInRange)).extracting(RankedItem::rowid).containsExactlyElementsOf(boxed(albums));
 
         List<String> trackIds = strings("SELECT DISTINCT id FROM tracks WHERE id IS NOT NULL");
         List<String> artistIds = strings("SELECT DISTINCT id FROM artists WHERE id IS NOT NULL");
@@ -218,22 +218,22 @@ class DirtyDataTest {
 
     @Test
     void theScanTheIndexIsBuiltFromServesEveryItemAsTheLookupsDo() {
-        List<Item<Track>> tracks = scan(SearchKind.TRACKS, catalog::tracksInRange);
-        for (Item<Track> item : tracks) {
+        List<RankedItem<Track>> tracks = scan(SearchKind.TRACKS, catalog::tracksInRange);
+        for (RankedItem<Track> item : tracks) {
             if (item.item().id() != null) {
                 assertThat(item.item()).as("track rowid %d", item.rowid()).isEqualTo(track(item.item().id()));
             }
             assertThat(item.rank()).as("track rowid %d", item.rowid())
                     .isEqualTo(item.item().popularity() == null ? null : item.item().popularity().longValue());
         }
-        for (Item<Artist> item : scan(SearchKind.ARTISTS, catalog::artistsInRange)) {
+        for (RankedItem<Artist> item : scan(SearchKind.ARTISTS, catalog::artistsInRange)) {
             if (item.item().id() != null) {
                 assertThat(item.item()).isEqualTo(catalog.artist(item.item().id()).orElseThrow());
             }
             assertThat(item.rank()).isEqualTo(item.item().followers());
         }
-        List<Item<Album>> albums = scan(SearchKind.ALBUMS, catalog::albumsInRange);
-        for (Item<Album> item : albums) {
+        List<RankedItem<Album>> albums = scan(SearchKind.ALBUMS, catalog::albumsInRange);
+        for (RankedItem<Album> item : albums) {
             if (item.item().id() != null) {
                 assertThat(item.item()).isEqualTo(catalog.album(item.item().id()).orElseThrow());
             }
@@ -252,7 +252,7 @@ class DirtyDataTest {
         return catalog.track(id).orElseThrow();
     }
 
-    private static Long rank(List<? extends Item<?>> items, String id) {
+    private static Long rank(List<? extends RankedItem<?>> items, String id) {
         return items.stream().filter(i -> id.equals(idOf(i.item()))).findFirst().orElseThrow().rank();
     }
 

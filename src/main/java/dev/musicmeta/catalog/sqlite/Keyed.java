@@ -12,9 +12,9 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /** The keys of a request, and its answers keyed and ordered as asked: no matching by position. */
-final class Keys {
+final class Keyed {
 
-    private Keys() {}
+    private Keyed() {}
 
     /** The keys once each, in the order given, nulls left out. */
     static List<String> distinct(Collection<String> keys) {
