@@ -28,7 +28,7 @@ class InfoApiTest {
         CatalogFiles files = CatalogFiles.resolve(main, null);
         Path index = IndexBuilder.defaultFolder(main);
         try (OpenCatalog catalog = OpenCatalog.open(files, null, SqliteOptions.defaults());
-             ApiServer server = new ApiServer(catalog.served(),
+             ApiServer server = new ApiServer(catalog.catalog(),
                      ServerConfig.defaults().withAddress("127.0.0.1", 0).withRateLimit(0, 0)).start()) {
             server.info(() -> ServiceFacts.describe(files, index));
             JsonNode info = new ApiClient(URI.create("http://127.0.0.1:" + server.port() + "/")).get("/info").json();

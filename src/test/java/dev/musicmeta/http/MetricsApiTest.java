@@ -2,6 +2,7 @@ package dev.musicmeta.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.PrometheusText;
 import dev.musicmeta.testing.PrometheusText.Sample;
 import java.nio.file.Files;
@@ -39,8 +40,8 @@ class MetricsApiTest {
 
     @Test
     void requestsAreCountedByRouteTemplateMethodAndStatusNeverByRawPath() {
-        String id = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
-        String album = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM albums ORDER BY rowid LIMIT 1");
+        String id = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String album = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM albums ORDER BY rowid LIMIT 1");
         try (TestServer server = TestServer.start(Fixtures.sample())) {
             ApiClient api = server.client();
             Map<String, Integer> sent = Map.of(
@@ -119,7 +120,7 @@ class MetricsApiTest {
 
     @Test
     void withMetricsOffNothingIsRecordedAndTheScrapeIsEmpty() {
-        String id = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String id = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
         try (ServiceMetrics off = ServiceMetrics.off();
              TestServer server = new TestServer(new ApiServer(CompletableFuture.completedFuture(Fixtures.sample()),
                      TestServer.config(), ApiKeys.off(), off).start())) {
