@@ -231,11 +231,13 @@ final class ServeCommand implements Callable<Integer> {
         // -Dmma.metrics=off: nothing recorded, the baseline bench/metrics-cost.py measures metrics against
         ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
                 : ServiceMetrics.create(BuildInfo.current());
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys, metrics);
+        ApiServer server = new ApiServer(opening.thenApply(opened -> CatalogMetrics.bind(opened, metrics)), config,
+                keys, metrics);
         CompletableFuture<ServiceInfo> facts = opening.thenApplyAsync(opened -> ServiceFacts.describe(
                 opened.sqlite().files(), !opened.searchesIndex() ? null
                         : index != null ? index : IndexBuilder.defaultFolder(opened.sqlite().files().main())));
         server.info(() -> facts.getNow(ServiceInfo.buildOnly()));
+        CatalogMetrics.bindFacts(facts, metrics);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -36,7 +36,7 @@ final class ServiceFacts {
                     size(file)));
         }
         long[] counts = maxRowids(files.main());
-        ServiceInfo.Catalog catalog = new ServiceInfo.Catalog(described, counts[0], counts[1], counts[2]);
+        ServiceInfo.CatalogFacts catalog = new ServiceInfo.CatalogFacts(described, counts[0], counts[1], counts[2]);
         return new ServiceInfo(BuildInfo.current(), catalog, index == null ? null : index(index, files.main()));
     }
 

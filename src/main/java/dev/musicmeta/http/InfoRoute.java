@@ -40,7 +40,7 @@ final class InfoRoute {
         g.writeStringField("version", System.getProperty("java.runtime.version"));
         g.writeStringField("vendor", System.getProperty("java.vendor"));
         g.writeEndObject();
-        ServiceInfo.Catalog catalog = service.catalog();
+        ServiceInfo.CatalogFacts catalog = service.catalog();
         if (catalog == null) {
             g.writeNullField("catalog");
         } else {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param catalog the catalog files and counts, or null while unknown
  * @param index   the search index served, or null when search scans SQLite
  */
-public record ServiceInfo(BuildInfo build, Catalog catalog, Index index) {
+public record ServiceInfo(BuildInfo build, CatalogFacts catalog, Index index) {
 
     /**
      * @param files   each file served: its name, path and size in bytes
@@ -20,8 +20,8 @@ public record ServiceInfo(BuildInfo build, Catalog catalog, Index index) {
      * @param albums  likewise of {@code albums}
      * @param artists likewise of {@code artists}
      */
-    public record Catalog(List<File> files, long tracks, long albums, long artists) {
-        public Catalog {
+    public record CatalogFacts(List<File> files, long tracks, long albums, long artists) {
+        public CatalogFacts {
             files = List.copyOf(files);
         }
     }
