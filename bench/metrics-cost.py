@@ -65,8 +65,16 @@ def main():
             return (int(fields[11]) + int(fields[12])) / tick
 
         def get(name, path):
-            conns[name].request("GET", path)
-            r = conns[name].getresponse()
+            try:
+                conns[name].request("GET", path)
+                r = conns[name].getresponse()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # the server closed the connection while it idled (its idle timeout, during the
+                # other server's block on a busy machine): open a new one, as any client would
+                conns[name].close()
+                conns[name] = http.client.HTTPConnection("127.0.0.1", servers[name][1])
+                conns[name].request("GET", path)
+                r = conns[name].getresponse()
             r.read()
             return r.status
 
