@@ -118,6 +118,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
 
+    @Option(names = "--catalog-queue", paramLabel = "N",
+            defaultValue = "${env:MMA_CATALOG_QUEUE:-" + SqliteOptions.DEFAULT_QUEUE_LENGTH + "}",
+            description = "Requests that may wait for a catalog connection while all are busy; one more gets 503"
+                    + " with Retry-After (env MMA_CATALOG_QUEUE; default ${DEFAULT-VALUE}).")
+    int catalogQueue;
+
     @Option(names = "--header-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:MMA_HEADER_TIMEOUT:-10}",
             description = "A request's line and headers must arrive within this after its first byte, else 408"
@@ -334,7 +340,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(source("--search-timeout") + " must be 1 to "
                     + MAX_SEARCH_TIMEOUT_SECONDS + " seconds, not " + searchTimeout);
         }
-        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
+        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout))
+                .withQueueLength((int) within("--catalog-queue", catalogQueue, 0, 10_000));
     }
 
     private int usage(String message) {
