@@ -1,5 +1,6 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.LiveCatalog;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
@@ -40,6 +41,10 @@ import picocli.CommandLine.Spec;
             "Stops gracefully on SIGTERM: /ready answers 503 at once and every answer closes its connection; new"
                     + " connections are accepted for --shutdown-delay more, then requests in flight get up to"
                     + " --drain-timeout to finish, and the program exits 0. SIGINT (Ctrl-C) skips the delay.",
+            "On SIGHUP, or --refresh-check seconds after new catalog files (and their index) were renamed into place or"
+                    + " a symlink on their path was pointed elsewhere, the new files are opened, checked and served"
+                    + " without dropping a request; files that fail their checks are refused with a log line and"
+                    + " the catalog served goes on. Never overwrite a served file in place.",
             "Exit code 2: bad option, or a catalog file that is missing, unreadable or wrong.",
             "The Go server's single-dash spellings work too: -db PATH -addr :8080."})
 final class ServeCommand implements Callable<Integer> {
@@ -124,6 +129,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " with Retry-After (env MMA_CATALOG_QUEUE; default ${DEFAULT-VALUE}).")
     int catalogQueue;
 
+    @Option(names = "--refresh-check", paramLabel = "SECONDS", defaultValue = "${env:MMA_REFRESH_CHECK:-10}",
+            description = "How often to look for new catalog files renamed into place (or a symlink pointed"
+                    + " elsewhere) and serve them without a restart; 0: only on SIGHUP (env MMA_REFRESH_CHECK;"
+                    + " default ${DEFAULT-VALUE}).")
+    long refreshCheck;
+
     @Option(names = "--header-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:MMA_HEADER_TIMEOUT:-10}",
             description = "A request's line and headers must arrive within this after its first byte, else 408"
@@ -193,6 +204,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             config = config();
             options = catalogOptions();
+            within("--refresh-check", refreshCheck, 0, MAX_WAIT_SECONDS);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -225,7 +237,9 @@ final class ServeCommand implements Callable<Integer> {
         // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys);
+        // What the routes are given: the catalog opened now, replaced whole by a refresh (CatalogRefresh).
+        CompletableFuture<LiveCatalog> live = opening.thenApply(opened -> new LiveCatalog(opened.catalog(), LOG::info));
+        ApiServer server = new ApiServer(live, config, keys);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -240,12 +254,14 @@ final class ServeCommand implements Callable<Integer> {
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
         // Closed in reverse order: the server stops before the catalog it serves closes.
-        try (OpenCatalog opened = opening.join(); ApiServer running = server) {
-            return serve(opened.sqlite(), running, config);
+        try (CatalogRefresh refresh = new CatalogRefresh(main, trackFiles, index, options, opening.join(), live.join(),
+                Duration.ofSeconds(refreshCheck)); ApiServer running = server) {
+            return serve(refresh, running, config);
         }
     }
 
-    private int serve(SqliteCatalog catalog, ApiServer server, ServerConfig config) throws InterruptedException {
+    private int serve(CatalogRefresh refresh, ApiServer server, ServerConfig config) throws InterruptedException {
+        SqliteCatalog catalog = refresh.current().sqlite();
         ShutdownSignal signal = new ShutdownSignal();
         Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
         Runtime.getRuntime().addShutdownHook(hook);
@@ -269,13 +285,14 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.info("try http://{}:{}{}", host, server.port(), path);
             }
         }
+        refresh.start();
         String name = signal.await();
         Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
         LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",
                 name, delay.toSeconds(), config.stopTimeout().toSeconds());
         server.shutDown(delay);
         Runtime.getRuntime().removeShutdownHook(hook);
-        LOG.info("caches of this run: {}", catalog.cacheStats().summary());
+        LOG.info("caches of this run: {}", refresh.current().sqlite().cacheStats().summary());
         LOG.info("stopped");
         return 0;
     }

@@ -288,6 +288,11 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
                 + " are served as null or []");
     }
 
+    /** Whether searches use a search index rather than scanning names in SQLite. */
+    public boolean searchesWithIndex() {
+        return !(searcher instanceof FallbackSearch);
+    }
+
     /** Hits and misses of the artist and album caches. */
     public CatalogCacheStats cacheStats() {
         return caches.stats();
