@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Soak test of the HTTP API: a long run at saturation with a mixed workload, sampling the server.
 #
-#   bench/soak.sh [--catalog DIR] [--minutes N] [--connections C] [--heap SIZE] [--port P]
-#                 [--rate-limit N] [--refresh] [--install-deps]
+#   bench/soak.sh [--catalog DIR] [--jar JAR] [--minutes N] [--connections C] [--heap SIZE]
+#                 [--port P] [--rate-limit N] [--refresh] [--install-deps]
 #
 # Serves the catalog in DIR (main_database.sqlite3 and track_files.sqlite3; default: the 1 M-track
 # catalog of bench/run.sh, bench/out/catalog-1m, generated when missing) from a folder of its own,
@@ -14,6 +14,7 @@
 # bench/out/soak/samples.csv. With --refresh, halfway through it points the served folder at a
 # copy of the main file (cp -p, so the index still matches) by flipping a symlink, and the
 # server refreshes its catalog under load. Rate limiting is off unless --rate-limit N.
+# JAR is the server to run (default: target/music-metadata-api.jar, built when the sources are newer).
 # Prints a markdown report (also written to bench/out/soak/results.md) and exits 1 when any
 # request failed: an answer other than 200, 400, 404 and 429, or a socket error.
 # Needs wrk, sqlite3 and curl; when one is missing it says so and stops, unless --install-deps
@@ -21,10 +22,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-catalog="" minutes=10 connections=32 threads=2 heap=256m port=18090 rate_limit=0 refresh=0 install_deps=0
+catalog="" jar="" minutes=10 connections=32 threads=2 heap=256m port=18095 rate_limit=0 refresh=0 install_deps=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --catalog) catalog=$2; shift 2 ;;
+    --jar) jar=$2; shift 2 ;;
     --minutes) minutes=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --heap) heap=$2; shift 2 ;;
@@ -54,9 +56,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-jar=target/music-metadata-api.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
-  ./mvnw -q -DskipTests package
+if [ -z "$jar" ]; then
+  jar=target/music-metadata-api.jar
+  if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
+    ./mvnw -q -DskipTests package
+  fi
 fi
 
 out=bench/out; work=$out/soak
@@ -154,7 +158,7 @@ report=$work/results.md
 {
   echo "Run of $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
   echo
-  echo "Command: \`bench/soak.sh --minutes $minutes --connections $connections --heap $heap --rate-limit $rate_limit$([ "$refresh" = 1 ] && echo " --refresh")\`"
+  echo "Command: \`bench/soak.sh --jar $jar --minutes $minutes --connections $connections --heap $heap --rate-limit $rate_limit$([ "$refresh" = 1 ] && echo " --refresh")\`"
   echo "(wrk -t$threads -c$connections for $seconds s with bench/wrk/mix.lua, server \`-Xmx$heap\`, catalog $(sqlite3 "$catalog/main_database.sqlite3" 'SELECT count(*) FROM tracks') tracks)"
   echo
   echo "- requests: $(field requests) in $(field seconds) s, $(field rps) a second; p50 $(field p50_ms) ms, p99 $(field p99_ms) ms, max $(field max_ms) ms"
