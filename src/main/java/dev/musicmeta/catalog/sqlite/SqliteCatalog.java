@@ -323,6 +323,11 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         counter.bindTo(registry);
     }
 
+    /** Whether searches use a search index rather than scanning names in SQLite. */
+    public boolean searchesWithIndex() {
+        return !(searcher instanceof FallbackSearch);
+    }
+
     /** Hits and misses of the artist and album caches. */
     public CatalogCacheStats cacheStats() {
         return caches.stats();
