@@ -110,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
             new HealthRoute(responder).register(routes);
             new ReadyRoute(responder, drain).register(routes);
             new LookupRoutes(opened, responder).register(routes);
+            new DiscographyRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
             new SpotifyApi(opened, spotifyKeys.access(), config.trustProxy())

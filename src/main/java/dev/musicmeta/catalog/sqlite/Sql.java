@@ -26,6 +26,14 @@ enum Sql {
     ALBUMS_BY_ID(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.id" + keys),
     ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.rowid" + keys),
 
+    // Lists cut into pages: only their order keys are read whole, then the page's items by rowid.
+    ALBUMS_BY_UPC(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.external_id_upc" + keys),
+    ALBUM_TRACK_KEYS(true, (trackFiles, keys) -> AlbumTrackKey.SELECT + " WHERE a.id" + keys),
+    ISRC_RANKS(false, (trackFiles, keys) -> IsrcRank.SELECT + " WHERE t.external_id_isrc = ?"),
+    ARTIST_ROWID_BY_ID(false, (trackFiles, keys) -> "SELECT min(rowid) FROM artists WHERE id = ?"),
+    ARTIST_ALBUM_CREDITS(false, (trackFiles, keys) -> ArtistCredit.SELECT),
+    ARTIST_TRACK_CREDITS(false, (trackFiles, keys) -> CreditedTrack.SELECT),
+
     // Pages of a whole table by rowid range, for the search index builder (CatalogScan).
     TRACKS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.select(trackFiles) + rowidRange("t")),
     ALBUMS_IN_RANGE(false, (trackFiles, keys) -> StoredAlbum.SELECT + rowidRange("a")),

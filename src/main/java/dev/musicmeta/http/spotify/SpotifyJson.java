@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.ArtistAlbum;
 import dev.musicmeta.catalog.IdKind;
 import dev.musicmeta.catalog.Image;
 import dev.musicmeta.catalog.Track;
@@ -113,6 +114,14 @@ final class SpotifyJson {
     void simplifiedAlbum(Album a) throws IOException {
         g.writeStartObject();
         albumFields(a);
+        g.writeEndObject();
+    }
+
+    /** The simplified album object of an artist's albums: with the group it is listed under. */
+    void artistAlbum(ArtistAlbum a) throws IOException {
+        g.writeStartObject();
+        albumFields(a.album());
+        g.writeStringField("album_group", a.group().key());
         g.writeEndObject();
     }
 
