@@ -67,7 +67,7 @@ public interface Catalog extends AutoCloseable {
      * discography of nearly every artist; for the few with more (a "Various Artists"),
      * {@code total} counts what those credits hold. Empty when the artist is unknown.
      */
-    Optional<Page<ArtistAlbum>> artistAlbums(String artistId, Set<AlbumGroup> groups, int offset, int limit);
+    Optional<Page<DiscographyAlbum>> artistAlbums(String artistId, Set<AlbumGroup> groups, int offset, int limit);
 
     /**
      * The artist's most popular tracks (NULL lowest, then stored order), at most {@code limit}.

@@ -2,7 +2,7 @@ package dev.musicmeta.http;
 
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.AlbumGroup;
-import dev.musicmeta.catalog.ArtistAlbum;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.IdKind;
 import dev.musicmeta.catalog.Page;
@@ -61,7 +61,7 @@ final class DiscographyRoutes {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_PARAMETER, e.getMessage());
         }
-        Page<ArtistAlbum> page = catalog.get()
+        Page<DiscographyAlbum> page = catalog.get()
                 .artistAlbums(id, groups, params.offset(), params.limitOr(PageParams.DEFAULT_LIMIT))
                 .orElseThrow(() -> notFound(id));
         responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::artistAlbum));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.ArtistAlbum;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Image;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.Track;
@@ -84,7 +84,7 @@ final class JsonWriter implements Closeable {
     }
 
     /** An album of an artist's discography: the album, and the group it is listed under. */
-    void artistAlbum(ArtistAlbum a) throws IOException {
+    void artistAlbum(DiscographyAlbum a) throws IOException {
         g.writeStartObject();
         albumFields(a.album());
         g.writeStringField("album_group", a.group().key());

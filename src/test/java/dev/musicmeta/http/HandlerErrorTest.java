@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.AlbumGroup;
 import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.ArtistAlbum;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.SearchRequest;
@@ -53,7 +53,7 @@ class HandlerErrorTest {
         @Override public List<Album> albumsByUpc(String upc) { return real.albumsByUpc(upc); }
         @Override public Map<String, Page<Track>> albumTrackPages(Collection<String> ids, int offset, int limit) { return real.albumTrackPages(ids, offset, limit); }
         @Override public Page<Track> tracksByIsrc(String isrc, int offset, int limit) { return real.tracksByIsrc(isrc, offset, limit); }
-        @Override public Optional<Page<ArtistAlbum>> artistAlbums(String id, Set<AlbumGroup> groups, int offset, int limit) { return real.artistAlbums(id, groups, offset, limit); }
+        @Override public Optional<Page<DiscographyAlbum>> artistAlbums(String id, Set<AlbumGroup> groups, int offset, int limit) { return real.artistAlbums(id, groups, offset, limit); }
         @Override public Optional<List<Track>> topTracks(String id, int limit) { return real.topTracks(id, limit); }
         @Override public void close() {}
     }

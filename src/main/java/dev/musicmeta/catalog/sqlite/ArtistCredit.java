@@ -26,9 +26,9 @@ import java.util.Set;
 record ArtistCredit(long albumRowid, boolean own, String albumType, String releaseDate) {
 
     /** Newest first (release date as text, NULL last), then the album stored first. */
-    static final Comparator<Entry> NEWEST_FIRST = Comparator
-            .comparing((Entry e) -> e.releaseDate(), Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparingLong(Entry::albumRowid);
+    static final Comparator<ListedAlbum> NEWEST_FIRST = Comparator
+            .comparing((ListedAlbum e) -> e.releaseDate(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparingLong(ListedAlbum::albumRowid);
 
     /** The artist's window of credits, joined to their albums (credits of missing albums are dropped). */
     static final String SELECT = "SELECT json_array(x.album_rowid, x.own, " + text("a.album_type") + ", "
@@ -43,22 +43,22 @@ record ArtistCredit(long albumRowid, boolean own, String albumType, String relea
     }
 
     /** An album of the discography: its group and what it is sorted by. */
-    record Entry(long albumRowid, AlbumGroup group, String releaseDate) {}
+    record ListedAlbum(long albumRowid, AlbumGroup group, String releaseDate) {}
 
     /**
      * The albums of {@code credits} in {@code groups}, each once (under its own album type when
      * the artist is one of its own artists on any row, else as appears-on), newest first.
      */
-    static List<Entry> discography(List<ArtistCredit> credits, Set<AlbumGroup> groups) {
+    static List<ListedAlbum> discography(List<ArtistCredit> credits, Set<AlbumGroup> groups) {
         Map<Long, ArtistCredit> byAlbum = new LinkedHashMap<>(Keyed.capacity(credits.size()));
         for (ArtistCredit credit : credits) {
             byAlbum.merge(credit.albumRowid(), credit, (a, b) -> a.own() ? a : b);
         }
-        List<Entry> entries = new ArrayList<>(byAlbum.size());
+        List<ListedAlbum> entries = new ArrayList<>(byAlbum.size());
         for (ArtistCredit credit : byAlbum.values()) {
             AlbumGroup group = credit.own() ? AlbumGroup.ofOwn(credit.albumType()) : AlbumGroup.APPEARS_ON;
             if (groups.contains(group)) {
-                entries.add(new Entry(credit.albumRowid(), group, credit.releaseDate()));
+                entries.add(new ListedAlbum(credit.albumRowid(), group, credit.releaseDate()));
             }
         }
         entries.sort(NEWEST_FIRST);

@@ -42,6 +42,13 @@ enum Sql {
     LAST_ALBUM_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM albums"),
     LAST_ARTIST_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM artists"),
 
+    // Key filters of a fallback search: the files' indexes answer them, no scan (KeyFilter).
+    FILTER_TRACKS_BY_ISRC(false, (trackFiles, keys) -> KeyFilter.select("tracks", "t.external_id_isrc = ?")),
+    FILTER_TRACKS_BY_UPC(false, (trackFiles, keys) -> KeyFilter.select("tracks", "t.album_rowid IN (SELECT rowid"
+            + " FROM albums WHERE external_id_upc" + SqlText.IN_KEY_SET + ")")),
+    FILTER_ALBUMS_BY_UPC(false, (trackFiles, keys) -> KeyFilter.select("albums", "a.external_id_upc"
+            + SqlText.IN_KEY_SET)),
+
     // Fallback searches scan by design: without the search index there is nothing to seek.
     SEARCH_TRACKS(false, (trackFiles, keys) -> FallbackSearch.scan("tracks", "popularity")),
     SEARCH_ARTISTS(false, (trackFiles, keys) -> FallbackSearch.scan("artists", "followers_total")),

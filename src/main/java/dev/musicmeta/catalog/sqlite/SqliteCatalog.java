@@ -3,7 +3,7 @@ package dev.musicmeta.catalog.sqlite;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.AlbumGroup;
 import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.ArtistAlbum;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.CatalogScan;
 import dev.musicmeta.catalog.Page;
@@ -248,7 +248,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
     }
 
     @Override
-    public Optional<Page<ArtistAlbum>> artistAlbums(String artistId, Set<AlbumGroup> groups, int offset, int limit) {
+    public Optional<Page<DiscographyAlbum>> artistAlbums(String artistId, Set<AlbumGroup> groups, int offset, int limit) {
         Objects.requireNonNull(groups, "groups");
         checkPage(offset, limit);
         if (artistId == null) {
@@ -259,16 +259,16 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
             if (artist == null) {
                 return Optional.empty();
             }
-            List<ArtistCredit.Entry> entries = ArtistCredit.discography(load.fetch().albumCredits(artist), groups);
-            List<ArtistCredit.Entry> page = slice(entries, offset, limit);
+            List<ArtistCredit.ListedAlbum> entries = ArtistCredit.discography(load.fetch().albumCredits(artist), groups);
+            List<ArtistCredit.ListedAlbum> page = slice(entries, offset, limit);
             Set<Long> rowids = new LinkedHashSet<>();
             page.forEach(entry -> rowids.add(entry.albumRowid()));
             Map<Long, Album> albums = load.albumsByRowid(rowids);
-            List<ArtistAlbum> items = new ArrayList<>(page.size());
-            for (ArtistCredit.Entry entry : page) {
+            List<DiscographyAlbum> items = new ArrayList<>(page.size());
+            for (ArtistCredit.ListedAlbum entry : page) {
                 Album album = albums.get(entry.albumRowid());
                 if (album != null) {
-                    items.add(new ArtistAlbum(album, entry.group()));
+                    items.add(new DiscographyAlbum(album, entry.group()));
                 }
             }
             return Optional.of(new Page<>(items, limit, offset, (long) entries.size()));

@@ -2,7 +2,7 @@ package dev.musicmeta.http.spotify;
 
 import dev.musicmeta.catalog.AlbumGroup;
 import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.ArtistAlbum;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.IdKind;
 import dev.musicmeta.catalog.Page;
@@ -57,7 +57,11 @@ final class ArtistRoutes {
     private void albums(Context ctx) throws Exception {
         String id = Params.id(ctx.pathParam("id"), IdKind.ARTIST);
         Params params = Params.parse(ctx.queryString());
+        // album_type is the parameter's older name, which spotify-web-api-java still offers.
         String rawGroups = params.single("include_groups");
+        if (rawGroups == null) {
+            rawGroups = params.single("album_type");
+        }
         Set<AlbumGroup> groups;
         try {
             groups = AlbumGroup.parseList(rawGroups);
@@ -66,11 +70,11 @@ final class ArtistRoutes {
         }
         int limit = params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = params.integer("offset", 0, 0, Catalog.DISCOGRAPHY_WINDOW);
-        Page<ArtistAlbum> page = catalog.get().artistAlbums(id, groups, offset, limit)
+        Page<DiscographyAlbum> page = catalog.get().artistAlbums(id, groups, offset, limit)
                 .orElseThrow(() -> unknown(id));
         Links links = answers.links(ctx);
         String groupsParam = rawGroups == null ? "" : "&include_groups=" + Links.encode(rawGroups);
-        Paging<ArtistAlbum> paging = Paging.of(page.items(), offset, limit, page.total(), Catalog.DISCOGRAPHY_WINDOW,
+        Paging<DiscographyAlbum> paging = Paging.of(page.items(), offset, limit, page.total(), Catalog.DISCOGRAPHY_WINDOW,
                 (o, l) -> links.url(SpotifyApi.V1 + "/artists/" + id + "/albums?offset=" + o + "&limit=" + l
                         + groupsParam));
         answers.send(ctx, links, json -> json.paging(paging, json::artistAlbum));
