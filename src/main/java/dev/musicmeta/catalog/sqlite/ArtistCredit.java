@@ -31,10 +31,10 @@ record ArtistCredit(long albumRowid, boolean own, String albumType, String relea
             .thenComparingLong(ListedAlbum::albumRowid);
 
     /** The artist's window of credits, joined to their albums (credits of missing albums are dropped). */
-    static final String SELECT = "SELECT json_array(x.album_rowid, x.own, " + text("a.album_type") + ", "
-            + text("a.release_date") + ") FROM (SELECT album_rowid, index_in_album IS NOT NULL AS own"
-            + " FROM artist_albums WHERE artist_rowid = ? ORDER BY rowid DESC LIMIT " + Catalog.DISCOGRAPHY_WINDOW
-            + ") x JOIN albums a ON a.rowid = x.album_rowid";
+    static final String SELECT = "SELECT json_array(x.album_rowid, x.index_in_album IS NOT NULL, "
+            + text("a.album_type") + ", " + text("a.release_date") + ") FROM artist_albums x"
+            + " JOIN albums a ON a.rowid = x.album_rowid WHERE x.rowid IN (SELECT rowid FROM artist_albums"
+            + " WHERE artist_rowid = ? ORDER BY rowid DESC LIMIT " + Catalog.DISCOGRAPHY_WINDOW + ")";
 
     static ArtistCredit read(JsonRow row) throws SQLException {
         Long album = row.integer();

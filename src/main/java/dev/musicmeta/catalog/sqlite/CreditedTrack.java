@@ -24,9 +24,9 @@ record CreditedTrack(long rowid, Integer popularity) {
             .comparing(CreditedTrack::popularity, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparingLong(CreditedTrack::rowid);
 
-    static final String SELECT = "SELECT json_array(t.rowid, " + number("t.popularity") + ") FROM (SELECT track_rowid"
-            + " FROM track_artists WHERE artist_rowid = ? ORDER BY rowid DESC LIMIT " + Catalog.TOP_TRACKS_WINDOW
-            + ") c JOIN tracks t ON t.rowid = c.track_rowid";
+    static final String SELECT = "SELECT json_array(t.rowid, " + number("t.popularity") + ") FROM track_artists c"
+            + " JOIN tracks t ON t.rowid = c.track_rowid WHERE c.rowid IN (SELECT rowid FROM track_artists"
+            + " WHERE artist_rowid = ? ORDER BY rowid DESC LIMIT " + Catalog.TOP_TRACKS_WINDOW + ")";
 
     static CreditedTrack read(JsonRow row) throws SQLException {
         return new CreditedTrack(row.integer(), row.popularity());
