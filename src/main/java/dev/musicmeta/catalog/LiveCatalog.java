@@ -115,6 +115,32 @@ public final class LiveCatalog implements Catalog {
     }
 
     @Override
+    public List<Album> albumsByUpc(String upc) {
+        return current.albumsByUpc(upc);
+    }
+
+    @Override
+    public Map<String, Page<Track>> albumTrackPages(Collection<String> albumIds, int offset, int limit) {
+        return current.albumTrackPages(albumIds, offset, limit);
+    }
+
+    @Override
+    public Page<Track> tracksByIsrc(String isrc, int offset, int limit) {
+        return current.tracksByIsrc(isrc, offset, limit);
+    }
+
+    @Override
+    public Optional<Page<DiscographyAlbum>> artistAlbums(String artistId, Set<AlbumGroup> groups, int offset,
+            int limit) {
+        return current.artistAlbums(artistId, groups, offset, limit);
+    }
+
+    @Override
+    public Optional<List<Track>> topTracks(String artistId, int limit) {
+        return current.topTracks(artistId, limit);
+    }
+
+    @Override
     public Page<Track> searchTracks(SearchRequest request) {
         return current.searchTracks(request);
     }
@@ -237,6 +263,32 @@ public final class LiveCatalog implements Catalog {
         @Override
         public Optional<List<Track>> albumTracks(String albumId) {
             return call(c -> c.albumTracks(albumId));
+        }
+
+        @Override
+        public List<Album> albumsByUpc(String upc) {
+            return call(c -> c.albumsByUpc(upc));
+        }
+
+        @Override
+        public Map<String, Page<Track>> albumTrackPages(Collection<String> albumIds, int offset, int limit) {
+            return call(c -> c.albumTrackPages(albumIds, offset, limit));
+        }
+
+        @Override
+        public Page<Track> tracksByIsrc(String isrc, int offset, int limit) {
+            return call(c -> c.tracksByIsrc(isrc, offset, limit));
+        }
+
+        @Override
+        public Optional<Page<DiscographyAlbum>> artistAlbums(String artistId, Set<AlbumGroup> groups, int offset,
+                int limit) {
+            return call(c -> c.artistAlbums(artistId, groups, offset, limit));
+        }
+
+        @Override
+        public Optional<List<Track>> topTracks(String artistId, int limit) {
+            return call(c -> c.topTracks(artistId, limit));
         }
 
         @Override

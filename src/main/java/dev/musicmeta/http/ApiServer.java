@@ -147,6 +147,7 @@ public final class ApiServer implements AutoCloseable {
             new MetricsRoute(responder, this.metrics).register(routes);
             new InfoRoute(responder, () -> info.get()).register(routes);
             new LookupRoutes(opened, responder).register(routes);
+            new DiscographyRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
             new SpotifyApi(opened, spotifyKeys.access(), config.trustProxy())
