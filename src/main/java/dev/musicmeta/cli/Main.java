@@ -41,6 +41,11 @@ public final class Main implements Runnable {
 
     /** As {@link #run(String...)}, with {@code environment} in place of the process's variables. */
     static int run(UnaryOperator<String> environment, String... args) {
+        String logLevel = LogLevel.problem(environment.apply(LogLevel.ENV));
+        if (logLevel != null) {
+            System.err.println(logLevel); // read when logging started, before any command: checked first
+            return 2;
+        }
         return commandLine(environment).execute(compatible(args));
     }
 

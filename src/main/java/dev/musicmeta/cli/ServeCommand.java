@@ -6,9 +6,10 @@ import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
+import dev.musicmeta.http.ConnectionLimits;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.http.TrustedProxies;
 import dev.musicmeta.sample.ExampleRecordings;
-import dev.musicmeta.search.SearchSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Spec;
                     + " option's name); on/off options take true/false, yes/no, on/off or 1/0."},
         footer = {
             "",
-            "Stops gracefully on SIGTERM or SIGINT: in-flight requests get up to 10 s, then exit 0.",
+            "Stops gracefully on SIGTERM: /ready answers 503 at once and every answer closes its connection; new"
+                    + " connections are accepted for --shutdown-delay more, then requests in flight get up to"
+                    + " --drain-timeout to finish, and the program exits 0. SIGINT (Ctrl-C) skips the delay.",
             "Exit code 2: bad option, or a catalog file that is missing, unreadable or wrong.",
             "The Go server's single-dash spellings work too: -db PATH -addr :8080."})
 final class ServeCommand implements Callable<Integer> {
@@ -48,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
      * one of the connections kept for searches.
      */
     static final long MAX_SEARCH_TIMEOUT_SECONDS = 300;
+
+    /** Bounds the deadlines and delays: an hour is past anything a client or an orchestrator waits. */
+    static final long MAX_WAIT_SECONDS = 3600;
 
     @Spec
     CommandSpec spec;
@@ -93,10 +99,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env MMA_RATE_BURST; default ${DEFAULT-VALUE}).")
     long rateBurst;
 
-    @Option(names = "--trust-proxy", defaultValue = "${env:MMA_TRUST_PROXY:-false}",
-            description = "Behind a reverse proxy: the client is the last X-Forwarded-For address"
-                    + " (env MMA_TRUST_PROXY).")
-    boolean trustProxy;
+    @Option(names = "--trust-proxy", paramLabel = "CIDR[,CIDR...]", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:MMA_TRUST_PROXY:-false}",
+            description = "Behind reverse proxies: alone, the immediate peer is a proxy and the client is the last"
+                    + " X-Forwarded-For address; with CIDR blocks (e.g. 10.0.0.0/8,2001:db8::/32), the client is the"
+                    + " first address from the right of X-Forwarded-For (else Forwarded) that is not in them"
+                    + " (env MMA_TRUST_PROXY: true, or the blocks).")
+    String trustProxy;
 
     @Option(names = "--cache-max-age", paramLabel = "SECONDS", defaultValue = "${env:MMA_CACHE_MAX_AGE:-86400}",
             description = "max-age of Cache-Control on lookups, searches and docs (env MMA_CACHE_MAX_AGE;"
@@ -108,6 +117,56 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
                     + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            defaultValue = "${env:MMA_HEADER_TIMEOUT:-10}",
+            description = "A request's line and headers must arrive within this after its first byte, else 408"
+                    + " (env MMA_HEADER_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_BODY_TIMEOUT:-10}",
+            description = "A request's body must arrive whole within this after its headers, else 408"
+                    + " (env MMA_BODY_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long bodyTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            defaultValue = "${env:MMA_MAX_CONNECTIONS:-" + ConnectionLimits.DEFAULT_MAX_CONNECTIONS + "}",
+            description = "Open connections in all; more are closed at once (lowered to what the file descriptor"
+                    + " limit allows) (env MMA_MAX_CONNECTIONS; default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N",
+            defaultValue = "${env:MMA_MAX_CONNECTIONS_PER_CLIENT:-" + ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT
+                    + "}",
+            description = "Open connections from one address; more are closed at once; trusted proxies are exempt"
+                    + " (env MMA_MAX_CONNECTIONS_PER_CLIENT; default ${DEFAULT-VALUE}).")
+    int maxConnectionsPerClient;
+
+    @Option(names = "--backlog", paramLabel = "N",
+            defaultValue = "${env:MMA_BACKLOG:-" + ConnectionLimits.DEFAULT_ACCEPT_QUEUE + "}",
+            description = "Listen backlog: connections the kernel holds until they are accepted, for bursts; the"
+                    + " kernel caps it at net.core.somaxconn (env MMA_BACKLOG; default ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = "--shutdown-delay", paramLabel = "SECONDS", defaultValue = "${env:MMA_SHUTDOWN_DELAY:-5}",
+            description = "On SIGTERM, keep accepting this long while /ready answers 503, so load balancers stop"
+                    + " routing here first (env MMA_SHUTDOWN_DELAY; default ${DEFAULT-VALUE}).")
+    long shutdownDelay;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "${env:MMA_DRAIN_TIMEOUT:-10}",
+            description = "Then, how long requests in flight get to finish before their connections are cut"
+                    + " (env MMA_DRAIN_TIMEOUT; default ${DEFAULT-VALUE}).")
+    long drainTimeout;
+
+    @Option(names = "--access-log", paramLabel = "all|errors|off", defaultValue = "${env:MMA_ACCESS_LOG:-all}",
+            description = "Which requests get an access log line: all, errors (4xx and 5xx) or off"
+                    + " (env MMA_ACCESS_LOG; default ${DEFAULT-VALUE}).")
+    AccessLogOption accessLog;
+
+    @Option(names = "--access-log-probes", defaultValue = "${env:MMA_ACCESS_LOG_PROBES:-false}",
+            description = "Also log /health, /ready and /metrics, which are left out otherwise"
+                    + " (env MMA_ACCESS_LOG_PROBES).")
+    boolean accessLogProbes;
 
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:MMA_LOG_FORMAT:-text}",
             description = "Log lines for people (text) or one JSON object per line (json)"
@@ -154,10 +213,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         // The catalog and its search index open on their own thread while Jetty starts on this one;
         // the server binds its port only once they have (see ApiServer), so a bad file still ends
-        // the program before anything listens.
+        // the program before anything listens. Opening first and starting Jetty after would add
+        // the shorter of the two to every start: each is mostly loading classes, about 0.8 s of
+        // one core for the catalog (SQLite's native library, Lucene) and 0.35 s for Jetty, taking
+        // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::served), config, keys);
+        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -183,6 +245,14 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         String host = ListenAddress.parse(addr).displayHost();
         LOG.info("serving {} on http://{}:{}", catalog.files().main(), host, server.port());
+        ConnectionLimits limits = config.limits();
+        LOG.info("limits: request headers within {} s, bodies within {} s; {} connections, {} per client address;"
+                + " backlog {}", limits.headerTimeout().toSeconds(), limits.bodyTimeout().toSeconds(),
+                server.maxConnections(), limits.maxConnectionsPerClient(), limits.acceptQueue());
+        if (config.trustedProxies().enabled()) {
+            LOG.info("clients are named by X-Forwarded-For or Forwarded behind trusted proxies: {}",
+                    config.trustedProxies());
+        }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
         if (server.apiKeys().enabled()) {
             LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
@@ -194,8 +264,10 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         String name = signal.await();
-        LOG.info("{}: stopping; requests in flight get up to {} s", name, config.stopTimeout().toSeconds());
-        server.stop();
+        Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
+        LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",
+                name, delay.toSeconds(), config.stopTimeout().toSeconds());
+        server.shutDown(delay);
         Runtime.getRuntime().removeShutdownHook(hook);
         LOG.info("caches of this run: {}", catalog.cacheStats().summary());
         LOG.info("stopped");
@@ -211,9 +283,38 @@ final class ServeCommand implements Callable<Integer> {
         return ServerConfig.defaults()
                 .withAddress(address.host(), address.port())
                 .withRateLimit(rateLimit, rateBurst)
-                .withTrustProxy(trustProxy)
+                .withTrustedProxies(trustedProxies())
                 .withCacheMaxAge(Duration.ofSeconds(cacheMaxAge))
-                .withAccessLogFields(logFormat == LogFormat.json);
+                .withAccessLogFields(logFormat == LogFormat.json)
+                .withLimits(limits())
+                .withShutdownDelay(Duration.ofSeconds(within("--shutdown-delay", shutdownDelay, 0, MAX_WAIT_SECONDS)))
+                .withStopTimeout(Duration.ofSeconds(within("--drain-timeout", drainTimeout, 0, MAX_WAIT_SECONDS)))
+                .withAccessLog(accessLog.mode(), accessLogProbes);
+    }
+
+    private ConnectionLimits limits() {
+        return ConnectionLimits.defaults()
+                .withTimeouts(Duration.ofSeconds(within("--header-timeout", headerTimeout, 1, MAX_WAIT_SECONDS)),
+                        Duration.ofSeconds(within("--body-timeout", bodyTimeout, 1, MAX_WAIT_SECONDS)))
+                .withMaxConnections((int) within("--max-connections", maxConnections, 1, Integer.MAX_VALUE),
+                        (int) within("--max-connections-per-client", maxConnectionsPerClient, 1, Integer.MAX_VALUE))
+                .withAcceptQueue((int) within("--backlog", backlog, 1, 65535));
+    }
+
+    private long within(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(source(option) + " must be " + min + " to " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    /** --trust-proxy's proxies; an error names MMA_TRUST_PROXY when the value came from it. */
+    private TrustedProxies trustedProxies() {
+        try {
+            return TrustedProxies.parse(trustProxy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^--trust-proxy", source("--trust-proxy")));
+        }
     }
 
     private void atLeast(long value, long min, String option) {

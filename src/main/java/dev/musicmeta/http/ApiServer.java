@@ -7,6 +7,8 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +16,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.LowResourceMonitor;
-import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API over a {@link Catalog}: routes, problem documents, rate limiting, caching headers,
@@ -33,22 +38,37 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * first {@code 200} from {@code /health} means lookups work, and a catalog that fails to open
  * leaves nothing bound.
  *
- * <p>{@link #stop()} is graceful: the server stops accepting connections, answers 503 to new
- * requests on open ones and waits up to {@link ServerConfig#stopTimeout()} for those in flight.
- * It does not close the catalog, which belongs to the caller.
+ * <p>Stopping loses no request that reached the server. {@link #shutDown()}, what SIGTERM does,
+ * begins draining at once ({@link #drainState()}: {@code /ready} answers 503 and every answer
+ * carries {@code Connection: close}), keeps accepting for {@link ServerConfig#shutdownDelay()} so
+ * that load balancers stop routing here first, then stops. {@link #stop()} stops accepting,
+ * closes connections that are between requests, lets requests in flight finish within
+ * {@link ServerConfig#stopTimeout()} and cuts what is left. Neither closes the catalog, which
+ * belongs to the caller.
+ *
+ * <p>Reading requests is bounded ({@link ConnectionLimits}): deadlines on headers
+ * ({@link HeaderDeadline}) and bodies ({@link BodyReader}), caps on connections in total and per
+ * client ({@link ConnectionGuard}), and a listen backlog for bursts.
  */
 public final class ApiServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_THREADS = 250;
     private static final int MIN_THREADS = 8;
     private static final int IDLE_THREAD_MILLIS = 60_000;
+    /** File descriptors kept for the catalog, the index, the jars and logs when capping connections. */
+    private static final int RESERVED_DESCRIPTORS = 256;
 
     private final ServerConfig config;
     private final RateLimit rateLimit;
     private final ApiKeys apiKeys;
     private final KeyRateLimits keyRateLimits;
     private final CompletableFuture<? extends Catalog> catalog;
+    private final DrainState drain = new DrainState();
+    private final int maxConnections;
+    private final AccessLog accessLog;
     private final Javalin app;
+    private volatile Server jetty;
 
     /** A server for an open catalog. */
     public ApiServer(Catalog catalog, ServerConfig config) {
@@ -74,6 +94,9 @@ public final class ApiServer implements AutoCloseable {
         this.apiKeys = apiKeys;
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateBurst());
         this.keyRateLimits = new KeyRateLimits(config.rateLimit(), config.rateBurst());
+        this.maxConnections = maxConnections(config.limits().maxConnections());
+        this.accessLog = new AccessLog(config.trustedProxies(), config.accessLogFields(), config.accessLog(),
+                config.accessLogProbes());
         Supplier<Catalog> opened = catalog::join; // requests arrive once the port is bound, i.e. once it completed
         Responder responder = new Responder(config.cacheMaxAge().toSeconds(), apiKeys.enabled());
         this.app = Javalin.create(javalin -> {
@@ -85,6 +108,7 @@ public final class ApiServer implements AutoCloseable {
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
             new HealthRoute(responder).register(routes);
+            new ReadyRoute(responder, drain).register(routes);
             new LookupRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
@@ -92,7 +116,9 @@ public final class ApiServer implements AutoCloseable {
                     .register(new SpotifyMount(routes, javalin.routes, responder));
             new DocsRoutes(responder).register(routes);
             new ProblemPages(responder).register(routes);
-            new ProblemHandlers(responder, routes).register(javalin.routes);
+            ProblemHandlers problems = new ProblemHandlers(responder, routes);
+            problems.register(javalin.routes);
+            problems.registerErrors(javalin.router);
         });
     }
 
@@ -113,17 +139,25 @@ public final class ApiServer implements AutoCloseable {
             GatedConnector connector = new GatedConnector(server, http, catalog);
             connector.setHost(config.host() == null || config.host().isEmpty() ? null : config.host());
             connector.setPort(config.port());
+            connector.setAcceptQueueSize(config.limits().acceptQueue());
+            connector.setShutdownIdleTimeout(-1); // GracefulDrain closes idle connections; in-flight ones finish
+            connector.addBean(new ConnectionGuard(maxConnections, config.limits().maxConnectionsPerClient(),
+                    config.trustedProxies()));
+            connector.addBean(new HeaderDeadline(connector, config.limits().headerTimeout(), accessLog));
             return connector;
         });
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
-            server.setRequestLog(new AccessLog(config.trustProxy(), config.accessLogFields()));
+            server.setRequestLog(accessLog);
             server.setStopTimeout(config.stopTimeout().toMillis());
             server.setOpenEarly(false); // the connector binds last, once the catalog is open
             // Javalin's default server counts requests (StatisticsHandler) and polls for low resources
-            // every second; nothing reads either. The graceful handler takes the statistics' place.
+            // every second; nothing reads either. GracefulDrain takes the statistics' place.
             server.removeBean(server.getBean(LowResourceMonitor.class));
-            server.setHandler(new GracefulHandler());
+            GracefulDrain graceful = new GracefulDrain(drain);
+            graceful.setHandler(new RequestEdge(config.limits().bodyTimeout())); // Javalin's context goes inside
+            server.setHandler(graceful);
+            jetty = server;
         });
         javalin.jetty.modifyServletContextHandler(context -> {
             context.setErrorHandler(new ProblemErrorHandler());
@@ -146,14 +180,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Every request counts but /health and preflights, which a browser sends on its own. With API
+     * Every request counts but probes and preflights, which a browser sends on its own. With API
      * keys on, a request with a valid key counts against its key; any other against its address,
      * and then a data route without a valid key ends in a 401.
      */
     private void limitRate(Context ctx, KeyGate keyGate) {
-        String path = ctx.path();
-        if (path.equals(HealthRoute.PATH) || path.equals(HealthRoute.PATH + "/")
-                || HandlerType.OPTIONS.equals(ctx.method())) {
+        if (ProbePaths.is(ctx.path()) || HandlerType.OPTIONS.equals(ctx.method())) {
             return;
         }
         KeyGate.Credential credential = keyGate.authenticate(ctx);
@@ -176,9 +208,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void limitAddress(Context ctx) {
+        TrustedProxies proxies = config.trustedProxies();
         String client = ClientAddress.resolve(ctx.req().getRemoteAddr(),
-                config.trustProxy() ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : null,
-                config.trustProxy());
+                proxies.enabled() ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : null,
+                proxies.enabled() ? Collections.list(ctx.req().getHeaders("Forwarded")) : null, proxies);
         long retryAfter = rateLimit.acquire(client);
         if (retryAfter > 0) {
             throw new ProblemException(ProblemType.RATE_LIMITED, "more than " + config.rateLimit()
@@ -212,9 +245,9 @@ public final class ApiServer implements AutoCloseable {
         return apiKeys;
     }
 
-    /** Jetty's server, for tests that watch what reaches its request log. */
-    org.eclipse.jetty.server.Server jetty() {
-        return app.jettyServer().server();
+    /** Jetty's server once started, for tests that watch what reaches its request log. */
+    Server jetty() {
+        return jetty;
     }
 
     /** The bound port (the chosen one when the config asked for port 0). */
@@ -222,9 +255,77 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops gracefully; see the class comment. */
+    /** The listening connector, for tests that look at what it was given. */
+    ServerConnector connector() {
+        return (ServerConnector) jetty.getConnectors()[0];
+    }
+
+    /** Whether this server is draining, for whatever reports readiness. */
+    public DrainState drainState() {
+        return drain;
+    }
+
+    /** The connection cap in force: the configured one, or less when file descriptors are fewer. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * The graceful shutdown SIGTERM asks for: drains at once, keeps accepting for the configured
+     * shutdown delay, then {@link #stop()}s.
+     */
+    public void shutDown() {
+        shutDown(config.shutdownDelay());
+    }
+
+    /** As {@link #shutDown()} with another delay (none for a person pressing Ctrl-C). */
+    public void shutDown(Duration delay) {
+        drain.begin();
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop now
+        }
+        stop();
+    }
+
+    /**
+     * Stops accepting, lets requests in flight finish within the drain deadline and cuts the
+     * connections still open then; see the class comment. Returns once the server has stopped.
+     */
     public void stop() {
-        app.stop();
+        drain.begin();
+        if (jetty == null || jetty.isStopped()) {
+            return;
+        }
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // Jetty's graceful wait ran out: it has closed what was left and stopped the rest anyway
+            LOG.warn("the drain deadline of {} passed with requests in flight; their connections were closed",
+                    seconds(config.stopTimeout()));
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /**
+     * The total connection cap, lowered to what file descriptors allow: past the process's limit
+     * accepting would fail over and over instead of refusing at once.
+     */
+    private static int maxConnections(int configured) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os) {
+            long limit = os.getMaxFileDescriptorCount() - RESERVED_DESCRIPTORS;
+            if (limit < configured) {
+                int lowered = (int) Math.max(16, limit);
+                LOG.warn("the file descriptor limit ({}) allows {} connections, not {}: capping there; raise it with"
+                        + " ulimit -n", os.getMaxFileDescriptorCount(), lowered, configured);
+                return lowered;
+            }
+        }
+        return configured;
     }
 
     @Override

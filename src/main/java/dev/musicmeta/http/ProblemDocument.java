@@ -17,8 +17,12 @@ final class ProblemDocument {
 
     /** A problem for any status: its {@link ProblemType} when there is one, else {@code about:blank}. */
     static byte[] forStatus(int status) {
+        return forStatus(status, defaultDetail(status));
+    }
+
+    /** As {@link #forStatus(int)}, saying {@code detail}. */
+    static byte[] forStatus(int status, String detail) {
         ProblemType type = ProblemType.forStatus(status);
-        String detail = defaultDetail(status);
         return type != null
                 ? json(type, detail)
                 : json(ABOUT_BLANK, HttpStatus.getMessage(status), status, detail);
@@ -30,6 +34,8 @@ final class ProblemDocument {
             case 400 -> "the request could not be parsed: check the request line, the percent-encoding of the URL"
                     + " and the headers";
             case 404 -> "no such path; the API is described at /docs and /openapi.yaml";
+            case 408 -> "the request was not sent in time: its line and headers, and then its body, must each"
+                    + " arrive within the server's deadline (10 s by default)";
             case 413 -> "the request body is too large";
             case 414 -> "the URL is too long";
             case 431 -> "the request headers are too large";

@@ -4,12 +4,17 @@ import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.SearchTimeoutException;
 import dev.musicmeta.http.spotify.ErrorShape;
 import dev.musicmeta.http.spotify.SpotifyException;
+import io.javalin.config.RouterConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Turns every exception a handler throws into a problem document, or on the Spotify-compatible
  * surface into its own error object ({@link ErrorShape}) with the same words. Bad input arrives as
  * a {@link ProblemException} (a {@link SpotifyException} there); only a fault of the server ends in
- * the catch-all 500, which logs the stack trace here and tells the client nothing about it.
+ * the catch-all 500, which is logged here ({@link Faults}) and tells the client nothing about it.
+ * An {@link Error} (a damaged memory-mapped file surfaces as {@link InternalError}) is answered the
+ * same way.
  */
 final class ProblemHandlers {
 
@@ -25,6 +32,7 @@ final class ProblemHandlers {
 
     private final Responder responder;
     private final RouteTable routes;
+    private final Faults faults = new Faults(LOG);
 
     ProblemHandlers(Responder responder, RouteTable routes) {
         this.responder = responder;
@@ -51,9 +59,48 @@ final class ProblemHandlers {
                 raw(ctx, http.getCode(), Map.of()); // Jetty refused the request's form, e.g. a bad query encoding
                 return;
             }
-            LOG.error("failed to answer {} {}", ctx.method(), AccessLog.printable(ctx.path(), 512), e);
+            faults.log("failed to answer " + ctx.method() + " " + AccessLog.printable(ctx.path(), 512)
+                    + " (request " + ctx.req().getAttribute(RequestIds.ATTRIBUTE) + ")", e);
             send(ctx, ProblemType.INTERNAL_ERROR, ProblemDocument.defaultDetail(500), Map.of());
         });
+    }
+
+    /** An {@link Error} thrown by a handler: Javalin hands it over without the request's context. */
+    void registerErrors(RouterConfig router) {
+        router.javaLangErrorHandler(this::error);
+    }
+
+    private void error(HttpServletResponse res, Error e) {
+        Request request = request(res);
+        String path = request == null ? null : request.getHttpURI().getPath();
+        faults.log("failed to answer " + (request == null ? "a request" : request.getMethod() + " "
+                + AccessLog.printable(path, 512) + " (request " + request.getAttribute(RequestIds.ATTRIBUTE) + ")"), e);
+        if (res.isCommitted()) {
+            return; // the status line is gone; Jetty closes the connection on the short body
+        }
+        String detail = ProblemDocument.defaultDetail(500);
+        ErrorShape shape = ErrorShape.forPath(path);
+        byte[] body = shape == null ? ProblemDocument.json(ProblemType.INTERNAL_ERROR, detail)
+                : shape.json(500, detail, null);
+        try {
+            res.reset();
+            Cors.allowAnyOrigin(res);
+            res.setHeader("Cache-Control", "no-store");
+            res.setStatus(500);
+            res.setContentType(shape == null ? Responder.PROBLEM_JSON : ErrorShape.CONTENT_TYPE);
+            res.setContentLength(body.length);
+            res.getOutputStream().write(body);
+        } catch (IOException | RuntimeException write) {
+            LOG.debug("could not send the 500 for {}", new String(body, StandardCharsets.UTF_8), write);
+        }
+    }
+
+    /** The request a bare servlet response answers (Jetty's knows it), or null. */
+    private static Request request(HttpServletResponse res) {
+        if (res instanceof ServletApiResponse api && api.getServletChannel() != null) {
+            return api.getServletChannel().getServletContextRequest();
+        }
+        return null;
     }
 
     /** 404 and 405 of the router, and any other status Javalin raises itself. */

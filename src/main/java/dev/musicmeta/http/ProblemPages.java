@@ -111,6 +111,11 @@ final class ProblemPages {
             case METHOD_NOT_ALLOWED -> new Text("The path exists, but not with this method.",
                     "The methods of the answer's Allow header: GET and HEAD for lookups, searches and the docs,"
                     + " POST for /batch/lookup, and OPTIONS everywhere.");
+            case REQUEST_TIMEOUT -> new Text("The request arrived too slowly: its line and headers were not complete"
+                    + " within the server's deadline after its first byte, or its body within the deadline after the"
+                    + " headers (10 s each by default). The connection is closed.",
+                    "The same request sent promptly, on a new connection. A request whose line and headers never"
+                    + " began is not answered: its connection is closed.");
             case PRECONDITION_FAILED -> new Text("If-None-Match matched the answer of a POST, which is never"
                     + " answered 304 (RFC 9110).",
                     "A POST without If-None-Match, or with tags other than the answer's.");
@@ -124,14 +129,15 @@ final class ProblemPages {
                     + " (by default " + ServerConfig.DEFAULT_RATE_LIMIT + " a second per client address, in bursts"
                     + " of up to " + ServerConfig.DEFAULT_RATE_BURST + "; with API keys, per key, at the key's own"
                     + " rate where it has one).",
-                    "The same request after the whole seconds of the Retry-After header. /health and CORS"
-                    + " preflights are never limited.");
+                    "The same request after the whole seconds of the Retry-After header. /health, /ready,"
+                    + " /metrics and CORS preflights are never limited.");
             case HEADERS_TOO_LARGE -> new Text("The request headers are larger than the server accepts (8 KiB).",
                     "Fewer or smaller headers, such as fewer cookies for this host.");
             case INTERNAL_ERROR -> new Text("A fault of the server. It is logged there; nothing about it is sent.",
                     "Nothing needs to change in the request. If it persists, report it with the time of the"
                     + " request.");
-            case UNAVAILABLE -> new Text("The catalog cannot answer right now, or the server is stopping.",
+            case UNAVAILABLE -> new Text("The catalog cannot answer right now; or, from /ready, this instance is"
+                    + " draining before it stops and should get no new traffic.",
                     "The same request shortly, after the Retry-After header's seconds when it has one; behind a"
                     + " load balancer, another replica answers meanwhile.");
             case SEARCH_TIMEOUT -> new Text("The search ran past the server's time budget for one search (10 s by"

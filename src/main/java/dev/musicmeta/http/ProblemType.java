@@ -16,6 +16,7 @@ enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found"),
     UNKNOWN_PATH(404, "unknown-path", "Unknown path"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    REQUEST_TIMEOUT(408, "request-timeout", "Request timeout"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
     URI_TOO_LONG(414, "uri-too-long", "URI too long"),
@@ -62,6 +63,7 @@ enum ProblemType {
             case 400 -> MALFORMED_REQUEST;
             case 404 -> UNKNOWN_PATH;
             case 405 -> METHOD_NOT_ALLOWED;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> BODY_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -2,6 +2,7 @@ package dev.musicmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.http.TrustedProxies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,14 @@ class EnvironmentTest {
         "false, false", "' Yes ', true"})
     void booleansTakeEveryCommonSpellingInAnyCase(String value, boolean expected) {
         assertThat(parsed(Map.of("MMA_DEMO", value)).demo).isEqualTo(expected);
-        assertThat(parsed(Map.of("MMA_TRUST_PROXY", value)).trustProxy).isEqualTo(expected);
+        assertThat(TrustedProxies.parse(parsed(Map.of("MMA_TRUST_PROXY", value)).trustProxy))
+                .isSameAs(expected ? TrustedProxies.PEER : TrustedProxies.NONE); // or CIDR blocks
+    }
+
+    @Test
+    void trustProxyFromTheEnvironmentTakesBlocksToo() {
+        assertThat(TrustedProxies.parse(parsed(Map.of("MMA_TRUST_PROXY", "10.0.0.0/8, ::1")).trustProxy))
+                .hasToString("10.0.0.0/8, ::1");
     }
 
     @Test
@@ -92,7 +100,7 @@ class EnvironmentTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "MMA_DEMO        | maybe      | 'maybe' is not a boolean: use true or false, yes or no, on or off, 1 or 0",
-        "MMA_TRUST_PROXY | si         | 'si' is not a boolean",
+        "MMA_TRUST_PROXY | si         | 'si' is not an IP address or a CIDR block",
         "MMA_LOG_FORMAT  | xml        | expected one of [text, json] (case-insensitive) but was 'xml'",
         "MMA_RATE_LIMIT  | lots       | 'lots'",
         "MMA_RATE_LIMIT  | -1         | MMA_RATE_LIMIT must be at least 0, not -1",

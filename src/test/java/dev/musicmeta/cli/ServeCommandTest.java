@@ -1,12 +1,14 @@
 package dev.musicmeta.cli;
 
-import dev.musicmeta.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.http.ApiClient;
+import dev.musicmeta.http.TrustedProxies;
+import dev.musicmeta.testing.CliRun;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.TestCatalogs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,9 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +41,13 @@ class ServeCommandTest {
         assertThat(r.code()).isZero();
         for (String s : List.of("--db", "-db", "--track-files", "--addr", "-addr", "--demo", "--demo-dir",
                 "--rate-limit", "--rate-burst", "--trust-proxy", "--search-timeout", "--log-format", "--cache-max-age",
+                "--header-timeout", "--body-timeout", "--max-connections", "--max-connections-per-client", "--backlog",
+                "--shutdown-delay", "--drain-timeout", "--access-log", "--access-log-probes",
                 "MMA_DB", "MMA_SEARCH_TIMEOUT",
                 "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
-                "MMA_CACHE_MAX_AGE", "MMA_DEMO", "--api-keys", "MMA_API_KEYS", "SIGTERM")) {
+                "MMA_CACHE_MAX_AGE", "MMA_DEMO", "--api-keys", "MMA_API_KEYS", "MMA_HEADER_TIMEOUT", "MMA_BODY_TIMEOUT",
+                "MMA_MAX_CONNECTIONS", "MMA_MAX_CONNECTIONS_PER_CLIENT", "MMA_BACKLOG", "MMA_SHUTDOWN_DELAY",
+                "MMA_DRAIN_TIMEOUT", "MMA_ACCESS_LOG", "MMA_ACCESS_LOG_PROBES", "SIGTERM", "SIGINT")) {
             assertThat(r.out()).contains(s);
         }
     }
@@ -89,8 +92,8 @@ class ServeCommandTest {
     @Test
     void aMissingTableIsExitCode2WithOneLineNamingIt() throws Exception {
         Path db = tmp.resolve(CatalogFiles.MAIN_FILE);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE artists (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
+        try (Db write = Db.write(db)) {
+            write.execute("CREATE TABLE artists (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
         }
         CliRun r = CliRun.of("serve", "--db", db.toString(), "--addr", "127.0.0.1:0");
 
@@ -105,13 +108,39 @@ class ServeCommandTest {
         assertThat(CliRun.of("serve", "--db", "x", "--addr", ":99999").code()).isEqualTo(2);
         assertThat(CliRun.of("serve", "--db", "x", "--rate-limit", "-1").code()).isEqualTo(2);
         assertThat(CliRun.of("serve", "--db", "x", "--log-format", "xml").code()).isEqualTo(2);
+        assertThat(CliRun.of("serve", "--db", "x", "--access-log", "some").code()).isEqualTo(2);
+        for (String[] bad : List.of(new String[] {"--trust-proxy", "proxy.internal"}, new String[] {"--trust-proxy", "10.0.0.0/33"},
+                new String[] {"--header-timeout", "0"}, new String[] {"--body-timeout", "3601"},
+                new String[] {"--max-connections", "0"}, new String[] {"--max-connections-per-client", "0"},
+                new String[] {"--backlog", "0"}, new String[] {"--backlog", "65536"},
+                new String[] {"--shutdown-delay", "-1"}, new String[] {"--drain-timeout", "-1"})) {
+            CliRun r = CliRun.of("serve", "--db", "x", bad[0], bad[1]);
+
+            assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", bad)).contains(bad[0]);
+        }
+    }
+
+    @Test
+    void theBareTrustProxyFlagMeansThePeerAndAValueNamesBlocks() {
+        ServeCommand bare = new ServeCommand();
+        new CommandLine(bare).parseArgs("--trust-proxy", "--db", "x");
+        ServeCommand blocks = new ServeCommand();
+        new CommandLine(blocks).parseArgs("--trust-proxy", "10.0.0.0/8,2001:db8::/32", "--db", "x");
+        ServeCommand none = new ServeCommand();
+        new CommandLine(none).parseArgs("--db", "x");
+
+        assertThat(TrustedProxies.parse(bare.trustProxy)).isSameAs(TrustedProxies.PEER);
+        assertThat(TrustedProxies.parse(blocks.trustProxy)).hasToString("10.0.0.0/8, 2001:db8::/32");
+        assertThat(TrustedProxies.parse(none.trustProxy)).isSameAs(TrustedProxies.NONE);
     }
 
     @Test
     void aRealProcessServesLogsJsonLinesAndStopsOnSigtermWithExitCode0() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "-db", TestCatalogs.smallMain().toString(), "-addr", "127.0.0.1:0", "--log-format", "json");
+                "-db", TestCatalogs.smallMain().toString(), "-addr", "127.0.0.1:0", "--log-format", "json",
+                "--shutdown-delay", "0");
         pb.environment().put("MMA_TEST_ACCESS_LOG", "INFO");
         pb.redirectErrorStream(true);
         Process p = pb.start();
@@ -127,7 +156,8 @@ class ServeCommandTest {
                 }
             }
             assertThat(docs).as(lines.toString()).isNotNull();
-            assertThat(new ApiClient(URI.create(docs + "/")).get("/health").status()).isEqualTo(200);
+            assertThat(new ApiClient(URI.create(docs + "/")).get("/openapi.yaml", "X-Request-Id", "r-1").status())
+                    .isEqualTo(200);
 
             p.toHandle().destroy(); // SIGTERM, leaving our end of its output open
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -141,11 +171,12 @@ class ServeCommandTest {
         List<String> messages = lines.stream().map(l -> l.path("message").asText()).toList();
         assertThat(messages).anyMatch(m -> m.startsWith("SIGTERM")).contains("stopped")
                 .contains("caches of this run: artists: no lookups, 0 entries; albums: no lookups, 0 entries");
-        JsonNode access = lines.stream().filter(l -> l.path("logger_name").asText().endsWith("AccessLog"))
+        JsonNode access = lines.stream().filter(l -> l.path("logger_name").asText().equals("access"))
                 .findFirst().orElseThrow();
         // the access log's fields at the top level, with their types, for log stores to query
         assertThat(access.path("method").asText()).isEqualTo("GET");
-        assertThat(access.path("path").asText()).isEqualTo("/health");
+        assertThat(access.path("path").asText()).isEqualTo("/openapi.yaml");
+        assertThat(access.path("request_id").asText()).isEqualTo("r-1");
         assertThat(access.path("status").isInt()).isTrue();
         assertThat(access.path("status").asInt()).isEqualTo(200);
         assertThat(access.path("duration_ms").isIntegralNumber()).isTrue();
@@ -203,6 +234,7 @@ class ServeCommandTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--addr", "127.0.0.1:0", "--demo-dir", tmp.resolve("demo").toString(), "--demo-tracks", "300");
         pb.environment().put("MMA_DEMO", "yes");
+        pb.environment().put("MMA_SHUTDOWN_DELAY", "0"); // nothing routes here: stop at once
         pb.redirectErrorStream(true);
         Process p = pb.start();
         List<String> tried = new ArrayList<>();

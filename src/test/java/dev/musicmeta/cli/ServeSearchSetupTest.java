@@ -95,6 +95,7 @@ class ServeSearchSetupTest {
         command.addAll(List.of(args));
         command.addAll(List.of("--addr", "127.0.0.1:0"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("MMA_SHUTDOWN_DELAY", "0"); // nothing routes here: stop at once
         pb.environment().putAll(env);
         Process p = pb.start();
         List<String> lines = new ArrayList<>();

@@ -121,31 +121,38 @@ public final class ApiClient {
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
-            InputStream in = socket.getInputStream();
-            String head = readHead(in);
-            String[] lines = head.split("\r\n");
-            int status = Integer.parseInt(lines[0].split(" ")[1]);
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                        k -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
-            }
-            String length = OpenApiValidator.first(headers, "content-length");
-            boolean noBody = status == 304 || status == 204 || new String(request, StandardCharsets.ISO_8859_1).startsWith("HEAD ");
-            byte[] body = noBody ? new byte[0] : length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
             String requestLine = new String(request, StandardCharsets.ISO_8859_1).split("\r\n", 2)[0];
             String[] parts = requestLine.split(" ");
             String method = parts.length > 0 ? parts[0] : "";
             String target = parts.length > 1 ? parts[1] : "/";
-            int q = target.indexOf('?');
-            return validated(method, q < 0 ? target : target.substring(0, q), status, headers, body);
+            return read(socket.getInputStream(), method, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /**
+     * Reads one validated response to {@code method target} from a connection: the head, then the
+     * body up to Content-Length (none for HEAD, 204 and 304), else to the end of the stream.
+     */
+    static Response read(InputStream in, String method, String target) throws IOException {
+        String head = readHead(in);
+        String[] lines = head.split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    k -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+        }
+        String length = OpenApiValidator.first(headers, "content-length");
+        boolean noBody = status == 304 || status == 204 || method.equals("HEAD");
+        byte[] body = noBody ? new byte[0] : length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
+        int q = target.indexOf('?');
+        return validated(method, q < 0 ? target : target.substring(0, q), status, headers, body);
+    }
+
+    static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The small pieces under the server: entity tags, gzip, client addresses, the rate limiter. */
+/** The small pieces under the server: entity tags, gzip, the rate limiter. */
 class HttpPartsTest {
 
     @ParameterizedTest
@@ -70,32 +70,6 @@ class HttpPartsTest {
             byte[] back = new GZIPInputStream(new ByteArrayInputStream(out.toByteArray())).readAllBytes();
             assertThat(back).isEqualTo(in);
         }
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "                                    | false | 10.0.0.1",
-        "203.0.113.7                         | false | 10.0.0.1",
-        "203.0.113.7                         | true  | 203.0.113.7",
-        "1.2.3.4, 203.0.113.7                | true  | 203.0.113.7",
-        "1.2.3.4,203.0.113.7:8080            | true  | 203.0.113.7",
-        "[2001:db8::1]:443                   | true  | 2001:db8:0:0:0:0:0:1",
-        "2001:DB8:0::1                       | true  | 2001:db8:0:0:0:0:0:1",
-        "::ffff:198.51.100.2                 | true  | 198.51.100.2",
-        "unknown                             | true  | 10.0.0.1",
-        "1.2.3.4, _hidden                    | true  | 10.0.0.1",
-        "256.1.1.1                           | true  | 10.0.0.1",
-        "01.2.3.4                            | true  | 10.0.0.1",
-        "example.com                         | true  | 10.0.0.1",
-        "1.2.3.4,                            | true  | 10.0.0.1"})
-    void theClientIsThePeerOrTheLastForwardedAddressWhenTrusted(String forwarded, boolean trust, String client) {
-        List<String> headers = forwarded == null ? List.of() : List.of(forwarded);
-        assertThat(ClientAddress.resolve("10.0.0.1", headers, trust)).isEqualTo(client);
-    }
-
-    @Test
-    void theLastOfSeveralForwardedForHeadersCounts() {
-        assertThat(ClientAddress.resolve("10.0.0.1", List.of("1.1.1.1", "2.2.2.2, 3.3.3.3"), true)).isEqualTo("3.3.3.3");
     }
 
     @Test

@@ -38,11 +38,14 @@ final class OpenApiValidator {
     static final OpenApiValidator INSTANCE = new OpenApiValidator();
 
     /** Problems the HTTP server raises below the API; documented once, as {@code default}. */
-    private static final Set<String> BELOW_API = Set.of(
-            "/problems/malformed-request", "/problems/uri-too-long", "/problems/headers-too-large");
+    private static final Set<String> BELOW_API = Set.of("/problems/malformed-request", "/problems/request-timeout",
+            "/problems/uri-too-long", "/problems/headers-too-large");
 
-    /** Statuses the HTTP server raises below the API, answered on the Spotify surface in its shape. */
-    private static final Set<Integer> BELOW_API_STATUSES = Set.of(400, 414, 431);
+    /**
+     * The statuses of those problems, and 426 for an HTTP/2 preface: answered on the Spotify surface
+     * in its shape, and on a HEAD with no body to tell the type.
+     */
+    private static final Set<Integer> BELOW_API_STATUSES = Set.of(400, 408, 414, 426, 431);
 
     /** Headers of the message's framing and encoding, which the document does not list. */
     private static final Set<String> TRANSPORT = Set.of(
@@ -90,6 +93,21 @@ final class OpenApiValidator {
         String where = method + " " + path + " -> " + status;
         String contentType = mediaType(first(headers, "content-type"));
         boolean spotify = isSpotifySurface(path);
+        if (spotify && status >= 400 && "application/problem+json".equals(contentType)
+                && (body.length > 0 ? BELOW_API.contains(typeOf(body))
+                        : method.equals("HEAD") && BELOW_API_STATUSES.contains(status))) {
+            // refused before its path was read (a request line or URL the server cannot parse): the
+            // server could not know the surface, and answers as on every path
+            JsonNode refused = body.length > 0 ? parse(body, errors) : null;
+            if (refused != null) {
+                check(schema(ref("#/components/schemas/Problem")), refused, errors);
+            }
+            checkHeaders(resolve(doc.at("/components/responses/OtherProblem")), headers, errors);
+            if (!errors.isEmpty()) {
+                throw new AssertionError(where + " does not match openapi.yaml:\n  " + String.join("\n  ", errors));
+            }
+            return;
+        }
         JsonNode problem = null;
         if (status >= 400 && spotify) {
             checkSpotifyError(path, status, contentType, body, errors);
@@ -106,9 +124,10 @@ final class OpenApiValidator {
                 }
             }
         }
-        String problemType = problem == null ? null : problem.path("type").asText();
-        boolean belowApi = (problemType != null && BELOW_API.contains(problemType))
-                || (spotify && BELOW_API_STATUSES.contains(status));
+        String problemType = problem == null ? "" : problem.path("type").asText();
+        // statuses the HTTP server raises below any route (426 for an HTTP/2 preface) may answer any path
+        boolean belowApi = BELOW_API.contains(problemType) || ProblemDocument.ABOUT_BLANK.equals(problemType)
+                || ((spotify || method.equals("HEAD")) && BELOW_API_STATUSES.contains(status));
         PathTemplate template = match(path);
         JsonNode operation = template == null ? null : operation(template.template, method);
         if (template == null) {
@@ -287,7 +306,9 @@ final class OpenApiValidator {
 
     /** The most specific template matching the path (with or without one trailing slash). */
     private PathTemplate match(String path) {
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        // one trailing slash after a segment ("/health/"), not an empty segment ("//")
+        String p = path.length() > 1 && path.endsWith("/") && path.charAt(path.length() - 2) != '/'
+                ? path.substring(0, path.length() - 1) : path;
         PathTemplate best = null;
         for (PathTemplate t : paths) {
             if (t.pattern.matcher(p).matches() && (best == null || t.literalChars > best.literalChars)) {
@@ -295,6 +316,15 @@ final class OpenApiValidator {
             }
         }
         return best;
+    }
+
+    /** The {@code type} of a problem document, or "" when the body is not one. */
+    private static String typeOf(byte[] body) {
+        try {
+            return JSON.readTree(body).path("type").asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static JsonNode parse(byte[] body, List<String> errors) {

@@ -2,6 +2,8 @@ package dev.musicmeta.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import dev.musicmeta.testing.LogCapture;
 import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,41 @@ class ProtocolApiTest {
         assertThat(res.status()).isEqualTo(status);
         assertThat(res.header("Content-Type")).startsWith("application/problem+json");
         assertThat(res.json().get("detail").asText()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/lookup/track/a;%", "/lookup/track/%u0041", "/docs/a;%", "/problems/x;%zz",
+        "/lookup/isrc/%", "/lookup/album/%4/tracks", "/search/track%zz?q=ab", "/%", "/health;%g0",
+        "/lookup/artist/%%41"})
+    void aBadEscapeInAnyPathSegmentIsABadRequestAndLogsNothing(String path) {
+        try (LogCapture log = LogCapture.of("dev.musicmeta", Level.WARN)) {
+            ApiClient.Response res = api.raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertThat(res.status()).isEqualTo(400);
+            assertThat(res.problemType()).isEqualTo("/problems/malformed-request");
+            assertThat(res.json().get("detail").asText()).contains("percent-encoding");
+            assertThat(log.events()).as("a client's mistake is not the server's fault").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /health HTP/1.1", "GET /health HTTP/1.2", "GET /health HTTP/01.1", "GET /health",
+        "GET /he\nalth HTTP/1.1", "GET /health HTTP/1.1 extra", "GET /health HTTP/3.0",
+        "GET /health HTTP/1"})
+    void aMalformedRequestLineOrUnknownVersionIsABadRequestNeverA5xx(String requestLine) {
+        ApiClient.Response res = api.raw(requestLine + "\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(res.status()).isEqualTo(400);
+        assertThat(res.problemType()).isEqualTo("/problems/malformed-request");
+        assertThat(res.header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void http2PriorKnowledgeIsUpgradeRequired() {
+        ApiClient.Response res = api.raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+
+        assertThat(res.status()).isEqualTo(426);
+        assertThat(res.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
