@@ -44,10 +44,19 @@ def scripts(text):
     return {s for s in map(script_of, text) if s}
 
 
-def has_accent(text):
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+ACCENTED_SCRIPTS = {"latin", "greek", "cyrillic"}
 
 
 def strip_accents(text):
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    """Without the accents of Latin, Greek and Cyrillic letters (elsewhere, as with kana voicing
+    marks, a mark is part of the letter and people do not drop it)."""
+    out = []
+    for ch in text:
+        if script_of(ch) in ACCENTED_SCRIPTS:
+            ch = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def has_accent(text):
+    return strip_accents(text) != text

@@ -6,7 +6,7 @@ package dev.musicmeta.catalog;
  */
 public record SearchRequest(String q, int limit, int offset) {
 
-    public static final int MIN_QUERY = 2;
+    public static final int MIN_QUERY = 1;
     public static final int MAX_QUERY = 200;
     public static final int MAX_LIMIT = 50;
     public static final int DEFAULT_LIMIT = 20;
