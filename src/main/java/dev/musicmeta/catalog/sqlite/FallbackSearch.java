@@ -1,6 +1,7 @@
 package dev.musicmeta.catalog.sqlite;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.sqlite.ProgressHandler;
 
 /**
@@ -43,6 +45,10 @@ final class FallbackSearch implements Searcher {
         return Long.compare(a.rowid, b.rowid);
     };
 
+    /** A filter as the search index reads one: a known name and a colon at the start of a word. */
+    private static final Pattern FILTER = Pattern.compile(
+            "(?:^|[\\s\\u00A0\\u2007\\u202F])(?i:artist|album|track|genre|year|isrc|upc):", Pattern.UNICODE_CHARACTER_CLASS);
+
     /** VM instructions between budget checks: frequent enough, cheap enough. */
     private static final int PROGRESS_OPS = 1000;
 
@@ -58,15 +64,23 @@ final class FallbackSearch implements Searcher {
         this.budget = options.searchBudget();
     }
 
-    /** The scan of a table's names: rowid, rank (as stored) and match rank of each matching row. */
+    /**
+     * The scan of a table's names: rowid, rank (as stored) and match rank of each row that passes
+     * the {@link ScanFilter} (its LIKE pattern, then its GLOB pattern); a match rank of 0 is no match.
+     */
     static String scan(String table, String rankColumn) {
-        String match = NameMatchFunction.NAME + "(name)";
-        return "SELECT rowid, " + rankColumn + ", " + match + " FROM " + table + " WHERE " + match + " > 0";
+        return "SELECT rowid, " + rankColumn + ", " + NameMatchFunction.NAME + "(name) FROM " + table
+                + " WHERE name LIKE ?1 ESCAPE '\\' OR name GLOB ?2";
     }
 
     /** @throws SearchTimeoutException when the scan runs past the budget */
     @Override
     public SearchHits search(SearchKind kind, SearchRequest request) {
+        if (FILTER.matcher(request.q()).find()) {
+            throw new InvalidSearchException("q: filters such as artist:, album:, year: or isrc: need the search"
+                    + " index, which this server runs without; search by words only, or build the index"
+                    + " (the index command) and restart");
+        }
         Sql sql = switch (kind) {
             case TRACKS -> Sql.SEARCH_TRACKS;
             case ARTISTS -> Sql.SEARCH_ARTISTS;
@@ -97,15 +111,21 @@ final class FallbackSearch implements Searcher {
         Deadline deadline = new Deadline(budget);
         PriorityQueue<Hit> best = new PriorityQueue<>(Math.min(window, 1024) + 1, BEST_FIRST.reversed());
         long total = 0;
-        session.nameMatch().query(TextFold.fold(request.q()));
+        String folded = TextFold.fold(request.q());
+        ScanFilter filter = ScanFilter.of(folded);
+        session.nameMatch().query(folded);
         session.progressHandler(PROGRESS_OPS, deadline);
-        try (ResultSet rs = session.query(sql)) {
+        try (ResultSet rs = session.query(sql, filter.like(), filter.glob())) {
             while (rs.next()) {
                 if (deadline.passed()) {
                     throw timeout(budget);
                 }
+                int match = rs.getInt(3);
+                if (match == TextFold.NO_MATCH) {
+                    continue; // let through by the filter, not a match
+                }
                 total++;
-                Hit hit = new Hit(rs.getInt(3), weight(kind, rs), rs.getLong(1));
+                Hit hit = new Hit(match, weight(kind, rs), rs.getLong(1));
                 if (best.size() < window) {
                     best.add(hit);
                 } else if (BEST_FIRST.compare(hit, best.peek()) < 0) {

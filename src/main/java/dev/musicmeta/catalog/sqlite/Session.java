@@ -123,6 +123,15 @@ final class Session implements AutoCloseable {
         return statement.executeQuery();
     }
 
+    /** Runs a statement with two text parameters, either of them NULL. */
+    ResultSet query(Sql sql, String first, String second) throws SQLException {
+        PreparedStatement statement = statement(sql, false);
+        statement.setString(1, first);
+        statement.setString(2, second);
+        counter.increment();
+        return statement.executeQuery();
+    }
+
     /** Runs a statement with one integer parameter. */
     ResultSet query(Sql sql, long key) throws SQLException {
         PreparedStatement statement = statement(sql, false);
