@@ -64,13 +64,26 @@ final class FallbackSearch implements Searcher {
         this.budget = options.searchBudget();
     }
 
+    /** The {@link ScanFilter}'s test of a name: its LIKE pattern ?1, or its GLOB pattern ?2. */
+    static final String PREFILTER = "name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL"
+            + " AND octet_length(name) > length(name) AND name GLOB ?2)";
+
     /**
      * The scan of a table's names: rowid, rank (as stored) and match rank of each row that passes
-     * the {@link ScanFilter} (its LIKE pattern, then its GLOB pattern); a match rank of 0 is no match.
+     * the {@link ScanFilter} (its LIKE pattern ?1, or its GLOB pattern ?2, which only names past
+     * ASCII can pass: the byte and char counts, both cheap, tell those apart). A name of printable
+     * ASCII is ranked in SQLite, where {@link TextFold} amounts to ASCII case folding and trimming
+     * spaces (?3 the query, ?4 the query then %, ?5 % the query %, as LIKE patterns); any other name
+     * by {@link NameMatchFunction}. A match rank of 0 is no match.
      */
     static String scan(String table, String rankColumn) {
-        return "SELECT rowid, " + rankColumn + ", " + NameMatchFunction.NAME + "(name) FROM " + table
-                + " WHERE name LIKE ?1 ESCAPE '\\' OR name GLOB ?2";
+        return "SELECT rowid, " + rankColumn + ", CASE WHEN name GLOB '*[^ -~]*' THEN "
+                + NameMatchFunction.NAME + "(name)"
+                + " WHEN trim(name) LIKE ?3 ESCAPE '\\' THEN " + TextFold.EXACT
+                + " WHEN ltrim(name) LIKE ?4 ESCAPE '\\' THEN " + TextFold.PREFIX
+                + " WHEN name LIKE ?5 ESCAPE '\\' THEN " + TextFold.CONTAINS
+                + " ELSE " + TextFold.NO_MATCH + " END FROM " + table
+                + " WHERE " + PREFILTER;
     }
 
     /** @throws SearchTimeoutException when the scan runs past the budget */
@@ -115,7 +128,8 @@ final class FallbackSearch implements Searcher {
         ScanFilter filter = ScanFilter.of(folded);
         session.nameMatch().query(folded);
         session.progressHandler(PROGRESS_OPS, deadline);
-        try (ResultSet rs = session.query(sql, filter.like(), filter.glob())) {
+        String like = ScanFilter.escapeLike(folded);
+        try (ResultSet rs = session.query(sql, filter.like(), filter.glob(), like, like + "%", "%" + like + "%")) {
             while (rs.next()) {
                 if (deadline.passed()) {
                     throw timeout(budget);

@@ -16,14 +16,15 @@ import java.util.TreeSet;
  * <p>A name matches when its {@link TextFold fold} contains the folded query. The chars of the fold
  * that make up the match come from chars of the name (or from a decomposed sequence that NFC
  * composes); {@link #SOURCES} lists, for each char of a fold, every char of a name it can come
- * from. So:
+ * from: the chars whose fold holds it, and the combining marks (Hangul jamo) of their canonical
+ * decomposition, one of which any decomposed spelling of them holds. So:
  * <ul>
  *   <li>an ASCII query matches where SQLite's {@code LIKE '%query%'} (ASCII case-insensitive) does,
  *       or where the name holds one of the few other chars that fold to one of the query's chars
  *       (a ligature, ſ, ß, the Kelvin sign...): {@code name GLOB '*[those]*'};</li>
  *   <li>any other query only where the name holds a char that can give one of its chars: the
  *       char of the query with the fewest such sources, none of them ASCII (CJK, Hangul, Cyrillic
- *       letters); when every char has an ASCII source (accented Latin), every name is tested.</li>
+ *       letters, accented letters); when every char has an ASCII source, every name is tested.</li>
  * </ul>
  * The test may pass names that do not match (the function then says so); it never drops one that
  * does.
@@ -44,11 +45,14 @@ record ScanFilter(String like, String glob) {
             }
             char c = (char) cp;
             String folded = TextFold.fold(String.valueOf(c));
-            char first = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
+            // Any other spelling of c that NFC composes back holds one of the marks of its NFD.
+            String marks = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).substring(1);
             for (int i = 0; i < folded.length(); i++) {
                 TreeSet<Character> set = sources.computeIfAbsent(folded.charAt(i), k -> new TreeSet<>());
                 set.add(c);
-                set.add(first);
+                for (int j = 0; j < marks.length(); j++) {
+                    set.add(marks.charAt(j));
+                }
             }
         }
         return sources;
@@ -85,8 +89,14 @@ record ScanFilter(String like, String glob) {
         return best == null ? ALL : new ScanFilter(null, glob(best));
     }
 
-    /** {@code *[chars]*}: none of them is special inside a GLOB class (all are past ASCII). */
+    /**
+     * {@code *c*}, or {@code *[chars]*} for more than one (SQLite matches a class at about half the
+     * speed of a char); none of them is special to GLOB, all being past ASCII.
+     */
     private static String glob(TreeSet<Character> chars) {
+        if (chars.size() == 1) {
+            return "*" + chars.first() + "*";
+        }
         List<Character> list = new ArrayList<>(chars);
         StringBuilder out = new StringBuilder("*[");
         list.forEach(out::append);
@@ -94,7 +104,7 @@ record ScanFilter(String like, String glob) {
     }
 
     /** The query as a LIKE pattern with escape char {@code \}. */
-    private static String escapeLike(String s) {
+    static String escapeLike(String s) {
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -123,11 +123,12 @@ final class Session implements AutoCloseable {
         return statement.executeQuery();
     }
 
-    /** Runs a statement with two text parameters, either of them NULL. */
-    ResultSet query(Sql sql, String first, String second) throws SQLException {
+    /** Runs a statement with text parameters, any of them NULL. */
+    ResultSet query(Sql sql, String... parameters) throws SQLException {
         PreparedStatement statement = statement(sql, false);
-        statement.setString(1, first);
-        statement.setString(2, second);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
+        }
         counter.increment();
         return statement.executeQuery();
     }

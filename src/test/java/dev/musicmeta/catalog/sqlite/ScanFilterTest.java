@@ -53,7 +53,7 @@ class ScanFilterTest {
         ScanFilter filter = ScanFilter.of(TextFold.fold(query));
         List<String> names = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement(
-                "SELECT name FROM names WHERE name LIKE ?1 ESCAPE '\\' OR name GLOB ?2")) {
+                "SELECT name FROM names WHERE " + FallbackSearch.PREFILTER)) {
             select.setString(1, filter.like());
             select.setString(2, filter.glob());
             try (ResultSet rs = select.executeQuery()) {
