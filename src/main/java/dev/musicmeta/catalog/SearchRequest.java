@@ -1,7 +1,7 @@
 package dev.musicmeta.catalog;
 
 /**
- * A validated search: {@code q} trimmed, 2 to 200 code points; {@code limit} 1 to 50;
+ * A validated search: {@code q} trimmed, 1 to 200 code points; {@code limit} 1 to 50;
  * {@code offset} at least 0 with {@code offset + limit} at most {@link #MAX_WINDOW}.
  */
 public record SearchRequest(String q, int limit, int offset) {
