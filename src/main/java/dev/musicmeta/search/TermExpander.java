@@ -56,17 +56,17 @@ interface TermExpander {
 
     /** Expands against {@code reader}, caching up to {@code cacheSize} expansions. */
     static TermExpander of(IndexReader reader, int cacheSize) {
-        record Key(String field, boolean prefix, String word) {}
-        Cache<Key, List<String>> cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        record Expansion(String field, boolean prefix, String word) {}
+        Cache<Expansion, List<String>> cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
         return new TermExpander() {
             @Override
             public List<String> completions(String field, String prefix) {
-                return cache.get(new Key(field, true, prefix), k -> prefixed(reader, field, prefix));
+                return cache.get(new Expansion(field, true, prefix), k -> prefixed(reader, field, prefix));
             }
 
             @Override
             public List<String> typos(String field, String word) {
-                return cache.get(new Key(field, false, word), k -> oneEdit(reader, field, word));
+                return cache.get(new Expansion(field, false, word), k -> oneEdit(reader, field, word));
             }
 
             @Override
