@@ -702,8 +702,8 @@ final class QueryBuilder {
     private static Query filterQuery(SearchKind kind, Filter filter) {
         return switch (filter.key()) {
             case ARTIST -> textFilter(kind == SearchKind.ARTISTS ? Fields.NAME : Fields.ARTIST, filter.value());
-            case ALBUM -> textFilter(kind == SearchKind.ALBUMS ? Fields.NAME : Fields.ALBUM, filter.value());
-            case TRACK -> textFilter(Fields.NAME, filter.value());
+            case ALBUM -> kind == SearchKind.ALBUMS ? nameFilter(filter.value()) : textFilter(Fields.ALBUM, filter.value());
+            case TRACK -> nameFilter(filter.value());
             case GENRE -> textFilter(Fields.GENRE, filter.value());
             case YEAR -> years(filter.value());
             case ISRC -> new TermQuery(new Term(Fields.ISRC, Isrcs.tryNormalize(filter.value())));
@@ -712,6 +712,25 @@ final class QueryBuilder {
                 yield upc == null ? null : new TermQuery(new Term(Fields.UPC, upc));
             }
         };
+    }
+
+    /**
+     * A filter on the kind's own name, which the index keeps as its title and the rest: the words
+     * in order in the title or in the rest, or the whole name ("track:\"Night - Radio Edit\"").
+     */
+    private static Query nameFilter(String value) {
+        Query title = textFilter(Fields.NAME, value);
+        if (title == null) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder()
+                .add(title, Occur.SHOULD)
+                .add(textFilter(Fields.VERSION, value), Occur.SHOULD);
+        String key = NameAnalyzer.exactKey(value);
+        if (key != null) {
+            any.add(new TermQuery(new Term(Fields.NAME_EXACT, key)), Occur.SHOULD);
+        }
+        return any.build();
     }
 
     private static Query textFilter(String field, String value) {

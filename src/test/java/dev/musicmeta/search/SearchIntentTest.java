@@ -137,6 +137,15 @@ class SearchIntentTest {
         assertThat(lisas).isEqualTo(lisasOwn); // not 정리사's, though more popular
     }
 
+    /** A track: filter is on the whole name, its version included. */
+    @Test
+    void aTrackFilterMatchesTheWholeName() {
+        assertThat(tracks("track:\"Night - Radio Edit\" artist:jutrunu")).containsExactly("Night - Radio Edit");
+        assertThat(tracks("track:\"radio edit\" artist:jutrunu"))
+                .containsExactlyInAnyOrder("Night - Radio Edit", "Feel Night - Radio Edit");
+        assertThat(tracks("track:night artist:jutrunu")).containsExactly("Night - Radio Edit", "Feel Night - Radio Edit");
+    }
+
     /** Every word in the title ranks before the words split across title, artist and album. */
     @Test
     void allWordsInTheTitleBeforeASplitAcrossFields() {
