@@ -129,6 +129,7 @@ final class FallbackSearch implements Searcher {
         session.nameMatch().query(folded);
         session.progressHandler(PROGRESS_OPS, deadline);
         String like = ScanFilter.escapeLike(folded);
+        long started = session.clock();
         try (ResultSet rs = session.query(sql, filter.like(), filter.glob(), like, like + "%", "%" + like + "%")) {
             while (rs.next()) {
                 if (deadline.passed()) {
@@ -153,6 +154,7 @@ final class FallbackSearch implements Searcher {
             }
             throw e;
         } finally {
+            session.finished(sql, started);
             session.progressHandler(0, null);
         }
         List<Hit> sorted = new ArrayList<>(best);
