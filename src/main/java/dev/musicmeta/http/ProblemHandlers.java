@@ -2,6 +2,7 @@ package dev.musicmeta.http;
 
 import dev.musicmeta.catalog.CatalogBusyException;
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchTimeoutException;
 import dev.musicmeta.http.spotify.ErrorShape;
 import dev.musicmeta.http.spotify.SpotifyException;
@@ -46,6 +47,8 @@ final class ProblemHandlers {
         config.exception(SpotifyException.class, (e, ctx) ->
                 sendError(ctx, e.status(), e.getMessage(), e.oauthError(), e.headers()));
         config.exception(HttpResponseException.class, (e, ctx) -> routing(ctx, e.getStatus()));
+        config.exception(InvalidSearchException.class, (e, ctx) ->
+                send(ctx, ProblemType.INVALID_PARAMETER, e.getMessage(), Map.of()));
         config.exception(SearchTimeoutException.class, (e, ctx) -> send(ctx, ProblemType.SEARCH_TIMEOUT,
                 "the search ran past its time budget; make the query more specific: more or longer words,"
                         + " or a filter such as artist:, album:, year:", Map.of()));

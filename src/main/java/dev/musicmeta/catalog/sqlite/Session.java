@@ -123,6 +123,16 @@ final class Session implements AutoCloseable {
         return statement.executeQuery();
     }
 
+    /** Runs a statement with text parameters, any of them NULL. */
+    ResultSet query(Sql sql, String... parameters) throws SQLException {
+        PreparedStatement statement = statement(sql, false);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
+        }
+        counter.increment();
+        return statement.executeQuery();
+    }
+
     /** Runs a statement with one integer parameter. */
     ResultSet query(Sql sql, long key) throws SQLException {
         PreparedStatement statement = statement(sql, false);
