@@ -3,6 +3,7 @@ package dev.musicmeta.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.musicmeta.testing.Db;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class CorsApiTest {
 
     @Test
     void everyKindOfAnswerLetsAnyOriginReadItAndItsTag() {
-        String track = "/lookup/track/" + Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String track = "/lookup/track/" + Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
         ApiClient.Response ok = api.get(track, "Origin", ORIGIN);
         List<ApiClient.Response> answers = List.of(
                 ok,
