@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -19,7 +20,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * no filters, no logging. What our {@code /health} costs above this is what Javalin and our own
  * request path add.
  *
- * <pre>{@code java -cp target/test-classes:target/music-metadata-api.jar dev.musicmeta.bench.BareJetty HOST PORT}</pre>
+ * <p>The handler is a blocking one, as every handler of a service that reads SQLite on the
+ * request's thread must be: Jetty then hands each request from the thread that read it to
+ * another (a wake-up per request). With {@code --non-blocking} it declares itself non-blocking
+ * and Jetty runs it on the thread that read the request; the difference is what that hand-off
+ * costs.
+ *
+ * <pre>{@code java -cp target/test-classes:target/music-metadata-api.jar dev.musicmeta.bench.BareJetty HOST PORT [--non-blocking]}</pre>
  */
 public final class BareJetty {
 
@@ -28,7 +35,7 @@ public final class BareJetty {
     private BareJetty() {}
 
     /** A started server on {@code host:port} (port 0 picks one). */
-    static Server start(String host, int port) throws Exception {
+    static Server start(String host, int port, boolean nonBlocking) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(250, 8);
         pool.setName("http");
         Server server = new Server(pool);
@@ -38,7 +45,7 @@ public final class BareJetty {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract.NonBlocking() {
+        server.setHandler(new Handler.Abstract(nonBlocking ? InvocationType.NON_BLOCKING : InvocationType.BLOCKING) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 response.setStatus(200);
@@ -53,13 +60,14 @@ public final class BareJetty {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: BareJetty HOST PORT");
+        boolean nonBlocking = args.length == 3 && args[2].equals("--non-blocking");
+        if (args.length != 2 && !nonBlocking) {
+            System.err.println("usage: BareJetty HOST PORT [--non-blocking]");
             System.exit(2);
         }
-        Server server = start(args[0], Integer.parseInt(args[1]));
-        System.err.println("bare Jetty " + Server.getVersion() + " on http://" + args[0] + ":"
-                + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+        Server server = start(args[0], Integer.parseInt(args[1]), nonBlocking);
+        System.err.println("bare Jetty " + Server.getVersion() + (nonBlocking ? ", non-blocking handler," : "")
+                + " on http://" + args[0] + ":" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
         server.join();
     }
 }

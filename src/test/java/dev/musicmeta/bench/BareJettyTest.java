@@ -8,14 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The baseline of bench/run.sh answers as our /health does, on the Jetty the service runs on. */
 class BareJettyTest {
 
-    @Test
-    void answersStatusOkAsJsonOnAnyPath() throws Exception {
-        Server server = BareJetty.start("127.0.0.1", 0);
+    @ParameterizedTest(name = "non-blocking: {0}")
+    @ValueSource(booleans = {false, true})
+    void answersStatusOkAsJsonOnAnyPath(boolean nonBlocking) throws Exception {
+        Server server = BareJetty.start("127.0.0.1", 0, nonBlocking);
         try {
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             HttpClient client = HttpClient.newHttpClient();
@@ -27,6 +29,7 @@ class BareJettyTest {
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
                 assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+                assertThat(server.getInvocationType().name()).isEqualTo(nonBlocking ? "NON_BLOCKING" : "BLOCKING");
             }
             assertThat(Server.getVersion()).as("the Jetty of Javalin's dependencies").startsWith("12.");
         } finally {
