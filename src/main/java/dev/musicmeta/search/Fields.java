@@ -43,7 +43,7 @@ final class Fields {
     static final String YEAR = "year";
     /** Normalized ISRC (tracks). */
     static final String ISRC = "isrc";
-    /** UPC without leading zeros (albums). */
+    /** UPC without leading zeros (albums; tracks: their album's). */
     static final String UPC = "upc";
     /** "true" or "false" (tracks); indexed for filtering, not yet in the query syntax. */
     static final String EXPLICIT = "explicit";

@@ -67,6 +67,10 @@ final class IndexDocuments {
         if (isrc != null) {
             doc.add(new StringField(Fields.ISRC, isrc, Field.Store.NO));
         }
+        String upc = album == null ? null : Fields.normalizeUpc(album.upc());
+        if (upc != null) {
+            doc.add(new StringField(Fields.UPC, upc, Field.Store.NO)); // upc: on tracks: the album's
+        }
         if (track.explicit() != null) {
             doc.add(new StringField(Fields.EXPLICIT, track.explicit().toString(), Field.Store.NO));
         }

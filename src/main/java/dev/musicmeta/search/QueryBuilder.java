@@ -295,7 +295,7 @@ final class QueryBuilder {
             case ARTIST, GENRE -> true;
             case ALBUM, YEAR -> kind != SearchKind.ARTISTS;
             case TRACK, ISRC -> kind == SearchKind.TRACKS;
-            case UPC -> kind == SearchKind.ALBUMS;
+            case UPC -> kind != SearchKind.ARTISTS;
         };
     }
 

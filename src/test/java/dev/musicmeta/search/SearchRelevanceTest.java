@@ -266,9 +266,9 @@ class SearchRelevanceTest {
         void filterThatDoesNotApplyIsPlainText() {
             // album: does not apply to artists: "album leaf" are words of the name.
             assertThat(artists("album:leaf")).containsExactly("The Album Leaf");
-            // upc: does not apply to tracks, isrc: not to albums.
-            assertThat(tracks("upc:602547288233")).isEmpty();
+            // isrc: does not apply to albums, upc: not to artists.
             assertThat(albums("isrc:GBUM71029604")).isEmpty();
+            assertThat(artists("upc:602547288233")).isEmpty();
         }
 
         @Test

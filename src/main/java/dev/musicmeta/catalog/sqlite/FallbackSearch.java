@@ -67,6 +67,10 @@ final class FallbackSearch implements Searcher {
     /** @throws SearchTimeoutException when the scan runs past the budget */
     @Override
     public SearchHits search(SearchKind kind, SearchRequest request) {
+        KeyFilter filter = KeyFilter.of(kind, request.q());
+        if (filter != null) { // an ISRC or a UPC: the files' indexes find it, no scan and no search slot
+            return pool.read(session -> filter.run(session, request));
+        }
         Sql sql = switch (kind) {
             case TRACKS -> Sql.SEARCH_TRACKS;
             case ARTISTS -> Sql.SEARCH_ARTISTS;
