@@ -2,8 +2,8 @@
 """Bounded lookups for bench/cold.sh, with the disk reads they cause.
 
   http:   N requests of one kind against the service at 127.0.0.1 over C keep-alive
-          connections; reads /proc/PID/io (read_bytes) and /proc/PID/stat (major faults) of the
-          server before and after.
+          connections; reads /proc/PID/io (read_bytes) and /proc/PID/stat (major faults, CPU
+          time) of the server before and after.
   sqlite: the same track lookups straight through SQLite in this process (the service's own
           statements, dumped from its jar by bench/ColdSql.java), so that one setting at a time
           (mmap_size, cache_size) can be compared on the same keys; reads its own /proc/self/io.
@@ -22,14 +22,18 @@ import threading
 import time
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
 def counters(pid):
-    """read_bytes and major faults of a process (all its threads, live and exited)."""
+    """read_bytes, major faults and CPU seconds of a process (all its threads, live and exited)."""
     with open(f"/proc/{pid}/io") as f:
         io = dict(line.split(": ") for line in f.read().splitlines())
     with open(f"/proc/{pid}/stat") as f:
         stat = f.read()
     fields = stat[stat.rindex(")") + 2:].split()
-    return int(io["read_bytes"]), int(fields[9])  # field 12 of proc(5): majflt
+    # Fields 12, 14 and 15 of proc(5): majflt, utime, stime.
+    return int(io["read_bytes"]), int(fields[9]), (int(fields[11]) + int(fields[12])) / TICK
 
 
 def percentile(sorted_ms, p):
@@ -98,7 +102,7 @@ def run_http(args):
             latencies.extend(mine)
             errors.append(bad)
 
-    read0, major0 = counters(args.pid)
+    before = counters(args.pid)
     start = time.monotonic()
     threads = [threading.Thread(target=worker) for _ in range(args.connections)]
     for t in threads:
@@ -106,8 +110,8 @@ def run_http(args):
     for t in threads:
         t.join()
     seconds = time.monotonic() - start
-    read1, major1 = counters(args.pid)
-    report(args.count, seconds, latencies, sum(errors), read1 - read0, major1 - major0)
+    after = counters(args.pid)
+    report(args.count, seconds, latencies, sum(errors), *(a - b for a, b in zip(after, before)))
 
 
 def run_sqlite(args):
@@ -123,7 +127,7 @@ def run_sqlite(args):
     db.execute(f"PRAGMA tf.cache_size = -{args.cache_kib}")
     groups = keys(args.keys, args.count, 1, args.seed, args.skip)
     latencies, errors = [], 0
-    read0, major0 = counters("self")
+    before = counters("self")
     start = time.monotonic()
     for (track_id,) in groups:
         began = time.perf_counter_ns()
@@ -136,17 +140,18 @@ def run_sqlite(args):
             db.execute(statements["ARTISTS_BY_ROWID_SET"], (json.dumps(track[11]),)).fetchall()
         latencies.append((time.perf_counter_ns() - began) / 1e6)
     seconds = time.monotonic() - start
-    read1, major1 = counters("self")
-    report(args.count, seconds, latencies, errors, read1 - read0, major1 - major0)
+    after = counters("self")
+    report(args.count, seconds, latencies, errors, *(a - b for a, b in zip(after, before)))
 
 
-def report(count, seconds, latencies, errors, read_bytes, major_faults):
+def report(count, seconds, latencies, errors, read_bytes, major_faults, cpu_seconds):
     latencies.sort()
     print(json.dumps({
         "requests": count, "seconds": round(seconds, 3), "errors": errors,
         "p50_ms": round(percentile(latencies, 50), 3), "p99_ms": round(percentile(latencies, 99), 3),
         "read_kib_per_req": round(read_bytes / 1024 / count, 1),
         "major_faults_per_req": round(major_faults / count, 2),
+        "cpu_us_per_req": round(cpu_seconds * 1e6 / count),
     }))
 
 

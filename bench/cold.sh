@@ -3,7 +3,7 @@
 #
 #   bench/cold.sh [--tracks N] [--catalog DIR] [--resident PERCENT] [--rounds R] [--requests N]
 #                 [--batches N] [--cold-requests N] [--cold-batches N] [--warmup N]
-#                 [--connections C] [--heap SIZE] [--port P] [--settings] [--install-deps]
+#                 [--connections C] [--heap SIZE] [--port P] [--jar PATH] [--settings] [--install-deps]
 #
 # Serves the catalog in DIR (default bench/out/catalog-<N>, generated with seed 1 when it holds no
 # main_database.sqlite3; a folder of symlinks to existing files works too) from a server inside a
@@ -21,10 +21,11 @@
 # replacement, over --connections (default 2) keep-alive connections to 127.0.0.1. Reported per
 # kind: p50 and p99 latency, KiB read from disk per request (the server's /proc/PID/io read_bytes,
 # which on Linux counts page-cache misses of memory-mapped files too, read-around included) and
-# major page faults per request. One server per round (-Xms = -Xmx = --heap, default 256m,
+# major page faults and server CPU time per request. One server per round (-Xms = -Xmx = --heap, default 256m,
 # pre-touched, so its anonymous memory stays put); medians of --rounds rounds (default 3).
-# --settings adds the same track lookups straight through SQLite at the resident limit (the
-# service's statements), with mmap on and off and a larger page cache, on the same keys.
+# --jar serves with another build (default: this tree's, built when older than the sources), to
+# compare two side by side. --settings adds track lookups straight through SQLite at the resident
+# limit (the service's statements, read without mmap) with its page cache at 2 and at 64 MiB.
 # Must run as root (cgroup, eviction); removes its cgroup when done. Needs vmtouch, sqlite3, curl
 # and python3; a missing one is named and the script stops, unless --install-deps lets it install
 # them with apt-get.
@@ -32,7 +33,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tracks=10000000 catalog="" resident=15 rounds=3 requests=2000 batches=40 cold_requests=300 cold_batches=10
-warmup=6000 connections=2 heap=256m port=18090 settings=0 install_deps=0
+warmup=6000 connections=2 heap=256m port=18090 jar="" jar_option="" settings=0 install_deps=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --tracks) tracks=$2; shift 2 ;;
@@ -47,6 +48,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --heap) heap=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --jar) jar=$2; jar_option=" --jar $2"; shift 2 ;;
     --settings) settings=1; shift ;;
     --install-deps) install_deps=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
@@ -80,9 +82,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-jar=target/music-metadata-api.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
-  ./mvnw -q -DskipTests package
+if [ -z "$jar" ]; then
+  jar=target/music-metadata-api.jar
+  if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
+    ./mvnw -q -DskipTests package
+  fi
 fi
 
 label=$(awk -v n="$tracks" 'BEGIN { if (n % 1000000 == 0) print n / 1000000 "m"; else if (n % 1000 == 0) print n / 1000 "k"; else print n }')
@@ -149,7 +153,9 @@ count_of() { # kind, way
   else [ "$2" = cold ] && echo "$cold_requests" || echo "$requests"; fi
 }
 
-raw=$work/raw.jsonl
+# One result file per build, so two builds compare on the same keys.
+build=$(basename "$jar" .jar)
+raw=$work/raw-$build.jsonl
 : > "$raw"
 for round in $(seq 1 "$rounds"); do
   evict
@@ -191,7 +197,7 @@ for round in $(seq 1 "$rounds"); do
     # The same track lookups through SQLite alone, in the cgroup at the same limit: one setting at
     # a time on the same keys, each after an eviction and the same warm-up.
     echo "$limit" > "$cg/memory.limit_in_bytes"
-    for setting in "mmap 1099511627776 2048" "nommap 0 2048" "nommap-cache64m 0 65536" "mmap-cache64m 1099511627776 65536"; do
+    for setting in "cache-2m 0 2048" "cache-64m 0 65536"; do
       read -r name mmap cache <<< "$setting"
       evict
       result=$(echo "$BASHPID" > "$cg/cgroup.procs" && \
@@ -206,9 +212,9 @@ for round in $(seq 1 "$rounds"); do
 done
 
 # Medians of the rounds, one table.
-report=$work/results.md
+report=$work/results-$build.md
 header="Run of $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
-command="bench/cold.sh --tracks $tracks --resident $resident --rounds $rounds --requests $requests --batches $batches\
+command="bench/cold.sh$jar_option --tracks $tracks --resident $resident --rounds $rounds --requests $requests --batches $batches\
  --cold-requests $cold_requests --cold-batches $cold_batches --warmup $warmup --connections $connections --heap $heap"
 HEADER=$header COMMAND=$command FILE_BYTES=$file_bytes python3 - "$raw" > "$report" <<'EOF'
 import os
@@ -222,8 +228,8 @@ print(f"(catalog files {int(os.environ['FILE_BYTES']) / 2**30:.2f} GiB; cgroup l
       f" server anonymous memory {statistics.median(m['anon_start_mib'] for m in meta):.0f} MiB after start,"
       f" {statistics.median(m['anon_end_mib'] for m in meta):.0f} MiB at the end; medians of {len(meta)} rounds)")
 print()
-print("| way | kind | requests | p50 ms | p99 ms | KiB read / request | major faults / request | catalog resident before |")
-print("|---|---|---:|---:|---:|---:|---:|---:|")
+print("| way | kind | requests | p50 ms | p99 ms | KiB read / request | major faults / request | server CPU µs / request | catalog resident before |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 seen = []
 for r in rows:
     if (r["way"], r["kind"]) not in seen:
@@ -234,7 +240,8 @@ for way, kind in seen:
     errors = sum(r["result"]["errors"] for r in rs)
     print(f"| {way} | {kind} | {rs[0]['result']['requests']} | {med(lambda r: r['result']['p50_ms']):.2f} |"
           f" {med(lambda r: r['result']['p99_ms']):.2f} | {med(lambda r: r['result']['read_kib_per_req']):,.1f} |"
-          f" {med(lambda r: r['result']['major_faults_per_req']):.2f} | {med(lambda r: r['resident_before_pct']):.1f}% |"
+          f" {med(lambda r: r['result']['major_faults_per_req']):.2f} | {med(lambda r: r['result']['cpu_us_per_req']):,.0f} |"
+          f" {med(lambda r: r['resident_before_pct']):.1f}% |"
           + (f" {errors} errors" if errors else ""))
 EOF
 cat "$report"
