@@ -104,7 +104,7 @@ file_bytes=$(( $(stat -c %s "$db") + $(stat -c %s "$tf") ))
 
 # Key pools, sampled once per catalog: random rowids, so every key is as likely as any other.
 sample() { # file, table, column, count, extra condition
-  [ -s "$work/$1" ] && return
+  if [ -s "$work/$1" ] && [ "$(wc -l < "$work/$1")" -ge $(( $4 * 3 / 4 )) ]; then return; fi
   sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $4)
     SELECT DISTINCT $3 FROM $2 WHERE rowid IN (SELECT abs(random()) % (SELECT max(rowid) FROM $2) + 1 FROM n) $5;" \
     > "$work/$1.tmp"
