@@ -1,5 +1,7 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.search.IndexBuildException;
 import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.SearchIndex;
@@ -25,8 +27,8 @@ final class DemoSearchIndex {
         }
         LOG.info("building the demo catalog's search index into {} (once)", folder);
         try {
-            IndexBuilder.defaults().build(main, folder, (done, total) -> {});
-        } catch (IndexBuildException e) {
+            IndexCommand.build(IndexBuilder.defaults(), main, folder, Progress.NONE);
+        } catch (CatalogFileException | IndexBuildException e) {
             throw new IOException(e.getMessage(), e);
         }
     }

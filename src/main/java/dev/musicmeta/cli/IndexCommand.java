@@ -1,5 +1,7 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
@@ -7,7 +9,6 @@ import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.search.IndexBuildException;
 import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.IndexManifest;
-import dev.musicmeta.search.SearchKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,18 +62,15 @@ final class IndexCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         Path main = CatalogFiles.resolve(db, null).main();
-        try {
-            checkServable(main);
-        } catch (CatalogFileException e) {
-            StderrAppender.flushAll();
-            err.println("index: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
-        }
         Path target = out != null ? out : IndexBuilder.defaultFolder(main);
         TerminalProgress progress = new TerminalProgress("index");
         IndexManifest manifest;
         try {
-            manifest = new IndexBuilder(workers, 128).build(main, target, progress);
+            manifest = build(new IndexBuilder(workers, 128), main, target, progress);
+        } catch (CatalogFileException e) {
+            StderrAppender.flushAll();
+            err.println("index: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
         } catch (IndexBuildException e) {
             StderrAppender.flushAll(); // the build's log lines come before its error
             err.println("index: " + e.getMessage());
@@ -87,12 +85,28 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs serve's checks on the main file (exists, is SQLite, has every table and column), so a
-     * file serve would refuse is refused here too, in the same words, before any work starts.
+     * The catalog as the builder reads it: a connection for each thread that reads, no track_files
+     * (the index holds nothing of it), and caches sized for a scan in rowid order: popular artists
+     * recur across albums, while an album's tracks come together on one page, so an album cache
+     * would only cost its upkeep.
      */
-    private static void checkServable(Path main) throws CatalogFileException {
-        SqliteOptions oneConnection = SqliteOptions.defaults().withConnections(1).withoutCaches();
-        SqliteCatalog.open(new CatalogFiles(main, null), oneConnection).close();
+    static SqliteOptions reading(IndexBuilder builder) {
+        return SqliteOptions.defaults().withConnections(builder.readers()).withCacheSizes(50_000, 0);
+    }
+
+    /**
+     * Builds the index of the catalog whose main file is {@code main} into {@code target}. The
+     * file is opened as serve opens it, so a file serve would refuse is refused here too, in the
+     * same words, before any work starts; its items are read by the code that answers lookups.
+     *
+     * @throws CatalogFileException when serve would refuse the file
+     * @throws IndexBuildException  when reading the catalog or writing the index fails
+     */
+    static IndexManifest build(IndexBuilder builder, Path main, Path target, Progress progress)
+            throws CatalogFileException, IndexBuildException {
+        try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(main, null), reading(builder))) {
+            return builder.build(catalog, main, target, progress);
+        }
     }
 
     private static long size(Path folder) {

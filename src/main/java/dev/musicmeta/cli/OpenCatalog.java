@@ -6,26 +6,25 @@ import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.search.IndexBuilder;
-import dev.musicmeta.search.SearchSetup;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalog {@code serve} serves: the SQLite files, and the search index over them when there
- * is one ({@code served}). Closing it closes both.
+ * The catalog {@code serve} serves, opened in one call: the SQLite files, searching with the
+ * search index when there is one. One closeable thing: closing it closes both.
+ *
+ * @param sqlite the catalog: what the routes are given, and the state of its files and caches
+ * @param index  what was found in the index folder, and so how the catalog searches
  */
-record OpenCatalog(SqliteCatalog sqlite, Catalog served) implements AutoCloseable {
+record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenCatalog.class);
 
     /**
-     * Opens the catalog on a thread of its own. The future fails with a {@link CatalogFileException}
+     * {@link #open} on a thread of its own. The future fails with a {@link CatalogFileException}
      * or a {@link SearchSetup.IndexUnavailableException} when a file cannot be served.
-     *
-     * @param index   the index folder given with {@code --index}, or null for the default beside the main file
-     * @param options the tuning of the SQLite catalog; its search budget bounds index searches too
      */
     static CompletableFuture<OpenCatalog> inBackground(CatalogFiles files, Path index, SqliteOptions options) {
         CompletableFuture<OpenCatalog> opening = new CompletableFuture<>();
@@ -41,22 +40,42 @@ record OpenCatalog(SqliteCatalog sqlite, Catalog served) implements AutoCloseabl
         return opening;
     }
 
+    /**
+     * Opens the catalog files and the index beside them (or in {@code index}), and logs what it
+     * found: missing indexes of the files, a missing track_files, how search runs.
+     *
+     * @param index   the index folder given with {@code --index}, or null for the default beside the main file
+     * @param options the tuning of the SQLite catalog; its search budget bounds index searches too
+     * @throws CatalogFileException      when a catalog file cannot be served
+     * @throws SearchSetup.IndexUnavailableException when an index named with {@code --index} cannot be
+     */
     static OpenCatalog open(CatalogFiles files, Path index, SqliteOptions options)
             throws CatalogFileException, SearchSetup.IndexUnavailableException {
-        SqliteCatalog sqlite = SqliteCatalog.open(files, options);
+        Path folder = index != null ? index : IndexBuilder.defaultFolder(files.main());
+        SearchSetup search = SearchSetup.choose(files.main(), folder, index != null, options.searchBudget());
+        SqliteCatalog sqlite;
         try {
-            sqlite.warnings().forEach(w -> LOG.warn("{}", w));
-            sqlite.notices().forEach(n -> LOG.info("{}", n));
-            Path folder = index != null ? index : IndexBuilder.defaultFolder(files.main());
-            return new OpenCatalog(sqlite, SearchSetup.catalog(sqlite, folder, index != null, options.searchBudget()));
-        } catch (Throwable e) { // an Error opening the index too: the connections must not leak
-            sqlite.close();
+            sqlite = search.index() == null ? SqliteCatalog.open(files, options)
+                    : SqliteCatalog.open(files, options, search.index());
+        } catch (Throwable e) { // an Error too: the index must not leak
+            if (search.index() != null) {
+                search.index().close();
+            }
             throw e;
         }
+        sqlite.warnings().forEach(w -> LOG.warn("{}", w));
+        sqlite.notices().forEach(n -> LOG.info("{}", n));
+        search.log();
+        return new OpenCatalog(sqlite, search.state());
+    }
+
+    /** What the routes serve. */
+    Catalog catalog() {
+        return sqlite;
     }
 
     @Override
     public void close() {
-        served.close(); // an indexed catalog closes the SQLite one it wraps
+        sqlite.close(); // and the search index it searches with
     }
 }

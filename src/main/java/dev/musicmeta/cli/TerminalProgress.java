@@ -1,6 +1,6 @@
 package dev.musicmeta.cli;
 
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.catalog.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;

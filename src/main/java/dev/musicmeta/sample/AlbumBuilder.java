@@ -4,7 +4,7 @@ import dev.musicmeta.sample.Artists.ArtistInfo;
 import dev.musicmeta.sample.Rows.AlbumBatch;
 import dev.musicmeta.sample.Rows.AlbumRow;
 import dev.musicmeta.sample.Rows.ArtistAlbum;
-import dev.musicmeta.sample.Rows.Image;
+import dev.musicmeta.sample.Rows.ImageRow;
 import dev.musicmeta.sample.Rows.TrackFileRow;
 import dev.musicmeta.sample.Rows.TrackRow;
 import java.util.ArrayList;
@@ -347,7 +347,7 @@ final class AlbumBuilder {
     }
 
     /** Usually the three sizes Spotify serves; sometimes none or fewer, sometimes a url twice. */
-    private List<Image> albumImages(long albumIndex) {
+    private List<ImageRow> albumImages(long albumIndex) {
         double u = rng.nextDouble();
         int count = u < 0.03 ? 0 : u < 0.06 ? 1 : u < 0.1 ? 2 : 3;
         return Images.of(ids, rng, count, ALBUM_IMAGE_PREFIXES, Ids.ALBUM, albumIndex);

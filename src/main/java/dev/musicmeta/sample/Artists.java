@@ -1,7 +1,7 @@
 package dev.musicmeta.sample;
 
 import dev.musicmeta.sample.Rows.ArtistRow;
-import dev.musicmeta.sample.Rows.Image;
+import dev.musicmeta.sample.Rows.ImageRow;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +134,7 @@ final class Artists {
         }
         double u = rng.nextDouble();
         int imageCount = popularity < 5 && u < 0.5 ? 0 : u < 0.55 ? 1 : u < 0.6 ? 2 : 3;
-        List<Image> images = Images.of(ids, rng, imageCount, IMAGE_PREFIXES, Ids.ARTIST, index);
+        List<ImageRow> images = Images.of(ids, rng, imageCount, IMAGE_PREFIXES, Ids.ARTIST, index);
         return new ArtistRow(info.rowid(), info.id(), fetchedAt, info.name(), info.followers(), popularity, genres,
                 images);
     }

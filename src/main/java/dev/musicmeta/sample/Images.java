@@ -1,6 +1,6 @@
 package dev.musicmeta.sample;
 
-import dev.musicmeta.sample.Rows.Image;
+import dev.musicmeta.sample.Rows.ImageRow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +15,15 @@ final class Images {
      * Up to three images of entity {@code index}; now and then the same url on two rows, and now
      * and then not widest first, as in the real data.
      */
-    static List<Image> of(Ids ids, Rng rng, int count, String[] prefixes, long kind, long index) {
-        List<Image> images = new ArrayList<>(count);
+    static List<ImageRow> of(Ids ids, Rng rng, int count, String[] prefixes, long kind, long index) {
+        List<ImageRow> images = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String url = "https://i.scdn.co/image/" + ids.hex40(prefixes[i], kind, index, i);
-            images.add(new Image(WIDTHS[i], WIDTHS[i], url));
+            images.add(new ImageRow(WIDTHS[i], WIDTHS[i], url));
         }
         if (count >= 2 && rng.chance(0.03)) {
-            Image second = images.get(1);
-            images.set(1, new Image(second.width(), second.height(), images.get(0).url()));
+            ImageRow second = images.get(1);
+            images.set(1, new ImageRow(second.width(), second.height(), images.get(0).url()));
         }
         if (count >= 2 && rng.chance(0.1)) {
             images.add(images.remove(0));

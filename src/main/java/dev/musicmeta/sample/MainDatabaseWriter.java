@@ -1,10 +1,11 @@
 package dev.musicmeta.sample;
 
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.sample.Rows.AlbumBatch;
 import dev.musicmeta.sample.Rows.AlbumRow;
 import dev.musicmeta.sample.Rows.ArtistAlbum;
 import dev.musicmeta.sample.Rows.ArtistRow;
-import dev.musicmeta.sample.Rows.Image;
+import dev.musicmeta.sample.Rows.ImageRow;
 import dev.musicmeta.sample.Rows.TrackRow;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ final class MainDatabaseWriter implements BackgroundWriter.Sink<Rows.MainRow> {
         for (String genre : artist.genres()) {
             artistGenres.set(1, artist.rowid()).set(2, genre).endRow();
         }
-        for (Image image : artist.images()) {
+        for (ImageRow image : artist.images()) {
             image(artistImages, artist.rowid(), image);
         }
     }
@@ -72,7 +73,7 @@ final class MainDatabaseWriter implements BackgroundWriter.Sink<Rows.MainRow> {
                 .set(9, album.copyrightP()).set(10, album.label()).set(11, album.popularity())
                 .set(12, album.releaseDate()).set(13, album.releaseDatePrecision()).set(14, album.totalTracks())
                 .endRow();
-        for (Image image : album.images()) {
+        for (ImageRow image : album.images()) {
             image(albumImages, album.rowid(), image);
         }
         for (ArtistAlbum row : album.artists()) {
@@ -92,7 +93,7 @@ final class MainDatabaseWriter implements BackgroundWriter.Sink<Rows.MainRow> {
         progress.update(tracksWritten, totalTracks);
     }
 
-    private static void image(BulkInsert insert, long owner, Image image) throws SQLException {
+    private static void image(BulkInsert insert, long owner, ImageRow image) throws SQLException {
         insert.set(1, owner).set(2, image.width()).set(3, image.height()).set(4, image.url()).endRow();
     }
 

@@ -10,17 +10,17 @@ final class Rows {
     /** What goes into main_database.sqlite3: an artist with its rows, or an album with its tracks. */
     sealed interface MainRow permits ArtistRow, AlbumBatch {}
 
-    record Image(int width, int height, String url) {}
+    record ImageRow(int width, int height, String url) {}
 
     record ArtistRow(long rowid, String id, Long fetchedAt, String name, long followers, int popularity,
-            List<String> genres, List<Image> images) implements MainRow {}
+            List<String> genres, List<ImageRow> images) implements MainRow {}
 
     /** An artist_albums row; {@code indexInAlbum} is null for artists who only appear on the album. */
     record ArtistAlbum(long artistRowid, boolean appearsOn, boolean implicit, Integer indexInAlbum) {}
 
     record AlbumRow(long rowid, String id, Long fetchedAt, String name, String albumType, String upc, String amgid,
             String copyrightC, String copyrightP, String label, int popularity, String releaseDate,
-            String releaseDatePrecision, int totalTracks, List<Image> images, List<ArtistAlbum> artists) {}
+            String releaseDatePrecision, int totalTracks, List<ImageRow> images, List<ArtistAlbum> artists) {}
 
     record TrackRow(long rowid, String id, Long fetchedAt, String name, String previewUrl, long albumRowid,
             int trackNumber, String isrc, int popularity, int discNumber, int durationMs, boolean explicit,

@@ -1,5 +1,6 @@
 package dev.musicmeta.sample;
 
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.sample.Rows.AlbumBatch;
 import dev.musicmeta.sample.Rows.MainRow;

@@ -1,6 +1,10 @@
 package dev.musicmeta.search;
 
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.catalog.CatalogScan;
+import dev.musicmeta.catalog.CatalogScan.RankedItem;
+import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.search.IndexManifest.CatalogStamp;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -19,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -34,10 +38,12 @@ import org.apache.lucene.util.Version;
  * {@link IndexManifest}, written into a temporary folder beside the target and renamed into place
  * only when complete, so a half-built index is never served and a failed build leaves nothing.
  *
- * <p>One thread reads the catalog in rowid order, batch by batch ({@link CatalogReader}); the
- * other cores turn rows into documents and add them to the thread-safe IndexWriter. The queue of
- * batches is bounded and the writer flushes at a fixed RAM buffer, so memory does not grow with
- * the catalog: the build fits in {@code -Xmx1g} at any size.
+ * <p>Each page of the catalog, a range of {@value #BATCH} rowids, is a task: a worker reads it
+ * through the {@link CatalogScan} (the items as the API serves them, so the index ranks by the
+ * values the answers show) and adds its documents to the thread-safe IndexWriter. Reading
+ * thus runs on every core, as indexing does. The queue of tasks is bounded, a task holds only
+ * its page, and the writer flushes at a fixed RAM buffer, so memory does not grow with the
+ * catalog: the build fits in {@code -Xmx1g} at any size.
  *
  * <p>Each kind's index is merged into one segment at the end. A search then looks each word up
  * in one term dictionary instead of one per segment, and {@link TopHits} fills the page and
@@ -73,6 +79,14 @@ public final class IndexBuilder {
         this.flushEveryDocs = flushEveryDocs;
     }
 
+    /**
+     * How many threads read the catalog at once: the workers, and the thread that hands out the
+     * pages when their queue is full. A catalog with as many connections never makes one wait.
+     */
+    public int readers() {
+        return threads + 1;
+    }
+
     /** All cores, a 128 MB buffer. */
     public static IndexBuilder defaults() {
         return new IndexBuilder(Runtime.getRuntime().availableProcessors(), 128);
@@ -85,43 +99,41 @@ public final class IndexBuilder {
     }
 
     /**
-     * Builds the index of {@code mainFile} into {@code target}, replacing an index already there.
+     * Builds the index of {@code catalog}, whose main file is {@code mainFile}, into {@code target},
+     * replacing an index already there.
      *
-     * @param progress told of rows read out of the total (largest rowids of the three tables)
+     * @param mainFile the file the manifest identifies the catalog by (see {@link CatalogStamp})
+     * @param catalog  read by {@link #readers()} threads at once
+     * @param progress told of rowids read out of the total (largest rowids of the three tables),
+     *                 from any thread
      * @throws IndexBuildException with a one-line reason; nothing is left behind
      */
-    public IndexManifest build(Path mainFile, Path target, Progress progress) throws IndexBuildException {
+    public IndexManifest build(CatalogScan catalog, Path mainFile, Path target, Progress progress)
+            throws IndexBuildException {
         long started = System.nanoTime();
         Path folder = target.toAbsolutePath().normalize();
         Path parent = folder.getParent();
-        if (!Files.isRegularFile(mainFile) || !Files.isReadable(mainFile)) {
-            throw IndexBuildException.catalog(mainFile + ": no such readable file");
-        }
         checkReplaceable(folder);
         Path temp = parent.resolve(folder.getFileName() + ".tmp-" + randomSuffix());
         Thread cleanup = new Thread(() -> deleteQuietly(temp), "search-index-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
+            CatalogStamp stamp = stamp(mainFile);
             Files.createDirectories(parent);
             Files.createDirectory(temp);
-            CatalogStamp stamp = CatalogStamp.of(mainFile);
+            long tracks = maxRowid(catalog, SearchKind.TRACKS, mainFile);
+            long albums = maxRowid(catalog, SearchKind.ALBUMS, mainFile);
+            long artists = maxRowid(catalog, SearchKind.ARTISTS, mainFile);
+            long total = tracks + albums + artists;
             Map<String, Long> documents = new LinkedHashMap<>();
-            try (CatalogReader reader = new CatalogReader(mainFile)) {
-                long tracks = reader.maxRowid("tracks");
-                long albums = reader.maxRowid("albums");
-                long artists = reader.maxRowid("artists");
-                long total = tracks + albums + artists;
-                documents.put(SearchKind.TRACKS.folder(), buildKind(temp.resolve(SearchKind.TRACKS.folder()),
-                        reader::tracksAfter, IndexRows.TrackRow::rowid, IndexDocuments::track,
-                        done -> progress.update(done, total)));
-                documents.put(SearchKind.ALBUMS.folder(), buildKind(temp.resolve(SearchKind.ALBUMS.folder()),
-                        reader::albumsAfter, IndexRows.AlbumRow::rowid, IndexDocuments::album,
-                        done -> progress.update(tracks + done, total)));
-                documents.put(SearchKind.ARTISTS.folder(), buildKind(temp.resolve(SearchKind.ARTISTS.folder()),
-                        reader::artistsAfter, IndexRows.ArtistRow::rowid, IndexDocuments::artist,
-                        done -> progress.update(tracks + albums + done, total)));
-                progress.update(total, total);
-            }
+            documents.put(IndexManifest.folder(SearchKind.TRACKS), buildKind(temp, SearchKind.TRACKS, mainFile, tracks,
+                    catalog::tracksInRange, IndexDocuments::track, done -> progress.update(done, total)));
+            documents.put(IndexManifest.folder(SearchKind.ALBUMS), buildKind(temp, SearchKind.ALBUMS, mainFile, albums,
+                    catalog::albumsInRange, IndexDocuments::album, done -> progress.update(tracks + done, total)));
+            documents.put(IndexManifest.folder(SearchKind.ARTISTS), buildKind(temp, SearchKind.ARTISTS, mainFile,
+                    artists, catalog::artistsInRange, IndexDocuments::artist,
+                    done -> progress.update(tracks + albums + done, total)));
+            progress.update(total, total);
             double seconds = (System.nanoTime() - started) / 1e9;
             IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, Instant.now().toString(),
                     Version.LATEST.toString(), stamp, documents, Math.round(seconds * 10) / 10.0);
@@ -145,18 +157,40 @@ public final class IndexBuilder {
         }
     }
 
+    private static CatalogStamp stamp(Path mainFile) throws IndexBuildException {
+        try {
+            return CatalogStamp.of(mainFile);
+        } catch (IOException e) {
+            throw IndexBuildException.catalog(mainFile + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static long maxRowid(CatalogScan catalog, SearchKind kind, Path mainFile) throws IndexBuildException {
+        try {
+            return catalog.maxRowid(kind);
+        } catch (CatalogUnavailableException e) {
+            throw unreadable(mainFile, e);
+        }
+    }
+
+    private static IndexBuildException unreadable(Path mainFile, CatalogUnavailableException e) {
+        return IndexBuildException.catalog(mainFile + ": " + e.getMessage());
+    }
+
+    /** One page of a kind's items: those of rowid above {@code after} and at most {@code last}. */
     @FunctionalInterface
-    interface Fetch<R> {
-        List<R> after(long rowid, int limit) throws IndexBuildException;
+    interface Pages<T> {
+        List<RankedItem<T>> inRange(long after, long last);
     }
 
     @FunctionalInterface
     interface Done {
-        void rowsUpTo(long rowid);
+        void rows(long rowids);
     }
 
-    private <R> long buildKind(Path dir, Fetch<R> fetch, ToLongFunction<R> rowid, Function<R, Document> toDocument,
-                               Done done) throws IOException, IndexBuildException {
+    private <T> long buildKind(Path temp, SearchKind kind, Path mainFile, long lastRowid, Pages<T> pages,
+                               Function<RankedItem<T>, Document> toDocument, Done done)
+            throws IOException, IndexBuildException {
         IndexWriterConfig config = new IndexWriterConfig(NameAnalyzer.INDEX)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(ramBufferMb)
@@ -164,30 +198,33 @@ public final class IndexBuilder {
                 .setIndexSort(Ranking.INDEX_SORT)
                 .setCommitOnClose(false);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong rowidsDone = new AtomicLong();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 2), new ThreadPoolExecutor.CallerRunsPolicy());
-        try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
-            long after = 0;
-            while (failure.get() == null) {
-                List<R> rows = fetch.after(after, BATCH);
-                if (rows.isEmpty()) {
-                    break;
-                }
-                after = rowid.applyAsLong(rows.get(rows.size() - 1));
+        try (FSDirectory directory = FSDirectory.open(temp.resolve(IndexManifest.folder(kind)));
+             IndexWriter writer = new IndexWriter(directory, config)) {
+            for (long after = 0; after < lastRowid && failure.get() == null; after += BATCH) {
+                long from = after;
+                long last = Math.min(after + BATCH, lastRowid);
                 workers.execute(() -> {
                     try {
-                        for (R row : rows) {
-                            writer.addDocument(toDocument.apply(row));
+                        for (RankedItem<T> item : pages.inRange(from, last)) {
+                            writer.addDocument(toDocument.apply(item));
+                        }
+                        synchronized (rowidsDone) { // in order, though pages finish in any order
+                            done.rows(rowidsDone.addAndGet(last - from));
                         }
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                     }
                 });
-                done.rowsUpTo(after);
             }
             workers.shutdown();
             awaitQuietly(workers);
             Throwable t = failure.get();
+            if (t instanceof CatalogUnavailableException unreadable) {
+                throw unreadable(mainFile, unreadable);
+            }
             if (t != null) {
                 throw IndexBuildException.output("indexing failed: " + t, t);
             }

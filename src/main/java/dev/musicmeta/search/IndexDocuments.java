@@ -1,11 +1,16 @@
 package dev.musicmeta.search;
 
+import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.CatalogScan.RankedItem;
 import dev.musicmeta.catalog.Isrcs;
-import dev.musicmeta.search.IndexRows.AlbumRow;
-import dev.musicmeta.search.IndexRows.ArtistRow;
-import dev.musicmeta.search.IndexRows.TrackRow;
+import dev.musicmeta.catalog.SearchKind;
+import dev.musicmeta.catalog.Track;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -16,7 +21,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 
-/** Turns catalog rows into index documents; see {@link Fields}. */
+/**
+ * Turns catalog items, as the API serves them, into index documents; see {@link Fields}. Names
+ * and genres are the served ones: NULL and blank ones left out, each genre once.
+ */
 final class IndexDocuments {
 
     /** Words with positions (for quoted phrases), no norms: scores never depend on length. */
@@ -39,59 +47,88 @@ final class IndexDocuments {
 
     private IndexDocuments() {}
 
-    static Document track(TrackRow row) {
-        Document doc = common(SearchKind.TRACKS, row.rowid(), row.name(), row.popularity());
-        words(doc, Fields.ARTIST, row.artists());
-        words(doc, Fields.GENRE, row.genres());
-        if (row.album() != null) {
-            doc.add(new Field(Fields.ALBUM, row.album(), WORDS));
+    static Document track(RankedItem<Track> item) {
+        Track track = item.item();
+        Album album = track.album();
+        Document doc = common(SearchKind.TRACKS, item.rowid(), track.name(), item.rank());
+        List<String> artists = names(track.artists());
+        words(doc, Fields.ARTIST, artists);
+        words(doc, Fields.GENRE, genres(track.artists()));
+        String albumName = album == null ? null : album.name();
+        if (albumName != null) {
+            doc.add(new Field(Fields.ALBUM, albumName, WORDS));
         }
-        allWords(doc, row.name(), row.artists(), row.album());
-        if (row.year() != null) {
-            doc.add(new IntField(Fields.YEAR, row.year(), Field.Store.NO));
+        allWords(doc, track.name(), artists, albumName);
+        Integer year = album == null ? null : Fields.year(album.releaseDate());
+        if (year != null) {
+            doc.add(new IntField(Fields.YEAR, year, Field.Store.NO));
         }
-        String isrc = row.isrc() == null ? null : Isrcs.tryNormalize(row.isrc());
+        String isrc = track.isrc() == null ? null : Isrcs.tryNormalize(track.isrc());
         if (isrc != null) {
             doc.add(new StringField(Fields.ISRC, isrc, Field.Store.NO));
         }
-        if (row.explicit() != null) {
-            doc.add(new StringField(Fields.EXPLICIT, row.explicit().toString(), Field.Store.NO));
+        if (track.explicit() != null) {
+            doc.add(new StringField(Fields.EXPLICIT, track.explicit().toString(), Field.Store.NO));
         }
         return doc;
     }
 
-    static Document album(AlbumRow row) {
-        Document doc = common(SearchKind.ALBUMS, row.rowid(), row.name(), row.popularity());
-        words(doc, Fields.ARTIST, row.artists());
-        allWords(doc, row.name(), row.artists(), null);
-        words(doc, Fields.GENRE, row.genres());
-        if (row.year() != null) {
-            doc.add(new IntField(Fields.YEAR, row.year(), Field.Store.NO));
+    static Document album(RankedItem<Album> item) {
+        Album album = item.item();
+        Document doc = common(SearchKind.ALBUMS, item.rowid(), album.name(), item.rank());
+        List<String> artists = names(album.artists());
+        words(doc, Fields.ARTIST, artists);
+        allWords(doc, album.name(), artists, null);
+        words(doc, Fields.GENRE, genres(album.artists()));
+        Integer year = Fields.year(album.releaseDate());
+        if (year != null) {
+            doc.add(new IntField(Fields.YEAR, year, Field.Store.NO));
         }
-        String upc = Fields.normalizeUpc(row.upc());
+        String upc = Fields.normalizeUpc(album.upc());
         if (upc != null) {
             doc.add(new StringField(Fields.UPC, upc, Field.Store.NO));
         }
-        if (row.albumType() != null) {
-            doc.add(new StringField(Fields.ALBUM_TYPE, row.albumType().toLowerCase(Locale.ROOT), Field.Store.NO));
+        if (album.albumType() != null) {
+            doc.add(new StringField(Fields.ALBUM_TYPE, album.albumType().toLowerCase(Locale.ROOT), Field.Store.NO));
         }
         return doc;
     }
 
-    static Document artist(ArtistRow row) {
-        Document doc = common(SearchKind.ARTISTS, row.rowid(), row.name(),
-                row.followers() == null ? null : row.followers());
-        if (row.name() != null) {
-            doc.add(new Field(Fields.PREFIXES, row.name(), WORDS_ONLY));
+    static Document artist(RankedItem<Artist> item) {
+        Artist artist = item.item();
+        Document doc = common(SearchKind.ARTISTS, item.rowid(), artist.name(), item.rank());
+        if (artist.name() != null) {
+            doc.add(new Field(Fields.PREFIXES, artist.name(), WORDS_ONLY));
         }
-        words(doc, Fields.GENRE, row.genres());
+        words(doc, Fields.GENRE, artist.genres());
         return doc;
     }
 
-    private static Document common(SearchKind kind, long rowid, String name, Number rank) {
+    /** The names of the artists, in their order, NULL names left out. */
+    private static List<String> names(List<Artist> artists) {
+        List<String> names = new ArrayList<>(artists.size());
+        for (Artist artist : artists) {
+            if (artist.name() != null) {
+                names.add(artist.name());
+            }
+        }
+        return names;
+    }
+
+    /** The genres of the artists, each once, in order of first appearance. */
+    private static Set<String> genres(List<Artist> artists) {
+        Set<String> genres = new LinkedHashSet<>();
+        for (Artist artist : artists) {
+            genres.addAll(artist.genres());
+        }
+        return genres;
+    }
+
+    /** The fields of every kind: rowid, rank (-1 for none) and name. */
+    private static Document common(SearchKind kind, long rowid, String name, Long rank) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(Fields.ROWID, rowid));
-        long value = rank == null ? -1 : rank.longValue();
+        long value = rank == null ? -1 : rank;
         doc.add(new NumericDocValuesField(Fields.RANK, value));
         doc.add(new FeatureField(Fields.FEATURES, Fields.RANK_FEATURE, Ranking.featureValue(kind, value)));
         if (name != null) {
@@ -122,7 +159,7 @@ final class IndexDocuments {
         doc.add(new Field(Fields.PREFIXES, text, WORDS_ONLY));
     }
 
-    private static void words(Document doc, String field, List<String> values) {
+    private static void words(Document doc, String field, Iterable<String> values) {
         for (String value : values) {
             doc.add(new Field(field, value, WORDS));
         }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.musicmeta.catalog.SearchKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ import java.util.Map;
  * @param builtAt    ISO-8601 instant
  * @param lucene     the Lucene version that wrote it
  * @param catalog    the main file the index was built from
- * @param documents  document count per {@link SearchKind#folder()}
+ * @param documents  document count per kind, by the name of its {@link #folder(SearchKind) folder}
  * @param buildSeconds how long the build took
  */
 public record IndexManifest(int format, String builtAt, String lucene, CatalogStamp catalog,
@@ -72,6 +74,11 @@ public record IndexManifest(int format, String builtAt, String lucene, CatalogSt
 
     /** The document count of one kind (0 when absent). */
     public long documents(SearchKind kind) {
-        return documents.getOrDefault(kind.folder(), 0L);
+        return documents.getOrDefault(folder(kind), 0L);
+    }
+
+    /** The sub-folder of the index that holds the Lucene index of one kind: tracks, artists, albums. */
+    static String folder(SearchKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

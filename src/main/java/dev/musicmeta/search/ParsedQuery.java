@@ -20,7 +20,7 @@ record ParsedQuery(List<Part> parts) {
     record Text(String text, boolean quoted) implements Part {}
 
     /** A {@code key:value} filter; {@code quoted} when the value was written in double quotes. */
-    record Filter(Key key, String value, boolean quoted) implements Part {
+    record Filter(FilterKey key, String value, boolean quoted) implements Part {
 
         /** The filter read as plain words, for where it does not apply. */
         Text asText() {
@@ -29,13 +29,13 @@ record ParsedQuery(List<Part> parts) {
     }
 
     /** The filter names, as in the Spotify Web API. */
-    enum Key {
+    enum FilterKey {
         ARTIST, ALBUM, TRACK, GENRE, YEAR, ISRC, UPC;
 
         final String spelling = name().toLowerCase(Locale.ROOT);
 
-        static Key of(String name) {
-            for (Key key : values()) {
+        static FilterKey of(String name) {
+            for (FilterKey key : values()) {
                 if (key.spelling.equalsIgnoreCase(name)) {
                     return key;
                 }

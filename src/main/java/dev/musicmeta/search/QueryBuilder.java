@@ -1,9 +1,10 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.Isrcs;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.search.NameAnalyzer.Word;
 import dev.musicmeta.search.ParsedQuery.Filter;
-import dev.musicmeta.search.ParsedQuery.Key;
+import dev.musicmeta.search.ParsedQuery.FilterKey;
 import dev.musicmeta.search.ParsedQuery.Part;
 import dev.musicmeta.search.ParsedQuery.Text;
 import java.util.ArrayList;
@@ -174,10 +175,10 @@ final class QueryBuilder {
 
     /** The value of the filter on the kind's own name (track:, artist:, album:), if there is one. */
     private static String nameFilterValue(SearchKind kind, ParsedQuery parsed) {
-        Key own = switch (kind) {
-            case TRACKS -> Key.TRACK;
-            case ARTISTS -> Key.ARTIST;
-            case ALBUMS -> Key.ALBUM;
+        FilterKey own = switch (kind) {
+            case TRACKS -> FilterKey.TRACK;
+            case ARTISTS -> FilterKey.ARTIST;
+            case ALBUMS -> FilterKey.ALBUM;
         };
         for (Part part : parsed.parts()) {
             if (part instanceof Filter filter && filter.key() == own) {
@@ -289,7 +290,7 @@ final class QueryBuilder {
     }
 
     /** Whether the filter is one of the kind's, as in the Spotify Web API (genre: everywhere). */
-    static boolean applies(SearchKind kind, Key key) {
+    static boolean applies(SearchKind kind, FilterKey key) {
         return switch (key) {
             case ARTIST, GENRE -> true;
             case ALBUM, YEAR -> kind != SearchKind.ARTISTS;

@@ -1,9 +1,8 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.SearchRequest;
-
 import dev.musicmeta.search.ParsedQuery.Filter;
-import dev.musicmeta.search.ParsedQuery.Key;
+import dev.musicmeta.search.ParsedQuery.FilterKey;
 import dev.musicmeta.search.ParsedQuery.Part;
 import dev.musicmeta.search.ParsedQuery.Text;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ final class QueryParser {
             }
             int end = wordEnd(q, i);
             int colon = q.indexOf(':', i);
-            Key key = colon > i && colon < end ? Key.of(q.substring(i, colon)) : null;
+            FilterKey key = colon > i && colon < end ? FilterKey.of(q.substring(i, colon)) : null;
             if (key == null) {
                 String word = q.substring(i, end);
                 addText(parts, isLetters(q, i, colon) && colon < end ? word.replace(':', ' ') : word, false);
@@ -66,7 +65,7 @@ final class QueryParser {
         }
     }
 
-    private static void addFilter(List<Part> parts, Key key, String value, boolean quoted) {
+    private static void addFilter(List<Part> parts, FilterKey key, String value, boolean quoted) {
         if (!value.isBlank()) {
             parts.add(new Filter(key, value.strip(), quoted));
         }

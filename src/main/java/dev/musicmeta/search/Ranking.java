@@ -1,5 +1,6 @@
 package dev.musicmeta.search;
 
+import dev.musicmeta.catalog.SearchKind;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;

@@ -1,8 +1,11 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.SearchHits;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.SearchTimeoutException;
+import dev.musicmeta.catalog.Searcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +26,10 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * A built search index, open for searching: one memory-mapped reader per {@link SearchKind},
- * shared by all threads. Searches return catalog rowids; the catalog turns them into objects.
+ * shared by all threads. As the catalog's {@link Searcher} it answers rowids, which the catalog
+ * turns into items; each search is bounded by the budget the index was opened with.
  */
-public final class SearchIndex implements AutoCloseable {
+public final class SearchIndex implements Searcher {
 
     /**
      * Matches are counted exactly up to this many; past it {@code total} is {@code null}. Counting
@@ -44,14 +48,16 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
     private final Map<SearchKind, TermExpander> expanders = new EnumMap<>(SearchKind.class);
+    private final Duration budget;
     private final int countUpTo;
     private final long countMaxCost;
 
     private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
-                        int countUpTo, long countMaxCost) {
+                        Duration budget, int countUpTo, long countMaxCost) {
         this.folder = folder;
         this.manifest = manifest;
         this.readers = readers;
+        this.budget = budget;
         this.countUpTo = countUpTo;
         this.countMaxCost = countMaxCost;
         readers.forEach((kind, reader) -> expanders.put(kind, TermExpander.of(reader)));
@@ -65,32 +71,34 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * Opens the index in {@code folder}.
      *
-     * @throws IOException when it is missing, of another format, or unreadable
+     * @param budget how long one search may run; past it, it throws {@link SearchTimeoutException}
+     * @throws IndexFormatException when it was built by a version that wrote another format
+     * @throws IOException          when it is missing or unreadable
      */
-    public static SearchIndex open(Path folder) throws IOException {
-        return open(folder, COUNT_EXACTLY_UP_TO, COUNT_MAX_COST);
+    public static SearchIndex open(Path folder, Duration budget) throws IOException {
+        return open(folder, budget, COUNT_EXACTLY_UP_TO, COUNT_MAX_COST);
     }
 
     /**
      * Opens the index counting matches exactly up to {@code countUpTo}, when that walks postings of
      * at most {@code countMaxCost} documents (tests use small values).
      */
-    static SearchIndex open(Path folder, int countUpTo, long countMaxCost) throws IOException {
+    static SearchIndex open(Path folder, Duration budget, int countUpTo, long countMaxCost) throws IOException {
         IndexManifest manifest = IndexManifest.read(folder);
         if (manifest.format() != IndexManifest.FORMAT) {
-            throw new IOException("format " + manifest.format() + ", this version serves format "
+            throw new IndexFormatException("format " + manifest.format() + ", this version serves format "
                     + IndexManifest.FORMAT);
         }
         Map<SearchKind, DirectoryReader> readers = new EnumMap<>(SearchKind.class);
         try {
             for (SearchKind kind : SearchKind.values()) {
-                readers.put(kind, DirectoryReader.open(new MMapDirectory(folder.resolve(kind.folder()))));
+                readers.put(kind, DirectoryReader.open(new MMapDirectory(folder.resolve(IndexManifest.folder(kind)))));
             }
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(readers.values());
             throw e;
         }
-        return new SearchIndex(folder, manifest, readers, countUpTo, countMaxCost);
+        return new SearchIndex(folder, manifest, readers, budget, countUpTo, countMaxCost);
     }
 
     public Path folder() {
@@ -105,9 +113,15 @@ public final class SearchIndex implements AutoCloseable {
      * The rowids of one page of results for {@code request}, best first: relevance, then
      * popularity (artists: followers), then rowid.
      *
-     * @throws SearchTimeoutException when the search runs past {@code budget}
+     * @throws SearchTimeoutException when the search runs past the budget the index was opened with
      */
-    public SearchHits search(SearchKind kind, SearchRequest request, Duration budget) {
+    @Override
+    public SearchHits search(SearchKind kind, SearchRequest request) {
+        return search(kind, request, budget);
+    }
+
+    /** {@link #search(SearchKind, SearchRequest)} within {@code budget}. */
+    SearchHits search(SearchKind kind, SearchRequest request, Duration budget) {
         QueryBuilder.Plan plan = QueryBuilder.build(kind, QueryParser.parse(request.q()), expanders.get(kind));
         if (plan == null) {
             return SearchHits.NONE;

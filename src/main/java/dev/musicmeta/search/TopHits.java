@@ -1,5 +1,6 @@
 package dev.musicmeta.search;
 
+import dev.musicmeta.catalog.SearchKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,16 +2,14 @@ package dev.musicmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
-import dev.musicmeta.sample.Progress;
 import dev.musicmeta.sample.SampleGenerator;
 import dev.musicmeta.search.IndexBuilder;
+import dev.musicmeta.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +23,10 @@ class DemoCatalogTest {
     @TempDir
     Path dir;
 
-    private static boolean holdsTheExamples(Path main) throws Exception {
-        try (Connection c = DriverManager.getConnection(CatalogFiles.readOnlyJdbcUrl(main, true));
-                ResultSet row = c.createStatement().executeQuery(
-                        "SELECT count(*) FROM tracks WHERE id IN ('4uLU6hMCjMI75M1A2tKUQC', '4u7EnebtmKWzUH433cf5Qv')")) {
-            return row.getInt(1) == 2;
+    private static boolean holdsTheExamples(Path main) {
+        try (Db db = Db.readOnly(main)) {
+            return db.number("SELECT count(*) FROM tracks WHERE id IN ('4uLU6hMCjMI75M1A2tKUQC',"
+                    + " '4u7EnebtmKWzUH433cf5Qv')") == 2;
         }
     }
 
@@ -47,7 +44,7 @@ class DemoCatalogTest {
         SampleGenerator.generate(dir, 300, DemoCatalog.SEED, Progress.NONE);
         Path main = dir.resolve(CatalogFiles.MAIN_FILE);
         Path index = IndexBuilder.defaultFolder(main);
-        new IndexBuilder(1, 16).build(main, index, Progress.NONE);
+        IndexCommand.build(new IndexBuilder(1, 16), main, index, Progress.NONE);
         assertThat(holdsTheExamples(main)).isFalse();
 
         DemoCatalog.ensure(dir, 300);

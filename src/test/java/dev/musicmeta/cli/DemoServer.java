@@ -61,8 +61,8 @@ final class DemoServer {
             OpenCatalog catalog = OpenCatalog.open(CatalogFiles.resolve(main, null), null, SqliteOptions.defaults());
             ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0).withRateLimit(0, 0);
             Path keysFile = Files.writeString(dir.resolve("keys.txt"), "readme " + ApiKeys.sha256Hex(KEY) + "\n");
-            ApiServer plain = new ApiServer(catalog.served(), config).start();
-            ApiServer withKeys = new ApiServer(CompletableFuture.completedFuture(catalog.served()), config,
+            ApiServer plain = new ApiServer(catalog.catalog(), config).start();
+            ApiServer withKeys = new ApiServer(CompletableFuture.completedFuture(catalog.catalog()), config,
                     ApiKeys.load(keysFile)).start();
             open = new ApiClient(URI.create("http://127.0.0.1:" + plain.port() + "/"));
             keyed = new ApiClient(URI.create("http://127.0.0.1:" + withKeys.port() + "/"));

@@ -3,23 +3,19 @@ package dev.musicmeta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.testing.Db;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sqlite.SQLiteConfig;
 import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
@@ -58,10 +54,8 @@ class GenerateCommandTest {
         assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "2k", "--seed", "5")).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2,000 tracks", CatalogFiles.MAIN_FILE, "seed 5");
-        try (Connection connection =
-                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(CatalogFiles.MAIN_FILE), readOnly());
-                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM tracks")) {
-            assertThat(rows.getLong(1)).isEqualTo(2_000);
+        try (Db db = Db.readOnly(dir.resolve(CatalogFiles.MAIN_FILE))) {
+            assertThat(db.number("SELECT count(*) FROM tracks")).isEqualTo(2_000);
         }
         assertThat(dir.resolve(CatalogFiles.TRACK_FILES_FILE)).isRegularFile();
         // Not a terminal: a final log line on standard error, nothing redrawn in place.
@@ -73,12 +67,10 @@ class GenerateCommandTest {
         Path dir = temp.resolve("catalog");
         assertThat(Main.run("generate", "--out", dir.toString(), "--tracks", "300", "--examples")).isZero();
 
-        try (Connection connection =
-                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(CatalogFiles.MAIN_FILE), readOnly());
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "SELECT count(*), (SELECT name FROM tracks WHERE id = '4uLU6hMCjMI75M1A2tKUQC') FROM tracks")) {
-            assertThat(rows.getLong(1)).isEqualTo(307);
-            assertThat(rows.getString(2)).isEqualTo("Never Gonna Give You Up");
+        try (Db db = Db.readOnly(dir.resolve(CatalogFiles.MAIN_FILE))) {
+            assertThat(db.number("SELECT count(*) FROM tracks")).isEqualTo(307);
+            assertThat(db.strings("SELECT name FROM tracks WHERE id = '4uLU6hMCjMI75M1A2tKUQC'"))
+                    .containsExactly("Never Gonna Give You Up");
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("307 tracks");
     }
@@ -137,11 +129,5 @@ class GenerateCommandTest {
         assertThat(converter.convert("1_000_000")).isEqualTo(1_000_000);
         assertThat(converter.convert("100k")).isEqualTo(100_000);
         assertThat(converter.convert("10M")).isEqualTo(10_000_000);
-    }
-
-    private static Properties readOnly() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        return config.toProperties();
     }
 }

@@ -1,17 +1,14 @@
 package dev.musicmeta.cli;
 
-import dev.musicmeta.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.testing.CliRun;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.TestCatalogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,10 +28,8 @@ class IndexCommandInputTest {
     void aWalModeCatalogIsIndexedWithoutAnyFileAppearingBesideIt() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("catalog"));
         Path main = Files.copy(TestCatalogs.smallMain(), dir.resolve(CatalogFiles.MAIN_FILE));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + main);
-                Statement s = c.createStatement();
-                ResultSet mode = s.executeQuery("PRAGMA journal_mode = WAL")) {
-            assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+        try (Db db = Db.open(main)) {
+            assertThat(db.strings("PRAGMA journal_mode = WAL")).singleElement().asString().isEqualToIgnoringCase("wal");
         }
         List<String> before = names(dir);
         byte[] bytes = Files.readAllBytes(main);
@@ -102,8 +97,8 @@ class IndexCommandInputTest {
     void aMissingColumnIsExitCode2WithOneLineNamingTableAndColumn() throws Exception {
         Path main = tmp.resolve(CatalogFiles.MAIN_FILE);
         Files.copy(TestCatalogs.smallMain(), main);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + main); Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE albums DROP COLUMN label");
+        try (Db db = Db.open(main)) {
+            db.execute("ALTER TABLE albums DROP COLUMN label");
         }
 
         CliRun run = CliRun.of("index", "--db", main.toString());

@@ -1,6 +1,5 @@
 package dev.musicmeta.cli;
 
-import dev.musicmeta.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.http.ApiClient;
 import dev.musicmeta.http.TrustedProxies;
+import dev.musicmeta.testing.CliRun;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.TestCatalogs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,9 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -94,8 +92,8 @@ class ServeCommandTest {
     @Test
     void aMissingTableIsExitCode2WithOneLineNamingIt() throws Exception {
         Path db = tmp.resolve(CatalogFiles.MAIN_FILE);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE artists (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
+        try (Db write = Db.write(db)) {
+            write.execute("CREATE TABLE artists (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
         }
         CliRun r = CliRun.of("serve", "--db", db.toString(), "--addr", "127.0.0.1:0");
 

@@ -2,6 +2,7 @@ package dev.musicmeta.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.testing.Db;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +22,8 @@ class CachingApiTest {
     static void start() {
         server = TestServer.start(Fixtures.sample(), TestServer.config().withCacheMaxAge(Duration.ofSeconds(123)));
         api = server.client();
-        trackPath = "/lookup/track/" + Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
-        bigPath = "/lookup/album/" + Sql.value(Fixtures.sampleMain(), "SELECT al.id FROM albums al"
+        trackPath = "/lookup/track/" + Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        bigPath = "/lookup/album/" + Db.value(Fixtures.sampleMain(), "SELECT al.id FROM albums al"
                 + " WHERE (SELECT count(*) FROM tracks t WHERE t.album_rowid = al.rowid) >= 3 ORDER BY al.rowid LIMIT 1")
                 + "/tracks";
     }

@@ -3,6 +3,7 @@ package dev.musicmeta.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.musicmeta.testing.Db;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class CorsApiTest {
 
     @Test
     void everyKindOfAnswerLetsAnyOriginReadItAndItsTag() {
-        String track = "/lookup/track/" + Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String track = "/lookup/track/" + Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
         ApiClient.Response ok = api.get(track, "Origin", ORIGIN);
         List<ApiClient.Response> answers = List.of(
                 ok,
@@ -84,7 +85,7 @@ class CorsApiTest {
                 .containsExactly(200, 304, 400, 404, 404, 405, 200, 400, 200, 400);
         for (ApiClient.Response res : answers) {
             assertThat(res.header("Access-Control-Allow-Origin")).isEqualTo("*");
-            assertThat(res.header("Access-Control-Expose-Headers")).isEqualTo("ETag, Retry-After, Allow, X-Request-Id");
+            assertThat(res.header("Access-Control-Expose-Headers")).isEqualTo("ETag, Retry-After, Allow, X-Request-Id, WWW-Authenticate");
             assertThat(res.header("Access-Control-Allow-Credentials")).isNull();
             assertThat(res.header("Vary")).isNotEqualTo("Origin");
         }

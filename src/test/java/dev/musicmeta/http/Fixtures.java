@@ -44,7 +44,7 @@ final class Fixtures {
 
     static synchronized EdgeCatalog edge() {
         if (edge == null) {
-            edge = EdgeCatalog.create(Path.of(System.getProperty("basedir", "."), "target", "http-edge-catalog"));
+            edge = EdgeCatalog.shared();
         }
         return edge;
     }

@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -51,7 +52,7 @@ class HandlerErrorTest {
 
     @Test
     void anErrorIsA500ProblemDocumentAndItsStackTraceIsLoggedOnce() {
-        String id = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String id = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
         try (TestServer server = TestServer.start(new Faulty());
                 LogCapture log = LogCapture.of("dev.musicmeta.http", Level.WARN)) {
             for (int i = 0; i < 4; i++) {
@@ -79,7 +80,7 @@ class HandlerErrorTest {
 
     @Test
     void anExceptionIsLoggedTheSameWay() {
-        String id = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM artists ORDER BY rowid LIMIT 1");
+        String id = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM artists ORDER BY rowid LIMIT 1");
         try (TestServer server = TestServer.start(new Faulty());
                 LogCapture log = LogCapture.of("dev.musicmeta.http", Level.WARN)) {
             for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -78,7 +79,7 @@ class HostileRequestsTest {
     }
 
     private static List<String> strings(String sql) {
-        return Sql.column(Fixtures.sampleMain(), sql).stream().map(Object::toString).toList();
+        return Db.column(Fixtures.sampleMain(), sql).stream().map(Object::toString).toList();
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)

@@ -3,6 +3,7 @@ package dev.musicmeta.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.musicmeta.testing.Db;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,16 +21,16 @@ class LookupApiTest {
 
     /** A track with several credited artists, so credit order is tested. */
     private String multiArtistTrack() {
-        return (String) Sql.value(db, "SELECT t.id FROM tracks t WHERE (SELECT count(*) FROM track_artists ta"
+        return (String) Db.value(db, "SELECT t.id FROM tracks t WHERE (SELECT count(*) FROM track_artists ta"
                 + " WHERE ta.track_rowid = t.rowid) >= 2 ORDER BY t.rowid LIMIT 1");
     }
 
     @Test
     void trackHasTheStoredFieldsItsAlbumAndItsArtistsInCreditOrder() {
         String id = multiArtistTrack();
-        Object[] row = Sql.rows(db, "SELECT t.name, t.external_id_isrc, t.duration_ms, t.track_number, t.disc_number,"
+        Object[] row = Db.rows(db, "SELECT t.name, t.external_id_isrc, t.duration_ms, t.track_number, t.disc_number,"
                 + " t.popularity, a.id FROM tracks t JOIN albums a ON a.rowid = t.album_rowid WHERE t.id = ?", id).get(0);
-        List<Object> credits = Sql.column(db, "SELECT ar.id FROM track_artists ta JOIN artists ar"
+        List<Object> credits = Db.column(db, "SELECT ar.id FROM track_artists ta JOIN artists ar"
                 + " ON ar.rowid = ta.artist_rowid JOIN tracks t ON t.rowid = ta.track_rowid WHERE t.id = ?"
                 + " ORDER BY ta.rowid", id);
 
@@ -106,10 +107,10 @@ class LookupApiTest {
 
     @Test
     void artistHasItsGenresInStoredOrderAndImagesWidestFirst() {
-        String id = (String) Sql.value(db, "SELECT ar.id FROM artists ar WHERE (SELECT count(*) FROM artist_genres g"
+        String id = (String) Db.value(db, "SELECT ar.id FROM artists ar WHERE (SELECT count(*) FROM artist_genres g"
                 + " WHERE g.artist_rowid = ar.rowid) >= 2 ORDER BY ar.rowid LIMIT 1");
-        Object[] row = Sql.rows(db, "SELECT name, followers_total, popularity FROM artists WHERE id = ?", id).get(0);
-        List<Object> genres = Sql.column(db, "SELECT g.genre FROM artist_genres g JOIN artists ar"
+        Object[] row = Db.rows(db, "SELECT name, followers_total, popularity FROM artists WHERE id = ?", id).get(0);
+        List<Object> genres = Db.column(db, "SELECT g.genre FROM artist_genres g JOIN artists ar"
                 + " ON ar.rowid = g.artist_rowid WHERE ar.id = ? ORDER BY g.rowid", id);
 
         JsonNode a = api.get("/lookup/artist/spotify:artist:" + id).json();
@@ -125,20 +126,20 @@ class LookupApiTest {
 
     @Test
     void albumHasItsOwnArtistsInAlbumOrderAndItsTracksByDiscAndNumber() {
-        String id = (String) Sql.value(db, "SELECT al.id FROM albums al WHERE al.total_tracks >= 3"
+        String id = (String) Db.value(db, "SELECT al.id FROM albums al WHERE al.total_tracks >= 3"
                 + " AND (SELECT count(*) FROM tracks t WHERE t.album_rowid = al.rowid) >= 3 ORDER BY al.rowid LIMIT 1");
-        List<Object> ownArtists = Sql.column(db, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
+        List<Object> ownArtists = Db.column(db, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
                 + " ON ar.rowid = aa.artist_rowid JOIN albums al ON al.rowid = aa.album_rowid"
                 + " WHERE al.id = ? AND aa.index_in_album IS NOT NULL GROUP BY ar.rowid"
                 + " ORDER BY min(aa.index_in_album)", id);
-        List<Object> trackOrder = Sql.column(db, "SELECT t.id FROM tracks t JOIN albums al ON al.rowid = t.album_rowid"
+        List<Object> trackOrder = Db.column(db, "SELECT t.id FROM tracks t JOIN albums al ON al.rowid = t.album_rowid"
                 + " WHERE al.id = ? ORDER BY t.disc_number IS NULL, t.disc_number, t.track_number IS NULL,"
                 + " t.track_number, t.rowid", id);
 
         JsonNode album = api.get("/lookup/album/" + id).json();
         ApiClient.Response tracks = api.get("/lookup/album/spotify:album:" + id + "/tracks");
 
-        assertThat(album.get("name").asText()).isEqualTo(Sql.value(db, "SELECT name FROM albums WHERE id = ?", id));
+        assertThat(album.get("name").asText()).isEqualTo(Db.value(db, "SELECT name FROM albums WHERE id = ?", id));
         assertThat(ids(album.get("artists"))).containsExactlyElementsOf(strings(ownArtists));
         assertThat(tracks.status()).isEqualTo(200);
         assertThat(ids(tracks.json())).containsExactlyElementsOf(strings(trackOrder));
@@ -147,9 +148,9 @@ class LookupApiTest {
 
     @Test
     void isrcLookupTakesAnySpellingAndAnswersTheBestTrack() {
-        String isrc = (String) Sql.value(db, "SELECT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL"
+        String isrc = (String) Db.value(db, "SELECT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL"
                 + " GROUP BY external_id_isrc HAVING count(*) >= 2 ORDER BY external_id_isrc LIMIT 1");
-        List<Object> order = Sql.column(db, "SELECT t.id FROM tracks t LEFT JOIN albums al ON al.rowid = t.album_rowid"
+        List<Object> order = Db.column(db, "SELECT t.id FROM tracks t LEFT JOIN albums al ON al.rowid = t.album_rowid"
                 + " WHERE t.external_id_isrc = ? ORDER BY t.popularity IS NULL, t.popularity DESC,"
                 + " al.release_date IS NULL, al.release_date, t.rowid", isrc);
         String spelled = (isrc.substring(0, 2) + "-" + isrc.substring(2, 5) + " " + isrc.substring(5)).toLowerCase();

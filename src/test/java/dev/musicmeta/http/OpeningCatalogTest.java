@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
+import dev.musicmeta.testing.Db;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -40,7 +41,7 @@ class OpeningCatalogTest {
             starting.get(30, TimeUnit.SECONDS);
 
             ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"));
-            String id = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+            String id = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
             assertThat(api.get("/health").status()).isEqualTo(200);
             assertThat(api.get("/lookup/track/" + id).json().get("id").asText()).isEqualTo(id);
         } finally {

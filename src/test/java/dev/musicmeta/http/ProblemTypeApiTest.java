@@ -3,6 +3,7 @@ package dev.musicmeta.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.musicmeta.testing.Db;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class ProblemTypeApiTest {
      */
     @Test
     void theTypesOfRealAnswersResolve() {
-        String track = "/lookup/track/" + Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String track = "/lookup/track/" + Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
         List<String> requests = List.of("/lookup/track/not-an-id", "/lookup/isrc/nope", "/search/track?limit=x",
                 "/lookup/artist/0000000000000000000000", "/nope/deeper/still");
         List<URI> types = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ class RequestIdApiTest {
 
     @Test
     void theClientsIdIsEchoedOnEveryKindOfAnswer() {
-        String track = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String track = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
         String etag = api.get("/lookup/track/" + track).header("ETag");
         List<ApiClient.Response> answers = List.of(
                 api.get("/lookup/track/" + track, "X-Request-Id", ID),

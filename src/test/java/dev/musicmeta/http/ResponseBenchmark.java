@@ -59,11 +59,11 @@ public class ResponseBenchmark {
     public void assemble() throws Exception {
         Path main = Path.of(catalog, CatalogFiles.MAIN_FILE);
         try (SqliteCatalog sqlite = SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults())) {
-            long[] rowids = new long[ANSWERS * items * 2];
-            for (int i = 0; i < rowids.length; i++) {
-                rowids[i] = 1 + (i * 7919L) % 1_000_000L;
+            List<Track> tracks = new ArrayList<>(ANSWERS * items);
+            for (int i = 0; tracks.size() < ANSWERS * items; i++) {
+                long rowid = 1 + (i * 7919L) % 1_000_000L; // spread over the catalog
+                sqlite.tracksInRange(rowid - 1, rowid).forEach(track -> tracks.add(track.item()));
             }
-            List<Track> tracks = new ArrayList<>(sqlite.tracksByRowids(rowids));
             answers = new ArrayList<>();
             for (int i = 0; i < ANSWERS; i++) {
                 answers.add(List.copyOf(tracks.subList(i * items, (i + 1) * items)));

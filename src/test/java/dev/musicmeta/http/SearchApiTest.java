@@ -3,6 +3,7 @@ package dev.musicmeta.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.musicmeta.testing.Db;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class SearchApiTest {
 
     /** A word of a stored track name, so searches find something whatever the generator writes. */
     private String word() {
-        String name = (String) Sql.value(Fixtures.sampleMain(), "SELECT name FROM tracks WHERE name GLOB '[A-Za-z]*'"
+        String name = (String) Db.value(Fixtures.sampleMain(), "SELECT name FROM tracks WHERE name GLOB '[A-Za-z]*'"
                 + " AND length(name) >= 4 ORDER BY rowid LIMIT 1");
         return name.split("[^A-Za-z]+")[0];
     }

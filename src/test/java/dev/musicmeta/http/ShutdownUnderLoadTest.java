@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.testing.ServeProcess;
@@ -30,7 +31,7 @@ class ShutdownUnderLoadTest {
 
     @Test
     void underLoadSigtermLosesNoRequestThatReachedTheServerAndExits0() throws Exception {
-        List<Object> ids = Sql.column(TestCatalogs.smallMain(), "SELECT id FROM tracks WHERE id IS NOT NULL LIMIT 64");
+        List<Object> ids = Db.column(TestCatalogs.smallMain(), "SELECT id FROM tracks WHERE id IS NOT NULL LIMIT 64");
         try (ServeProcess server = ServeProcess.start(Map.of(), List.of("-Xmx256m"), "--db",
                 TestCatalogs.smallMain().toString(), "--rate-limit", "0", "--shutdown-delay", "2",
                 "--drain-timeout", "10")) {

@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ class SlowClientsTest {
     }
 
     private static void servesANormalClient(ApiClient api) {
-        String id = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        String id = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
         for (int i = 0; i < 10; i++) {
             assertThat(api.get("/health").status()).isEqualTo(200);
             assertThat(api.get("/lookup/track/" + id).status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,14 +34,14 @@ class SpotifyApiTest {
     }
 
     private String trackWithArtists(int atLeast) {
-        return (String) Sql.value(db, "SELECT t.id FROM tracks t WHERE (SELECT count(*) FROM track_artists ta"
+        return (String) Db.value(db, "SELECT t.id FROM tracks t WHERE (SELECT count(*) FROM track_artists ta"
                 + " WHERE ta.track_rowid = t.rowid) >= ? AND t.external_id_isrc IS NOT NULL ORDER BY t.rowid LIMIT 1",
                 atLeast);
     }
 
     /** An album with more than {@code tracks} tracks and at least two own artists. */
     private String albumWithTracks(int tracks) {
-        return (String) Sql.value(db, "SELECT al.id FROM albums al WHERE (SELECT count(*) FROM tracks t"
+        return (String) Db.value(db, "SELECT al.id FROM albums al WHERE (SELECT count(*) FROM tracks t"
                 + " WHERE t.album_rowid = al.rowid) > ? AND al.copyright_c IS NOT NULL AND al.copyright_p IS NOT NULL"
                 + " AND al.external_id_upc IS NOT NULL ORDER BY al.rowid LIMIT 1", tracks);
     }
@@ -48,11 +49,11 @@ class SpotifyApiTest {
     @Test
     void aTrackIsSpotifysFullTrackObjectWithTheStoredValues() {
         String id = trackWithArtists(2);
-        Object[] row = Sql.rows(db, "SELECT t.name, t.external_id_isrc, t.duration_ms, t.explicit, t.track_number,"
+        Object[] row = Db.rows(db, "SELECT t.name, t.external_id_isrc, t.duration_ms, t.explicit, t.track_number,"
                 + " t.disc_number, t.popularity, t.preview_url, al.id, al.name, al.album_type, al.release_date,"
                 + " al.release_date_precision, al.total_tracks FROM tracks t JOIN albums al ON al.rowid = t.album_rowid"
                 + " WHERE t.id = ?", id).get(0);
-        List<Object> credits = Sql.column(db, "SELECT ar.id FROM track_artists ta JOIN artists ar"
+        List<Object> credits = Db.column(db, "SELECT ar.id FROM track_artists ta JOIN artists ar"
                 + " ON ar.rowid = ta.artist_rowid JOIN tracks t ON t.rowid = ta.track_rowid WHERE t.id = ?"
                 + " ORDER BY ta.rowid", id);
 
@@ -93,7 +94,7 @@ class SpotifyApiTest {
         JsonNode artist = t.get("artists").get(0);
         assertThat(fieldNames(artist)).containsExactly("external_urls", "href", "id", "name", "type", "uri");
         assertThat(artist.get("name").asText())
-                .isEqualTo(Sql.value(db, "SELECT name FROM artists WHERE id = ?", credits.get(0)));
+                .isEqualTo(Db.value(db, "SELECT name FROM artists WHERE id = ?", credits.get(0)));
         assertThat(artist.get("uri").asText()).isEqualTo("spotify:artist:" + credits.get(0));
     }
 
@@ -116,7 +117,7 @@ class SpotifyApiTest {
 
     @Test
     void fiftyIdsAreOneRequestAndFiftyOneAreNot() {
-        List<Object> ids = Sql.column(db, "SELECT id FROM tracks ORDER BY rowid LIMIT 51");
+        List<Object> ids = Db.column(db, "SELECT id FROM tracks ORDER BY rowid LIMIT 51");
         String fifty = String.join(",", LookupApiTest.strings(ids.subList(0, 50)));
 
         ApiClient.Response ok = get("/v1/tracks?ids=" + fifty);
@@ -167,14 +168,14 @@ class SpotifyApiTest {
     @Test
     void anAlbumIsSpotifysFullAlbumObjectWithItsFirstFiftyTracks() {
         String id = albumWithTracks(2);
-        Object[] row = Sql.rows(db, "SELECT name, album_type, label, release_date, release_date_precision,"
+        Object[] row = Db.rows(db, "SELECT name, album_type, label, release_date, release_date_precision,"
                 + " external_id_upc, total_tracks, copyright_c, copyright_p FROM albums WHERE id = ?", id).get(0);
-        List<Object> ownArtists = Sql.column(db, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
+        List<Object> ownArtists = Db.column(db, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
                 + " ON ar.rowid = aa.artist_rowid JOIN albums al ON al.rowid = aa.album_rowid"
                 + " WHERE al.id = ? AND aa.index_in_album IS NOT NULL GROUP BY ar.rowid"
                 + " ORDER BY min(aa.index_in_album)", id);
         List<Object> trackOrder = albumTrackOrder(id);
-        List<Object> imageUrls = Sql.column(db, "SELECT DISTINCT i.url FROM album_images i JOIN albums al"
+        List<Object> imageUrls = Db.column(db, "SELECT DISTINCT i.url FROM album_images i JOIN albums al"
                 + " ON al.rowid = i.album_rowid WHERE al.id = ?", id);
 
         JsonNode a = get("/v1/albums/" + id).json();
@@ -245,7 +246,7 @@ class SpotifyApiTest {
     @Test
     void severalAlbumsAreFullAlbumsAndTwentyIsTheLimit() {
         String id = albumWithTracks(2);
-        List<Object> ids = Sql.column(db, "SELECT id FROM albums ORDER BY rowid LIMIT 21");
+        List<Object> ids = Db.column(db, "SELECT id FROM albums ORDER BY rowid LIMIT 21");
         String twenty = String.join(",", LookupApiTest.strings(ids.subList(0, 20)));
 
         JsonNode albums = get("/v1/albums?ids=" + id + ",0000000000000000000000").json().get("albums");
@@ -261,10 +262,10 @@ class SpotifyApiTest {
 
     @Test
     void anArtistIsSpotifysFullArtistObject() {
-        String id = (String) Sql.value(db, "SELECT ar.id FROM artists ar WHERE (SELECT count(*) FROM artist_genres g"
+        String id = (String) Db.value(db, "SELECT ar.id FROM artists ar WHERE (SELECT count(*) FROM artist_genres g"
                 + " WHERE g.artist_rowid = ar.rowid) >= 2 ORDER BY ar.rowid LIMIT 1");
-        Object[] row = Sql.rows(db, "SELECT name, followers_total, popularity FROM artists WHERE id = ?", id).get(0);
-        List<Object> genres = Sql.column(db, "SELECT g.genre FROM artist_genres g JOIN artists ar"
+        Object[] row = Db.rows(db, "SELECT name, followers_total, popularity FROM artists WHERE id = ?", id).get(0);
+        List<Object> genres = Db.column(db, "SELECT g.genre FROM artist_genres g JOIN artists ar"
                 + " ON ar.rowid = g.artist_rowid WHERE ar.id = ? ORDER BY g.rowid", id);
 
         JsonNode a = get("/v1/artists/open.spotify.com%2Fartist%2F" + id).json();
@@ -285,7 +286,7 @@ class SpotifyApiTest {
 
     @Test
     void searchAnswersAPagingObjectForEachRequestedTypeWithAbsoluteLinks() {
-        String name = (String) Sql.value(db, "SELECT name FROM tracks WHERE length(name) >= 4 GROUP BY name"
+        String name = (String) Db.value(db, "SELECT name FROM tracks WHERE length(name) >= 4 GROUP BY name"
                 + " HAVING count(*) >= 3 ORDER BY count(*) DESC, name LIMIT 1");
         String q = URLEncoder.encode(name, StandardCharsets.UTF_8);
 
@@ -327,7 +328,7 @@ class SpotifyApiTest {
 
     @Test
     void aSearchPagePastTheLastMatchIsEmptyAndLinksBack() {
-        long matches = ((Number) Sql.value(db, "SELECT count(*) FROM tracks WHERE lower(name) LIKE '%er%'"))
+        long matches = ((Number) Db.value(db, "SELECT count(*) FROM tracks WHERE lower(name) LIKE '%er%'"))
                 .longValue();
 
         JsonNode page = get("/v1/search?q=er&type=track&limit=50&offset=1000").json().get("tracks");
@@ -428,7 +429,7 @@ class SpotifyApiTest {
     }
 
     private List<Object> albumTrackOrder(String albumId) {
-        return Sql.column(db, "SELECT t.id FROM tracks t JOIN albums al ON al.rowid = t.album_rowid"
+        return Db.column(db, "SELECT t.id FROM tracks t JOIN albums al ON al.rowid = t.album_rowid"
                 + " WHERE al.id = ? ORDER BY t.disc_number IS NULL, t.disc_number, t.track_number IS NULL,"
                 + " t.track_number, t.rowid", albumId);
     }

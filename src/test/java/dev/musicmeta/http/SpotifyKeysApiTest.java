@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class SpotifyKeysApiTest {
             log.log(request, response);
         });
         api = server.client();
-        trackId = (String) Sql.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
+        trackId = (String) Db.value(Fixtures.sampleMain(), "SELECT id FROM tracks ORDER BY rowid LIMIT 1");
     }
 
     private static String keysLines(boolean withLeaving) {

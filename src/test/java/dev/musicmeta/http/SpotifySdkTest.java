@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.testing.Db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -228,19 +229,19 @@ class SpotifySdkTest {
     }
 
     private static String trackId(String where) {
-        return (String) Sql.value(DB, "SELECT t.id FROM tracks t JOIN albums al ON al.rowid = t.album_rowid WHERE "
+        return (String) Db.value(DB, "SELECT t.id FROM tracks t JOIN albums al ON al.rowid = t.album_rowid WHERE "
                 + where + " ORDER BY t.rowid LIMIT 1");
     }
 
     private static List<String> albumTrackIds(String albumId) {
-        return LookupApiTest.strings(Sql.column(DB, "SELECT t.id FROM tracks t JOIN albums al"
+        return LookupApiTest.strings(Db.column(DB, "SELECT t.id FROM tracks t JOIN albums al"
                 + " ON al.rowid = t.album_rowid WHERE al.id = ? ORDER BY t.disc_number IS NULL, t.disc_number,"
                 + " t.track_number IS NULL, t.track_number, t.rowid", albumId));
     }
 
     /** Every field of a full track the SDK parses, against its rows. */
     private static void assertTrackMatchesCatalog(Track t) {
-        Object[] row = Sql.rows(DB, "SELECT t.name, t.external_id_isrc, t.duration_ms, t.explicit, t.track_number,"
+        Object[] row = Db.rows(DB, "SELECT t.name, t.external_id_isrc, t.duration_ms, t.explicit, t.track_number,"
                 + " t.disc_number, t.popularity, t.preview_url, al.id FROM tracks t JOIN albums al"
                 + " ON al.rowid = t.album_rowid WHERE t.id = ?", t.getId()).get(0);
         assertThat(t.getName()).isEqualTo(row[0]);
@@ -257,11 +258,11 @@ class SpotifySdkTest {
         assertThat(t.getExternalUrls().get("spotify")).isEqualTo("https://open.spotify.com/track/" + t.getId());
         assertThat(t.getAvailableMarkets()).isEmpty();
         assertThat(Arrays.stream(t.getArtists()).map(ArtistSimplified::getId).toList())
-                .containsExactlyElementsOf(LookupApiTest.strings(Sql.column(DB, "SELECT ar.id FROM track_artists ta"
+                .containsExactlyElementsOf(LookupApiTest.strings(Db.column(DB, "SELECT ar.id FROM track_artists ta"
                         + " JOIN artists ar ON ar.rowid = ta.artist_rowid JOIN tracks t ON t.rowid = ta.track_rowid"
                         + " WHERE t.id = ? ORDER BY ta.rowid", t.getId())));
         for (ArtistSimplified a : t.getArtists()) {
-            assertThat(a.getName()).isEqualTo(Sql.value(DB, "SELECT name FROM artists WHERE id = ?", a.getId()));
+            assertThat(a.getName()).isEqualTo(Db.value(DB, "SELECT name FROM artists WHERE id = ?", a.getId()));
             assertThat(a.getType()).isEqualTo(ModelObjectType.ARTIST);
             assertThat(a.getUri()).isEqualTo("spotify:artist:" + a.getId());
         }
@@ -269,7 +270,7 @@ class SpotifySdkTest {
     }
 
     private static void assertSimplifiedAlbumMatchesCatalog(AlbumSimplified a, String id) {
-        Object[] row = Sql.rows(DB, "SELECT name, album_type, release_date, release_date_precision FROM albums"
+        Object[] row = Db.rows(DB, "SELECT name, album_type, release_date, release_date_precision FROM albums"
                 + " WHERE id = ?", id).get(0);
         assertThat(a.getId()).isEqualTo(id);
         assertThat(a.getName()).isEqualTo(row[0]);
@@ -280,7 +281,7 @@ class SpotifySdkTest {
         assertThat(a.getHref()).isEqualTo(base.resolve("/v1/albums/" + id).toString());
         assertImagesMatchCatalog(a.getImages(), "album", id);
         assertThat(Arrays.stream(a.getArtists()).map(ArtistSimplified::getId).toList()).containsExactlyElementsOf(
-                LookupApiTest.strings(Sql.column(DB, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
+                LookupApiTest.strings(Db.column(DB, "SELECT ar.id FROM artist_albums aa JOIN artists ar"
                         + " ON ar.rowid = aa.artist_rowid JOIN albums al ON al.rowid = aa.album_rowid WHERE al.id = ?"
                         + " AND aa.index_in_album IS NOT NULL GROUP BY ar.rowid ORDER BY min(aa.index_in_album)", id)));
     }
@@ -290,7 +291,7 @@ class SpotifySdkTest {
      * (whose rules are tested against the rows) lists them.
      */
     private static void assertImagesMatchCatalog(Image[] images, String kind, String id) {
-        List<String> urls = LookupApiTest.strings(Sql.column(DB, "SELECT DISTINCT i.url FROM " + kind + "_images i"
+        List<String> urls = LookupApiTest.strings(Db.column(DB, "SELECT DISTINCT i.url FROM " + kind + "_images i"
                 + " JOIN " + kind + "s x ON x.rowid = i." + kind + "_rowid WHERE x.id = ?", id));
         List<String> sdk = Arrays.stream(images).map(i -> i.getUrl() + " " + i.getWidth() + "x" + i.getHeight())
                 .toList();
@@ -302,13 +303,13 @@ class SpotifySdkTest {
     }
 
     private static void assertArtistMatchesCatalog(Artist a) {
-        Object[] row = Sql.rows(DB, "SELECT name, followers_total, popularity FROM artists WHERE id = ?", a.getId())
+        Object[] row = Db.rows(DB, "SELECT name, followers_total, popularity FROM artists WHERE id = ?", a.getId())
                 .get(0);
         assertThat(a.getName()).isEqualTo(row[0]);
         assertThat(a.getFollowers().getTotal()).isEqualTo(((Number) row[1]).intValue());
         assertThat(a.getFollowers().getHref()).isNull();
         assertThat(a.getPopularity()).isEqualTo(((Number) row[2]).intValue());
-        assertThat(a.getGenres()).containsExactlyElementsOf(LookupApiTest.strings(Sql.column(DB, "SELECT g.genre"
+        assertThat(a.getGenres()).containsExactlyElementsOf(LookupApiTest.strings(Db.column(DB, "SELECT g.genre"
                 + " FROM artist_genres g JOIN artists ar ON ar.rowid = g.artist_rowid WHERE ar.id = ? ORDER BY g.rowid",
                 a.getId())));
         assertImagesMatchCatalog(a.getImages(), "artist", a.getId());
@@ -338,10 +339,10 @@ class SpotifySdkTest {
 
     @Test
     void oneAlbumAndSeveralAlbums() throws Exception {
-        String id = (String) Sql.value(DB, "SELECT al.id FROM albums al WHERE al.copyright_c IS NOT NULL"
+        String id = (String) Db.value(DB, "SELECT al.id FROM albums al WHERE al.copyright_c IS NOT NULL"
                 + " AND al.copyright_p IS NOT NULL AND al.external_id_upc IS NOT NULL"
                 + " AND (SELECT count(*) FROM tracks t WHERE t.album_rowid = al.rowid) >= 2 ORDER BY al.rowid LIMIT 1");
-        Object[] row = Sql.rows(DB, "SELECT label, external_id_upc, copyright_c, copyright_p FROM albums WHERE id = ?",
+        Object[] row = Db.rows(DB, "SELECT label, external_id_upc, copyright_c, copyright_p FROM albums WHERE id = ?",
                 id).get(0);
 
         Album album = spotify.getAlbum(id).build().execute();
@@ -376,7 +377,7 @@ class SpotifySdkTest {
 
     @Test
     void albumTracksFollowedPageByPageThroughNext() throws Exception {
-        String id = (String) Sql.value(DB, "SELECT al.id FROM albums al WHERE (SELECT count(*) FROM tracks t"
+        String id = (String) Db.value(DB, "SELECT al.id FROM albums al WHERE (SELECT count(*) FROM tracks t"
                 + " WHERE t.album_rowid = al.rowid) >= 5 ORDER BY al.rowid LIMIT 1");
         List<String> expected = albumTrackIds(id);
 
@@ -386,7 +387,7 @@ class SpotifySdkTest {
         while (true) {
             for (TrackSimplified t : page.getItems()) {
                 seen.add(t.getId());
-                Object[] row = Sql.rows(DB, "SELECT name, track_number, disc_number, duration_ms, explicit,"
+                Object[] row = Db.rows(DB, "SELECT name, track_number, disc_number, duration_ms, explicit,"
                         + " preview_url FROM tracks WHERE id = ?", t.getId()).get(0);
                 assertThat(t.getType()).isEqualTo(ModelObjectType.TRACK);
                 assertThat(t.getName()).isEqualTo(row[0]);
@@ -397,7 +398,7 @@ class SpotifySdkTest {
                 assertThat(t.getPreviewUrl()).isEqualTo(row[5]);
                 assertThat(t.getUri()).isEqualTo("spotify:track:" + t.getId());
                 assertThat(Arrays.stream(t.getArtists()).map(ArtistSimplified::getId).toList())
-                        .containsExactlyElementsOf(LookupApiTest.strings(Sql.column(DB, "SELECT ar.id FROM"
+                        .containsExactlyElementsOf(LookupApiTest.strings(Db.column(DB, "SELECT ar.id FROM"
                                 + " track_artists ta JOIN artists ar ON ar.rowid = ta.artist_rowid JOIN tracks x"
                                 + " ON x.rowid = ta.track_rowid WHERE x.id = ? ORDER BY ta.rowid", t.getId())));
             }
@@ -420,7 +421,7 @@ class SpotifySdkTest {
 
     @Test
     void oneArtistAndSeveralArtists() throws Exception {
-        String id = (String) Sql.value(DB, "SELECT ar.id FROM artists ar WHERE (SELECT count(*) FROM artist_genres g"
+        String id = (String) Db.value(DB, "SELECT ar.id FROM artists ar WHERE (SELECT count(*) FROM artist_genres g"
                 + " WHERE g.artist_rowid = ar.rowid) >= 2 AND (SELECT count(*) FROM artist_images i"
                 + " WHERE i.artist_rowid = ar.rowid) >= 1 ORDER BY ar.rowid LIMIT 1");
 
@@ -434,9 +435,9 @@ class SpotifySdkTest {
 
     @Test
     void searchByIsrcFindsEveryTrackWithIt() throws Exception {
-        String isrc = (String) Sql.value(DB, "SELECT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL"
+        String isrc = (String) Db.value(DB, "SELECT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL"
                 + " GROUP BY external_id_isrc HAVING count(*) >= 2 ORDER BY external_id_isrc LIMIT 1");
-        List<String> withIsrc = LookupApiTest.strings(Sql.column(DB, "SELECT id FROM tracks WHERE external_id_isrc = ?",
+        List<String> withIsrc = LookupApiTest.strings(Db.column(DB, "SELECT id FROM tracks WHERE external_id_isrc = ?",
                 isrc));
 
         Paging<Track> page = spotify.searchTracks("isrc:" + isrc).build().execute();
@@ -452,7 +453,7 @@ class SpotifySdkTest {
 
     @Test
     void searchByUpcFindsTheAlbum() throws Exception {
-        Object[] row = Sql.rows(DB, "SELECT id, external_id_upc FROM albums WHERE external_id_upc IS NOT NULL"
+        Object[] row = Db.rows(DB, "SELECT id, external_id_upc FROM albums WHERE external_id_upc IS NOT NULL"
                 + " GROUP BY external_id_upc HAVING count(*) = 1 ORDER BY rowid LIMIT 1").get(0);
 
         Paging<AlbumSimplified> page = spotify.searchAlbums("upc:" + row[1]).build().execute();
@@ -463,7 +464,7 @@ class SpotifySdkTest {
 
     @Test
     void searchByNameAnswersEachRequestedType() throws Exception {
-        Object[] row = Sql.rows(DB, "SELECT t.id, t.name, ar.name FROM tracks t JOIN track_artists ta"
+        Object[] row = Db.rows(DB, "SELECT t.id, t.name, ar.name FROM tracks t JOIN track_artists ta"
                 + " ON ta.track_rowid = t.rowid JOIN artists ar ON ar.rowid = ta.artist_rowid"
                 + " WHERE t.name NOT LIKE '%\"%' AND ar.name NOT LIKE '%\"%' ORDER BY t.rowid LIMIT 1").get(0);
 

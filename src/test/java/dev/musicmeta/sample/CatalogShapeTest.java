@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.Isrcs;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.TestCatalogs;
 import java.lang.Character.UnicodeScript;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ class CatalogShapeTest {
     @BeforeAll
     static void open() throws Exception {
         Path dir = TestCatalogs.catalog(20_000, 2024);
-        main = Db.open(dir.resolve(CatalogFiles.MAIN_FILE));
-        files = Db.open(dir.resolve(CatalogFiles.TRACK_FILES_FILE));
+        main = Db.readOnly(dir.resolve(CatalogFiles.MAIN_FILE));
+        files = Db.readOnly(dir.resolve(CatalogFiles.TRACK_FILES_FILE));
         // track_files lives in its own file, as in the snapshot; attach it to join by track id.
         main.execute("ATTACH DATABASE 'file:" + dir.resolve(CatalogFiles.TRACK_FILES_FILE).toAbsolutePath()
                 + "?mode=ro' AS tf");

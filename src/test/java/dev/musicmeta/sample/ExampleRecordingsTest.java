@@ -2,7 +2,9 @@ package dev.musicmeta.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.testing.Db;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,11 +27,11 @@ class ExampleRecordingsTest {
         SampleGenerator.generate(temp.resolve("plain"), 800, 11, Progress.NONE);
         SampleGenerator.generate(temp.resolve("examples"), 800, 11, Progress.NONE, false, true);
 
-        try (Db plain = Db.open(temp.resolve("plain").resolve(CatalogFiles.MAIN_FILE));
-                Db examples = Db.open(temp.resolve("examples").resolve(CatalogFiles.MAIN_FILE))) {
+        try (Db plain = Db.readOnly(temp.resolve("plain").resolve(CatalogFiles.MAIN_FILE));
+                Db examples = Db.readOnly(temp.resolve("examples").resolve(CatalogFiles.MAIN_FILE))) {
             for (String table : TABLES) {
-                List<String> generated = plain.rows("SELECT rowid, * FROM " + table + " ORDER BY rowid");
-                List<String> withExamples = examples.rows("SELECT rowid, * FROM " + table + " ORDER BY rowid");
+                List<String> generated = plain.textRows("SELECT rowid, * FROM " + table + " ORDER BY rowid");
+                List<String> withExamples = examples.textRows("SELECT rowid, * FROM " + table + " ORDER BY rowid");
                 assertThat(withExamples.subList(0, generated.size())).as(table).isEqualTo(generated);
             }
             assertThat(examples.number("SELECT count(*) FROM tracks")).isEqualTo(800 + ExampleRecordings.TRACK_COUNT);
@@ -41,8 +43,8 @@ class ExampleRecordingsTest {
     void theRecordingsAreStoredUnderTheirSpotifyIdsAndIsrcsWithTheirAlbumsAndArtists() throws Exception {
         SampleGenerator.generate(temp, 500, 3, Progress.NONE, false, true);
 
-        try (Db db = Db.open(temp.resolve(CatalogFiles.MAIN_FILE))) {
-            assertThat(db.rows("SELECT t.id, t.name, t.external_id_isrc, t.track_number, t.disc_number, t.duration_ms,"
+        try (Db db = Db.readOnly(temp.resolve(CatalogFiles.MAIN_FILE))) {
+            assertThat(db.textRows("SELECT t.id, t.name, t.external_id_isrc, t.track_number, t.disc_number, t.duration_ms,"
                     + " al.id, al.name, al.album_type, al.release_date, al.total_tracks, ar.id, ar.name"
                     + " FROM tracks t JOIN albums al ON al.rowid = t.album_rowid"
                     + " JOIN track_artists ta ON ta.track_rowid = t.rowid JOIN artists ar ON ar.rowid = ta.artist_rowid"
@@ -74,8 +76,8 @@ class ExampleRecordingsTest {
                     + " ORDER BY rowid")).containsExactly("Rick Astley", "Queen", "The Beatles", "Beyoncé",
                     "Carly Rae Jepsen");
         }
-        try (Db files = Db.open(temp.resolve(CatalogFiles.TRACK_FILES_FILE))) {
-            assertThat(files.rows("SELECT original_title, version_title, language_of_performance, artist_roles"
+        try (Db files = Db.readOnly(temp.resolve(CatalogFiles.TRACK_FILES_FILE))) {
+            assertThat(files.textRows("SELECT original_title, version_title, language_of_performance, artist_roles"
                     + " FROM track_files WHERE track_id = '4u7EnebtmKWzUH433cf5Qv'")).containsExactly(
                     "Bohemian Rhapsody\tRemastered 2011\t[\"en\"]\t[{\"artist_id\":\"1dfeR4HaWDbWqFHLkxsg1d\","
                             + "\"artist_name\":\"Queen\",\"role\":\"ARTIST_ROLE_MAIN_ARTIST\"}]");

@@ -3,7 +3,9 @@ package dev.musicmeta.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.testing.Db;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,7 +47,7 @@ class SampleGeneratorTest {
     @Test
     void writesExactlyTheRequestedNumberOfTracksWithConsistentAlbums() throws Exception {
         SampleGenerator.generate(temp, 1_234, 3, Progress.NONE);
-        try (Db db = Db.open(temp.resolve(CatalogFiles.MAIN_FILE))) {
+        try (Db db = Db.readOnly(temp.resolve(CatalogFiles.MAIN_FILE))) {
             assertThat(db.number("SELECT count(*) FROM tracks")).isEqualTo(1_234);
             assertThat(db.number("SELECT max(rowid) FROM tracks")).isEqualTo(1_234);
             assertThat(db.number("SELECT count(*) FROM albums a WHERE total_tracks"
@@ -82,7 +84,7 @@ class SampleGeneratorTest {
         assertThat(Files.readAllBytes(main)).isEqualTo(before);
 
         SampleGenerator.generate(temp, 300, 2, Progress.NONE, true);
-        try (Db db = Db.open(main)) {
+        try (Db db = Db.readOnly(main)) {
             assertThat(db.number("SELECT count(*) FROM tracks")).isEqualTo(300);
         }
         assertThat(listing(temp)).containsExactlyInAnyOrder(CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE);
@@ -127,7 +129,7 @@ class SampleGeneratorTest {
     @Test
     void generatesTheSmallestCatalog() throws Exception {
         SampleGenerator.generate(temp, 1, 1, Progress.NONE);
-        try (Db db = Db.open(temp.resolve(CatalogFiles.MAIN_FILE))) {
+        try (Db db = Db.readOnly(temp.resolve(CatalogFiles.MAIN_FILE))) {
             assertThat(db.number("SELECT count(*) FROM tracks")).isEqualTo(1);
             assertThat(db.number("SELECT total_tracks FROM albums")).isEqualTo(1);
         }
@@ -142,13 +144,13 @@ class SampleGeneratorTest {
     /** One SHA-256 per table, over every column of every row in rowid order. */
     private static List<String> tableHashes(Path dir) throws Exception {
         List<String> hashes = new ArrayList<>();
-        try (Db main = Db.open(dir.resolve(CatalogFiles.MAIN_FILE))) {
+        try (Db main = Db.readOnly(dir.resolve(CatalogFiles.MAIN_FILE))) {
             for (String table : MAIN_TABLES) {
-                hashes.add(hash(main.rows("SELECT rowid, * FROM " + table + " ORDER BY rowid")));
+                hashes.add(hash(main.textRows("SELECT rowid, * FROM " + table + " ORDER BY rowid")));
             }
         }
-        try (Db files = Db.open(dir.resolve(CatalogFiles.TRACK_FILES_FILE))) {
-            hashes.add(hash(files.rows("SELECT rowid, * FROM track_files ORDER BY rowid")));
+        try (Db files = Db.readOnly(dir.resolve(CatalogFiles.TRACK_FILES_FILE))) {
+            hashes.add(hash(files.textRows("SELECT rowid, * FROM track_files ORDER BY rowid")));
         }
         return hashes;
     }

@@ -3,15 +3,24 @@ package dev.musicmeta.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.CatalogScan;
+import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.SearchHits;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.catalog.Track;
+import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.catalog.sqlite.SqliteCatalog;
+import dev.musicmeta.catalog.sqlite.SqliteOptions;
+import dev.musicmeta.testing.HandBuiltCatalog;
+import dev.musicmeta.testing.RelevanceCatalog;
+import dev.musicmeta.testing.TestIndexes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IndexBuilderTest {
+
+    private static final Duration BUDGET = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
@@ -48,7 +59,7 @@ class IndexBuilderTest {
         HandBuiltCatalog c = smallCatalog();
         Path folder = IndexBuilder.defaultFolder(c.mainFile());
         List<long[]> progress = new ArrayList<>();
-        IndexManifest manifest = new IndexBuilder(1, 16).build(c.mainFile(), folder,
+        IndexManifest manifest = TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder,
                 (done, total) -> progress.add(new long[] {done, total}));
 
         assertThat(folder).isEqualTo(c.mainFile().getParent().resolve("search-index"));
@@ -70,7 +81,7 @@ class IndexBuilderTest {
         HandBuiltCatalog c = smallCatalog();
         FileTime before = Files.getLastModifiedTime(c.mainFile());
         String hash = sha256(c.mainFile());
-        new IndexBuilder(1, 16).build(c.mainFile(), dir.resolve("elsewhere"), Progress.NONE);
+        TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), dir.resolve("elsewhere"), Progress.NONE);
         assertThat(Files.getLastModifiedTime(c.mainFile())).isEqualTo(before);
         assertThat(sha256(c.mainFile())).isEqualTo(hash);
         assertThat(names(c.mainFile().getParent())).containsExactly("main_database.sqlite3");
@@ -78,25 +89,42 @@ class IndexBuilderTest {
 
     @Test
     void aFailedBuildLeavesNoIndex() throws Exception {
-        Path catalogDir = Files.createDirectories(dir.resolve("broken"));
-        Path main = catalogDir.resolve("main_database.sqlite3");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + main); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE tracks (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
+        HandBuiltCatalog c = smallCatalog();
+        Path folder = IndexBuilder.defaultFolder(c.mainFile());
+        try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(c.mainFile(), null), SqliteOptions.defaults())) {
+            // The catalog closes once the tracks are indexed: reading the albums fails part-way.
+            CatalogScan closingAfterTracks = new CatalogScan() {
+                @Override public long maxRowid(SearchKind kind) { return catalog.maxRowid(kind); }
+                @Override public List<RankedItem<Track>> tracksInRange(long after, long last) {
+                    return catalog.tracksInRange(after, last);
+                }
+                @Override public List<RankedItem<Album>> albumsInRange(long after, long last) {
+                    catalog.close();
+                    return catalog.albumsInRange(after, last);
+                }
+                @Override public List<RankedItem<Artist>> artistsInRange(long after, long last) {
+                    return catalog.artistsInRange(after, last);
+                }
+            };
+            assertThatThrownBy(() -> new IndexBuilder(1, 16).build(closingAfterTracks, c.mainFile(), folder,
+                    Progress.NONE))
+                    .isInstanceOf(IndexBuildException.class)
+                    .hasMessageContaining("main_database.sqlite3")
+                    .hasMessageContaining("closed")
+                    .satisfies(e -> assertThat(((IndexBuildException) e).isCatalogProblem()).isTrue());
         }
-        Path folder = IndexBuilder.defaultFolder(main);
-        assertThatThrownBy(() -> new IndexBuilder(1, 16).build(main, folder, Progress.NONE))
-                .isInstanceOf(IndexBuildException.class)
-                .hasMessageContaining("main_database.sqlite3")
-                .hasMessageContaining("no such");
-        assertThat(names(catalogDir)).containsExactly("main_database.sqlite3");
+        assertThat(names(c.mainFile().getParent())).containsExactly("main_database.sqlite3");
     }
 
     @Test
-    void aMissingCatalogIsNamed() {
+    void aMissingCatalogIsNamed() throws Exception {
+        HandBuiltCatalog c = smallCatalog();
         Path main = dir.resolve("nope/main_database.sqlite3");
-        assertThatThrownBy(() -> new IndexBuilder(1, 16).build(main, dir.resolve("out"), Progress.NONE))
-                .isInstanceOf(IndexBuildException.class)
-                .hasMessageContaining("nope/main_database.sqlite3");
+        try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(c.mainFile(), null), SqliteOptions.defaults())) {
+            assertThatThrownBy(() -> new IndexBuilder(1, 16).build(catalog, main, dir.resolve("out"), Progress.NONE))
+                    .isInstanceOf(IndexBuildException.class)
+                    .hasMessageContaining("nope/main_database.sqlite3");
+        }
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -104,12 +132,12 @@ class IndexBuilderTest {
     void rebuildingReplacesTheOldIndex() throws Exception {
         HandBuiltCatalog c = smallCatalog();
         Path folder = dir.resolve("index");
-        IndexManifest first = new IndexBuilder(1, 16).build(c.mainFile(), folder, Progress.NONE);
-        IndexManifest second = new IndexBuilder(2, 16).build(c.mainFile(), folder, Progress.NONE);
+        IndexManifest first = TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder, Progress.NONE);
+        IndexManifest second = TestIndexes.build(new IndexBuilder(2, 16), c.mainFile(), folder, Progress.NONE);
         assertThat(IndexManifest.read(folder)).isEqualTo(second);
         assertThat(second.builtAt()).isGreaterThanOrEqualTo(first.builtAt());
         assertThat(names(dir)).containsExactly("catalog", "index");
-        try (SearchIndex index = SearchIndex.open(folder)) {
+        try (SearchIndex index = SearchIndex.open(folder, BUDGET)) {
             assertThat(index.search(SearchKind.TRACKS, new SearchRequest("glory", 10, 0), Duration.ofSeconds(5))
                     .rowids()).hasSize(1);
         }
@@ -119,13 +147,13 @@ class IndexBuilderTest {
     void eachKindIsMergedIntoOneSegmentWhateverTheFlushes() throws Exception {
         Path main = RelevanceCatalog.write(dir.resolve("relevance")).mainFile();
         Path folder = dir.resolve("index");
-        new IndexBuilder(2, 16, 2).build(main, folder, Progress.NONE);
+        TestIndexes.build(new IndexBuilder(2, 16, 2), main, folder, Progress.NONE);
         for (SearchKind kind : SearchKind.values()) {
-            try (FSDirectory directory = FSDirectory.open(folder.resolve(kind.folder()))) {
-                assertThat(SegmentInfos.readLatestCommit(directory).size()).as(kind.folder()).isEqualTo(1);
+            try (FSDirectory directory = FSDirectory.open(folder.resolve(IndexManifest.folder(kind)))) {
+                assertThat(SegmentInfos.readLatestCommit(directory).size()).as(IndexManifest.folder(kind)).isEqualTo(1);
             }
         }
-        try (SearchIndex index = SearchIndex.open(folder)) {
+        try (SearchIndex index = SearchIndex.open(folder, BUDGET)) {
             SearchHits hits = index.search(SearchKind.TRACKS, new SearchRequest("filler", 50, 0), Duration.ofSeconds(5));
             assertThat(hits.total()).isEqualTo(RelevanceCatalog.FILLERS);
         }
@@ -136,7 +164,7 @@ class IndexBuilderTest {
         HandBuiltCatalog c = smallCatalog();
         Path precious = Files.createDirectories(dir.resolve("home"));
         Files.writeString(precious.resolve("notes.txt"), "keep me");
-        assertThatThrownBy(() -> new IndexBuilder(1, 16).build(c.mainFile(), precious, Progress.NONE))
+        assertThatThrownBy(() -> TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), precious, Progress.NONE))
                 .isInstanceOf(IndexBuildException.class)
                 .hasMessageContaining("not a search index");
         assertThat(names(precious)).containsExactly("notes.txt");
@@ -145,7 +173,7 @@ class IndexBuilderTest {
     @Test
     void manifestNoLongerMatchesAChangedCatalog() throws Exception {
         HandBuiltCatalog c = smallCatalog();
-        IndexManifest manifest = new IndexBuilder(1, 16).build(c.mainFile(), dir.resolve("index"), Progress.NONE);
+        IndexManifest manifest = TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), dir.resolve("index"), Progress.NONE);
         Files.setLastModifiedTime(c.mainFile(), FileTime.fromMillis(manifest.catalog().modifiedMillis() + 5_000));
         assertThat(manifest.catalog().matches(c.mainFile())).isFalse();
         assertThat(manifest.catalog().matches(dir.resolve("gone.sqlite3"))).isFalse();
@@ -167,10 +195,10 @@ class IndexBuilderTest {
         c.execute("INSERT INTO artists (rowid, id, name, followers_total, popularity) VALUES (50, 'y0000000000000000000050', NULL, NULL, NULL)");
         c.close();
         Path folder = dir.resolve("dirty-index");
-        IndexManifest manifest = new IndexBuilder(1, 16).build(c.mainFile(), folder, Progress.NONE);
+        IndexManifest manifest = TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder, Progress.NONE);
         assertThat(manifest.documents(SearchKind.TRACKS)).isEqualTo(3);
         assertThat(manifest.documents(SearchKind.ARTISTS)).isEqualTo(2);
-        try (SearchIndex index = SearchIndex.open(folder)) {
+        try (SearchIndex index = SearchIndex.open(folder, BUDGET)) {
             Duration budget = Duration.ofSeconds(5);
             assertThat(index.search(SearchKind.TRACKS, new SearchRequest("sigur ros", 10, 0), budget).rowids())
                     .containsExactly(1, 10); // the NULL-named track is found by its artist; popularity 60 first

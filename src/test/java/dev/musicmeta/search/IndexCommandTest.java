@@ -3,6 +3,8 @@ package dev.musicmeta.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.testing.CliRun;
+import dev.musicmeta.testing.Db;
+import dev.musicmeta.testing.RelevanceCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,21 @@ class IndexCommandTest {
         CliRun missing = CliRun.of("index", "--db", dir.resolve("nope.sqlite3").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.sqlite3");
+    }
+
+    @Test
+    void aCatalogMissingATableIsRefusedBeforeAnyWorkAndLeavesNothing() throws Exception {
+        Path catalogDir = Files.createDirectories(dir.resolve("broken"));
+        Path main = catalogDir.resolve("main_database.sqlite3");
+        try (Db db = Db.write(main)) {
+            db.execute("CREATE TABLE tracks (rowid INTEGER PRIMARY KEY, id TEXT, name TEXT)");
+        }
+        CliRun run = CliRun.of("index", "--db", main.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().contains(main.toString()).contains("table artists is missing");
+        try (var files = Files.list(catalogDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("main_database.sqlite3");
+        }
     }
 
     @Test

@@ -3,8 +3,9 @@ package dev.musicmeta.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.search.ParsedQuery.Filter;
-import dev.musicmeta.search.ParsedQuery.Key;
+import dev.musicmeta.search.ParsedQuery.FilterKey;
 import dev.musicmeta.search.ParsedQuery.Text;
 import java.util.List;
 import java.util.Random;
@@ -38,16 +39,16 @@ class QueryParserTest {
     @Test
     void filtersWithAndWithoutQuotes() {
         assertThat(parse("yesterday artist:beatles year:1965").parts()).containsExactly(
-                new Text("yesterday", false), new Filter(Key.ARTIST, "beatles", false), new Filter(Key.YEAR, "1965", false));
+                new Text("yesterday", false), new Filter(FilterKey.ARTIST, "beatles", false), new Filter(FilterKey.YEAR, "1965", false));
         assertThat(parse("artist:\"daft punk\" one").parts()).containsExactly(
-                new Filter(Key.ARTIST, "daft punk", true), new Text("one", false));
-        assertThat(parse("Genre:\"hip hop\"").parts()).containsExactly(new Filter(Key.GENRE, "hip hop", true));
+                new Filter(FilterKey.ARTIST, "daft punk", true), new Text("one", false));
+        assertThat(parse("Genre:\"hip hop\"").parts()).containsExactly(new Filter(FilterKey.GENRE, "hip hop", true));
     }
 
     @Test
     void spaceAfterTheColonIsForgiven() {
         assertThat(parse("artist: beatles help").parts()).containsExactly(
-                new Filter(Key.ARTIST, "beatles", false), new Text("help", false));
+                new Filter(FilterKey.ARTIST, "beatles", false), new Text("help", false));
     }
 
     @Test
@@ -58,7 +59,7 @@ class QueryParserTest {
 
     @Test
     void openQuoteRunsToTheEnd() {
-        assertThat(parse("artist:\"daft punk").parts()).containsExactly(new Filter(Key.ARTIST, "daft punk", true));
+        assertThat(parse("artist:\"daft punk").parts()).containsExactly(new Filter(FilterKey.ARTIST, "daft punk", true));
         assertThat(parse("\"love story").parts()).containsExactly(new Text("love story", true));
     }
 
@@ -78,7 +79,7 @@ class QueryParserTest {
 
     @Test
     void filterAsPlainText() {
-        assertThat(new Filter(Key.UPC, "123", false).asText()).isEqualTo(new Text("upc 123", false));
+        assertThat(new Filter(FilterKey.UPC, "123", false).asText()).isEqualTo(new Text("upc 123", false));
     }
 
     /** Any string is a query: the parser and the query builder never throw. */

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiClient;
 import dev.musicmeta.http.ApiServer;
 import dev.musicmeta.http.ServerConfig;
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.testing.RelevanceCatalog;
+import dev.musicmeta.testing.TestIndexes;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +42,9 @@ class SearchHttpTest {
     static void start() throws Exception {
         Path main = RelevanceCatalog.write(dir.resolve("catalog")).mainFile();
         Path folder = IndexBuilder.defaultFolder(main);
-        new IndexBuilder(1, 16).build(main, folder, Progress.NONE);
-        SqliteCatalog sqlite = SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults());
-        catalog = SearchSetup.catalog(sqlite, folder, true, Duration.ofSeconds(10));
+        TestIndexes.build(new IndexBuilder(1, 16), main, folder, Progress.NONE);
+        catalog = SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults(),
+                SearchIndex.open(folder, Duration.ofSeconds(10)));
         server = new ApiServer(catalog, ServerConfig.defaults().withAddress("127.0.0.1", 0).withRateLimit(0, 0)).start();
         api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()));
     }

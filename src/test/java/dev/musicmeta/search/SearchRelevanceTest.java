@@ -3,9 +3,14 @@ package dev.musicmeta.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.SearchHits;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.SearchTimeoutException;
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.testing.HandBuiltCatalog;
+import dev.musicmeta.testing.RelevanceCatalog;
+import dev.musicmeta.testing.TestIndexes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +42,8 @@ class SearchRelevanceTest {
     static void build() throws Exception {
         catalog = RelevanceCatalog.write(dir.resolve("catalog"));
         Path folder = IndexBuilder.defaultFolder(catalog.mainFile());
-        new IndexBuilder(2, 16).build(catalog.mainFile(), folder, Progress.NONE);
-        index = SearchIndex.open(folder);
+        TestIndexes.build(new IndexBuilder(2, 16), catalog.mainFile(), folder, Progress.NONE);
+        index = SearchIndex.open(folder, BUDGET);
     }
 
     @AfterAll
@@ -360,7 +365,7 @@ class SearchRelevanceTest {
 
         @Test
         void skippingPastTheCountGivesTheSamePagesAndNoTotal() throws Exception {
-            try (SearchIndex skipping = SearchIndex.open(index.folder(), 1, SearchIndex.COUNT_MAX_COST)) {
+            try (SearchIndex skipping = SearchIndex.open(index.folder(), BUDGET, 1, SearchIndex.COUNT_MAX_COST)) {
                 for (String q : List.of("filler", "filler song", "yesterday", "queen", "artist:filler", "genre:rock")) {
                     for (SearchKind kind : SearchKind.values()) {
                         for (int offset = 0; offset < 30; offset += 4) {
@@ -379,7 +384,7 @@ class SearchRelevanceTest {
 
         @Test
         void aCountThatWouldWalkLongPostingsIsLeftOutButPagesStayTheSame() throws Exception {
-            try (SearchIndex walkingLittle = SearchIndex.open(index.folder(), SearchIndex.COUNT_EXACTLY_UP_TO, 1)) {
+            try (SearchIndex walkingLittle = SearchIndex.open(index.folder(), BUDGET, SearchIndex.COUNT_EXACTLY_UP_TO, 1)) {
                 // Two words: counting them means walking their postings; the page is full.
                 SearchRequest full = new SearchRequest("filler song", 4, 0);
                 assertThat(walkingLittle.search(SearchKind.TRACKS, full, BUDGET).total()).isNull();

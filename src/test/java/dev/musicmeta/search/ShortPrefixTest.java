@@ -2,8 +2,11 @@ package dev.musicmeta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.testing.HandBuiltCatalog;
+import dev.musicmeta.testing.TestIndexes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A last word of 2 or 3 characters matches every word it begins, however many there are. */
 class ShortPrefixTest {
+
+    private static final Duration BUDGET = Duration.ofSeconds(5);
 
     /** More words than a longer prefix is expanded to, each more frequent than the one sought. */
     private static final int FREQUENT = TermExpander.MAX_COMPLETIONS + 10;
@@ -37,9 +42,9 @@ class ShortPrefixTest {
         c.track("Solo Quokka", album, null, 1, artist);
         c.close();
         Path folder = IndexBuilder.defaultFolder(c.mainFile());
-        new IndexBuilder(1, 16).build(c.mainFile(), folder, Progress.NONE);
+        TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder, Progress.NONE);
 
-        try (SearchIndex index = SearchIndex.open(folder)) {
+        try (SearchIndex index = SearchIndex.open(folder, BUDGET)) {
             assertThat(names(index, c, "solo qu")).containsExactly("Solo Quokka");
             assertThat(names(index, c, "solo quo")).containsExactly("Solo Quokka");
             assertThat(names(index, c, "solo quok")).containsExactly("Solo Quokka");

@@ -2,22 +2,14 @@ package dev.musicmeta.testing;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A tiny catalog holding every edge of the real data, written as real SQLite files into a
@@ -385,6 +377,20 @@ public final class EdgeCatalog {
         this.trackFiles = trackFiles;
     }
 
+    private static EdgeCatalog shared;
+
+    /**
+     * The edge catalog of this test run, written once into {@code target/edge-catalog} and shared
+     * by every test that only reads it. A test that changes files writes its own with
+     * {@link #create}.
+     */
+    public static synchronized EdgeCatalog shared() {
+        if (shared == null) {
+            shared = create(Path.of(System.getProperty("basedir", "."), "target", "edge-catalog").toAbsolutePath());
+        }
+        return shared;
+    }
+
     /** Writes both files into {@code dir} (created if needed; existing files replaced). */
     public static EdgeCatalog create(Path dir) {
         return write(dir, true);
@@ -419,19 +425,19 @@ public final class EdgeCatalog {
             Path trackFiles = dir.resolve(CatalogFiles.TRACK_FILES_FILE);
             Files.deleteIfExists(main);
             Files.deleteIfExists(trackFiles);
-            try (Writer w = new Writer(main, "/schema/main.sql")) {
+            try (Db w = Db.write(main)) {
+                w.script(Db.schema("/schema/main.sql", true));
                 writeMain(w);
             }
             if (withTrackFiles) {
-                try (Writer w = new Writer(trackFiles, "/schema/track_files.sql")) {
+                try (Db w = Db.write(trackFiles)) {
+                    w.script(Db.schema("/schema/track_files.sql", true));
                     writeTrackFiles(w);
                 }
             }
             return new EdgeCatalog(dir, main, withTrackFiles ? trackFiles : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the edge catalog into " + dir, e);
         }
     }
 
@@ -443,122 +449,122 @@ public final class EdgeCatalog {
             L_ODD = 7, L_MISSING = 9999;
     private static final long BULK_BASE = 100_000;
 
-    private static void writeMain(Writer w) throws SQLException {
-        w.exec("ALTER TABLE tracks ADD COLUMN available_markets_rowid INTEGER");
-        w.exec("ALTER TABLE artists ADD COLUMN extra_blob BLOB");
-        w.exec("ALTER TABLE albums ADD COLUMN extra_note TEXT");
-        w.exec("ALTER TABLE artist_albums ADD COLUMN extra_weight REAL");
-        w.exec("CREATE TABLE available_markets (rowid INTEGER PRIMARY KEY, markets TEXT)");
-        w.row("INSERT INTO available_markets VALUES (?, ?)", 1, "[\"SE\",\"DE\"]");
+    private static void writeMain(Db w) {
+        w.execute("ALTER TABLE tracks ADD COLUMN available_markets_rowid INTEGER");
+        w.execute("ALTER TABLE artists ADD COLUMN extra_blob BLOB");
+        w.execute("ALTER TABLE albums ADD COLUMN extra_note TEXT");
+        w.execute("ALTER TABLE artist_albums ADD COLUMN extra_weight REAL");
+        w.execute("CREATE TABLE available_markets (rowid INTEGER PRIMARY KEY, markets TEXT)");
+        w.execute("INSERT INTO available_markets VALUES (?, ?)", 1, "[\"SE\",\"DE\"]");
 
         String artist = "INSERT INTO artists (rowid, id, name, followers_total, popularity, fetched_at, extra_blob)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-        w.row(artist, A_FULL, ARTIST_FULL, ARTIST_FULL_NAME, ARTIST_FULL_FOLLOWERS, ARTIST_FULL_POPULARITY,
+        w.execute(artist, A_FULL, ARTIST_FULL, ARTIST_FULL_NAME, ARTIST_FULL_FOLLOWERS, ARTIST_FULL_POPULARITY,
                 1_700_000_000, new byte[] {1, 2, 3});
-        w.row(artist, A_CYRILLIC, ARTIST_CYRILLIC, ARTIST_CYRILLIC_NAME, 5000, 60, null, null);
-        w.row(artist, A_GREEK, ARTIST_GREEK, ARTIST_GREEK_NAME, 4000, 55, null, null);
-        w.row(artist, A_CJK, ARTIST_CJK, ARTIST_CJK_NAME, 3000, 70, null, null);
-        w.row(artist, A_ARABIC, ARTIST_ARABIC, ARTIST_ARABIC_NAME, 2000, 65, null, null);
-        w.row(artist, A_HEBREW, ARTIST_HEBREW, ARTIST_HEBREW_NAME, 1000, 50, null, null);
-        w.row(artist, A_EMOJI, ARTIST_EMOJI, ARTIST_EMOJI_NAME, 10, 1, null, null);
-        w.row(artist, A_DIACRITICS, ARTIST_DIACRITICS, ARTIST_DIACRITICS_NAME, 20, 2, null, null);
-        w.row(artist, A_NULLS, ARTIST_NULLS, null, null, null, null, null);
-        w.row(artist, A_DIRTY, ARTIST_DIRTY, ARTIST_DIRTY_NAME, "many", 150, "yesterday", "not a blob");
-        w.row(artist, A_NULL_ID, null, ARTIST_NULL_ID_NAME, 7, 7, null, null);
-        w.row(artist, A_ECHO_SMALL, ARTIST_ECHO_SMALL, "Echo", 10, 10, null, null);
-        w.row(artist, A_ECHO_BIG, ARTIST_ECHO_BIG, "ECHO", 500, 5, null, null);
-        w.row(artist, A_ECHOES, ARTIST_ECHOES, "Echoes", 1_000_000, 99, null, null);
-        w.row(artist, A_THE_ECHO, ARTIST_THE_ECHO, "The Echo", null, null, null, null);
-        w.row(artist, A_EMPTY, ARTIST_EMPTY, "", Double.POSITIVE_INFINITY, -1, null, null);
+        w.execute(artist, A_CYRILLIC, ARTIST_CYRILLIC, ARTIST_CYRILLIC_NAME, 5000, 60, null, null);
+        w.execute(artist, A_GREEK, ARTIST_GREEK, ARTIST_GREEK_NAME, 4000, 55, null, null);
+        w.execute(artist, A_CJK, ARTIST_CJK, ARTIST_CJK_NAME, 3000, 70, null, null);
+        w.execute(artist, A_ARABIC, ARTIST_ARABIC, ARTIST_ARABIC_NAME, 2000, 65, null, null);
+        w.execute(artist, A_HEBREW, ARTIST_HEBREW, ARTIST_HEBREW_NAME, 1000, 50, null, null);
+        w.execute(artist, A_EMOJI, ARTIST_EMOJI, ARTIST_EMOJI_NAME, 10, 1, null, null);
+        w.execute(artist, A_DIACRITICS, ARTIST_DIACRITICS, ARTIST_DIACRITICS_NAME, 20, 2, null, null);
+        w.execute(artist, A_NULLS, ARTIST_NULLS, null, null, null, null, null);
+        w.execute(artist, A_DIRTY, ARTIST_DIRTY, ARTIST_DIRTY_NAME, "many", 150, "yesterday", "not a blob");
+        w.execute(artist, A_NULL_ID, null, ARTIST_NULL_ID_NAME, 7, 7, null, null);
+        w.execute(artist, A_ECHO_SMALL, ARTIST_ECHO_SMALL, "Echo", 10, 10, null, null);
+        w.execute(artist, A_ECHO_BIG, ARTIST_ECHO_BIG, "ECHO", 500, 5, null, null);
+        w.execute(artist, A_ECHOES, ARTIST_ECHOES, "Echoes", 1_000_000, 99, null, null);
+        w.execute(artist, A_THE_ECHO, ARTIST_THE_ECHO, "The Echo", null, null, null, null);
+        w.execute(artist, A_EMPTY, ARTIST_EMPTY, "", Double.POSITIVE_INFINITY, -1, null, null);
 
         String genre = "INSERT INTO artist_genres (artist_rowid, genre) VALUES (?, ?)";
-        w.row(genre, A_FULL, "zouk");
-        w.row(genre, A_CYRILLIC, "russian rock");
-        w.row(genre, A_FULL, "afrobeat");
-        w.row(genre, A_FULL, null);
-        w.row(genre, A_FULL, "pop");
-        w.row(genre, A_FULL, "pop");
-        w.row(genre, A_FULL, "Pop");
-        w.row(genre, A_FULL, "zouk");
-        w.row(genre, A_FULL, "");
-        w.row(genre, A_FULL, "  ");
-        w.row(genre, A_DIRTY, 42);
-        w.row(genre, A_EMPTY, "");
-        w.row(genre, A_MISSING, "orphan");
-        w.row(genre, null, "no artist");
+        w.execute(genre, A_FULL, "zouk");
+        w.execute(genre, A_CYRILLIC, "russian rock");
+        w.execute(genre, A_FULL, "afrobeat");
+        w.execute(genre, A_FULL, null);
+        w.execute(genre, A_FULL, "pop");
+        w.execute(genre, A_FULL, "pop");
+        w.execute(genre, A_FULL, "Pop");
+        w.execute(genre, A_FULL, "zouk");
+        w.execute(genre, A_FULL, "");
+        w.execute(genre, A_FULL, "  ");
+        w.execute(genre, A_DIRTY, 42);
+        w.execute(genre, A_EMPTY, "");
+        w.execute(genre, A_MISSING, "orphan");
+        w.execute(genre, null, "no artist");
 
         String artistImage = "INSERT INTO artist_images (artist_rowid, width, height, url) VALUES (?, ?, ?, ?)";
-        w.row(artistImage, A_FULL, 300, 300, img("a-300"));
-        w.row(artistImage, A_FULL, 640, 640, img("a-640"));
-        w.row(artistImage, A_FULL, null, null, img("a-null-width"));
-        w.row(artistImage, A_FULL, 64, 64, img("a-64-and-1000"));
-        w.row(artistImage, A_FULL, 1000, 1000, img("a-64-and-1000"));
-        w.row(artistImage, A_DIRTY, "wide", 12.5, ARTIST_DIRTY_IMAGE_URL);
-        w.row(artistImage, A_DIRTY, 64, 64, null);
-        w.row(artistImage, A_DIRTY, 640, 640, "");
-        w.row(artistImage, A_DIRTY, 300, 300, " ");
-        w.row(artistImage, null, 64, 64, img("no-artist"));
-        w.row(artistImage, A_EMPTY, 64, 64, "");
+        w.execute(artistImage, A_FULL, 300, 300, img("a-300"));
+        w.execute(artistImage, A_FULL, 640, 640, img("a-640"));
+        w.execute(artistImage, A_FULL, null, null, img("a-null-width"));
+        w.execute(artistImage, A_FULL, 64, 64, img("a-64-and-1000"));
+        w.execute(artistImage, A_FULL, 1000, 1000, img("a-64-and-1000"));
+        w.execute(artistImage, A_DIRTY, "wide", 12.5, ARTIST_DIRTY_IMAGE_URL);
+        w.execute(artistImage, A_DIRTY, 64, 64, null);
+        w.execute(artistImage, A_DIRTY, 640, 640, "");
+        w.execute(artistImage, A_DIRTY, 300, 300, " ");
+        w.execute(artistImage, null, 64, 64, img("no-artist"));
+        w.execute(artistImage, A_EMPTY, 64, 64, "");
 
         String album = "INSERT INTO albums (rowid, id, name, album_type, label, release_date, release_date_precision,"
                 + " external_id_upc, total_tracks, copyright_c, copyright_p, popularity, external_id_amgid, extra_note)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        w.row(album, L_FULL, ALBUM_FULL, ALBUM_FULL_NAME, ALBUM_FULL_TYPE, ALBUM_FULL_LABEL, ALBUM_FULL_RELEASE_DATE,
+        w.execute(album, L_FULL, ALBUM_FULL, ALBUM_FULL_NAME, ALBUM_FULL_TYPE, ALBUM_FULL_LABEL, ALBUM_FULL_RELEASE_DATE,
                 ALBUM_FULL_PRECISION, ALBUM_FULL_UPC, ALBUM_FULL_TOTAL_TRACKS, ALBUM_FULL_COPYRIGHT_C,
                 ALBUM_FULL_COPYRIGHT_P, 77, "P 12345", "ignore me");
-        w.row(album, L_NO_IMAGES, ALBUM_NO_IMAGES, ALBUM_NO_IMAGES_NAME, "single", "Мелодия", "1988", "year", null, 1,
+        w.execute(album, L_NO_IMAGES, ALBUM_NO_IMAGES, ALBUM_NO_IMAGES_NAME, "single", "Мелодия", "1988", "year", null, 1,
                 null, null, 40, null, null);
-        w.row(album, L_NULLS, ALBUM_NULLS, null, null, null, null, null, null, null, null, null, null, null, null);
-        w.row(album, L_DIRTY, ALBUM_DIRTY, "Dirty Album", "compilation", "Label", 2001, "year", "0000", "twelve",
+        w.execute(album, L_NULLS, ALBUM_NULLS, null, null, null, null, null, null, null, null, null, null, null, null);
+        w.execute(album, L_DIRTY, ALBUM_DIRTY, "Dirty Album", "compilation", "Label", 2001, "year", "0000", "twelve",
                 null, null, "hot", null, null);
-        w.row(album, L_ORDER, ALBUM_ORDER, "Ordering", "album", "Label", "2020-01", "month", null, 8, null, null, 10,
+        w.execute(album, L_ORDER, ALBUM_ORDER, "Ordering", "album", "Label", "2020-01", "month", null, 8, null, null, 10,
                 null, null);
-        w.row(album, L_NULL_ID, null, ALBUM_NULL_ID_NAME, "single", null, null, null, null, 1, null, null, 0, null,
+        w.execute(album, L_NULL_ID, null, ALBUM_NULL_ID_NAME, "single", null, null, null, null, 1, null, null, 0, null,
                 null);
-        w.row(album, L_ODD, ALBUM_ODD, "", "album", "", ALBUM_ODD_RELEASE_DATE, ALBUM_ODD_PRECISION, "", -1, null,
+        w.execute(album, L_ODD, ALBUM_ODD, "", "album", "", ALBUM_ODD_RELEASE_DATE, ALBUM_ODD_PRECISION, "", -1, null,
                 null, 250, null, null);
-        w.row("UPDATE albums SET label = ?, copyright_p = CAST(X'FF41' AS TEXT) WHERE rowid = ?",
+        w.execute("UPDATE albums SET label = ?, copyright_p = CAST(X'FF41' AS TEXT) WHERE rowid = ?",
                 ALBUM_DIRTY_LABEL.getBytes(StandardCharsets.UTF_8), L_DIRTY);
 
         String albumImage = "INSERT INTO album_images (album_rowid, width, height, url) VALUES (?, ?, ?, ?)";
-        w.row(albumImage, L_FULL, 300, 300, img("l-300"));
-        w.row(albumImage, L_FULL, 64, 64, img("l-64"));
-        w.row(albumImage, L_FULL, 640, 640, img("l-640"));
-        w.row(albumImage, L_FULL, null, null, img("l-null-width"));
-        w.row(albumImage, L_FULL, 64, 64, img("l-300"));
-        w.row(albumImage, L_MISSING, 64, 64, img("orphan"));
-        w.row(albumImage, L_FULL, 32, 32, null);
-        w.row(albumImage, L_FULL, 1000, 1000, "");
-        w.row(albumImage, L_ODD, null, null, img("odd-no-size"));
-        w.row(albumImage, L_ODD, null, 640, img("odd-null-width"));
-        w.row(albumImage, L_ODD, 300, null, img("odd-300"));
-        w.row(albumImage, L_ODD, null, null, null);
-        w.row(albumImage, L_ODD, 640, 640, "   ");
+        w.execute(albumImage, L_FULL, 300, 300, img("l-300"));
+        w.execute(albumImage, L_FULL, 64, 64, img("l-64"));
+        w.execute(albumImage, L_FULL, 640, 640, img("l-640"));
+        w.execute(albumImage, L_FULL, null, null, img("l-null-width"));
+        w.execute(albumImage, L_FULL, 64, 64, img("l-300"));
+        w.execute(albumImage, L_MISSING, 64, 64, img("orphan"));
+        w.execute(albumImage, L_FULL, 32, 32, null);
+        w.execute(albumImage, L_FULL, 1000, 1000, "");
+        w.execute(albumImage, L_ODD, null, null, img("odd-no-size"));
+        w.execute(albumImage, L_ODD, null, 640, img("odd-null-width"));
+        w.execute(albumImage, L_ODD, 300, null, img("odd-300"));
+        w.execute(albumImage, L_ODD, null, null, null);
+        w.execute(albumImage, L_ODD, 640, 640, "   ");
 
         String albumArtist = "INSERT INTO artist_albums (artist_rowid, album_rowid, is_appears_on,"
                 + " is_implicit_appears_on, index_in_album) VALUES (?, ?, ?, ?, ?)";
-        w.row(albumArtist, A_GREEK, L_FULL, 0, 0, 1);
-        w.row(albumArtist, A_FULL, L_FULL, 0, 0, 0);
-        w.row(albumArtist, A_GREEK, L_FULL, 0, 0, 2);
-        w.row(albumArtist, A_CJK, L_FULL, 0, 0, null);
-        w.row(albumArtist, A_ARABIC, L_FULL, 1, 0, null);
-        w.row(albumArtist, A_CYRILLIC, L_FULL, 0, 0, "first");
-        w.row(albumArtist, A_MISSING, L_FULL, 0, 0, 3);
-        w.row(albumArtist, null, L_FULL, 0, 0, 4);
-        w.row(albumArtist, A_HEBREW, L_FULL, 0, 0, 1);
-        w.row(albumArtist, A_EMOJI, L_FULL, 0, 0, 2.5);
-        w.row(albumArtist, A_DIACRITICS, L_FULL, 0, 0, new byte[] {1});
-        w.row(albumArtist, A_CYRILLIC, L_FULL, 0, 0, "");
-        w.row(albumArtist, A_DIRTY, L_FULL, 0, 0, "second");
-        w.row(albumArtist, A_NULLS, L_FULL, 0, 0, 9);
-        w.row(albumArtist, A_DIRTY, L_FULL, 0, 0, 5);
-        w.row(albumArtist, A_NULLS, L_FULL, 0, 0, 5);
-        w.row(albumArtist, A_FULL, L_FULL, 0, 0, 0);
-        w.row(albumArtist, A_CYRILLIC, L_NO_IMAGES, 0, 0, 0);
-        w.row(albumArtist, A_FULL, L_NO_IMAGES, 1, 1, null);
-        w.row(albumArtist, A_DIACRITICS, L_DIRTY, 0, 0, 0);
-        w.row(albumArtist, A_CJK, L_ORDER, 0, 0, 0);
-        w.row(albumArtist, A_EMPTY, L_ODD, 0, 0, 0);
+        w.execute(albumArtist, A_GREEK, L_FULL, 0, 0, 1);
+        w.execute(albumArtist, A_FULL, L_FULL, 0, 0, 0);
+        w.execute(albumArtist, A_GREEK, L_FULL, 0, 0, 2);
+        w.execute(albumArtist, A_CJK, L_FULL, 0, 0, null);
+        w.execute(albumArtist, A_ARABIC, L_FULL, 1, 0, null);
+        w.execute(albumArtist, A_CYRILLIC, L_FULL, 0, 0, "first");
+        w.execute(albumArtist, A_MISSING, L_FULL, 0, 0, 3);
+        w.execute(albumArtist, null, L_FULL, 0, 0, 4);
+        w.execute(albumArtist, A_HEBREW, L_FULL, 0, 0, 1);
+        w.execute(albumArtist, A_EMOJI, L_FULL, 0, 0, 2.5);
+        w.execute(albumArtist, A_DIACRITICS, L_FULL, 0, 0, new byte[] {1});
+        w.execute(albumArtist, A_CYRILLIC, L_FULL, 0, 0, "");
+        w.execute(albumArtist, A_DIRTY, L_FULL, 0, 0, "second");
+        w.execute(albumArtist, A_NULLS, L_FULL, 0, 0, 9);
+        w.execute(albumArtist, A_DIRTY, L_FULL, 0, 0, 5);
+        w.execute(albumArtist, A_NULLS, L_FULL, 0, 0, 5);
+        w.execute(albumArtist, A_FULL, L_FULL, 0, 0, 0);
+        w.execute(albumArtist, A_CYRILLIC, L_NO_IMAGES, 0, 0, 0);
+        w.execute(albumArtist, A_FULL, L_NO_IMAGES, 1, 1, null);
+        w.execute(albumArtist, A_DIACRITICS, L_DIRTY, 0, 0, 0);
+        w.execute(albumArtist, A_CJK, L_ORDER, 0, 0, 0);
+        w.execute(albumArtist, A_EMPTY, L_ODD, 0, 0, 0);
 
         Tracks t = new Tracks(w);
         t.add(1, TRACK_FULL, TRACK_FULL_NAME, TRACK_FULL_PREVIEW_URL, L_FULL, TRACK_FULL_TRACK_NUMBER,
@@ -609,7 +615,7 @@ public final class EdgeCatalog {
             String trackId = (String) isrcRows[i][0];
             boolean missingAlbum = trackId.equals(ISRC_R7_POP90_ALBUM_MISSING);
             if (!missingAlbum) {
-                w.row(isrcAlbum, albumRowid, id("AlbIsrc", i + 1), "ISRC Album " + (i + 1), isrcRows[i][2],
+                w.execute(isrcAlbum, albumRowid, id("AlbIsrc", i + 1), "ISRC Album " + (i + 1), isrcRows[i][2],
                         isrcRows[i][3]);
             }
             t.add(50 + i, trackId, "Many Albums " + (i + 1), null, missingAlbum ? L_MISSING + 1 : albumRowid, 1,
@@ -645,7 +651,7 @@ public final class EdgeCatalog {
         writeBulk(w, t);
     }
 
-    private static void writeBulk(Writer w, Tracks t) throws SQLException {
+    private static void writeBulk(Db w, Tracks t) {
         String artist = "INSERT INTO artists (rowid, id, name, followers_total, popularity) VALUES (?, ?, ?, ?, ?)";
         String genre = "INSERT INTO artist_genres (artist_rowid, genre) VALUES (?, ?)";
         String artistImage = "INSERT INTO artist_images (artist_rowid, width, height, url) VALUES (?, ?, ?, ?)";
@@ -656,15 +662,15 @@ public final class EdgeCatalog {
                 + " is_implicit_appears_on, index_in_album) VALUES (?, ?, 0, 0, 0)";
         for (int i = 1; i <= BULK; i++) {
             long rowid = BULK_BASE + i;
-            w.row(artist, rowid, id("BulkArt", i), "Bulk Artist " + i, i * 10, i % 101);
-            w.row(genre, rowid, "bulk genre " + (i % 7));
-            w.row(genre, rowid, "bulk");
-            w.row(artistImage, rowid, 640, 640, img("bulk-artist-" + i + "-640"));
-            w.row(artistImage, rowid, 64, 64, img("bulk-artist-" + i + "-64"));
-            w.row(album, rowid, id("BulkAlb", i), "Bulk Album " + i, i % 101);
-            w.row(albumImage, rowid, 640, 640, img("bulk-album-" + i + "-640"));
-            w.row(albumImage, rowid, 300, 300, img("bulk-album-" + i + "-300"));
-            w.row(albumArtist, rowid, rowid);
+            w.execute(artist, rowid, id("BulkArt", i), "Bulk Artist " + i, i * 10, i % 101);
+            w.execute(genre, rowid, "bulk genre " + (i % 7));
+            w.execute(genre, rowid, "bulk");
+            w.execute(artistImage, rowid, 640, 640, img("bulk-artist-" + i + "-640"));
+            w.execute(artistImage, rowid, 64, 64, img("bulk-artist-" + i + "-64"));
+            w.execute(album, rowid, id("BulkAlb", i), "Bulk Album " + i, i % 101);
+            w.execute(albumImage, rowid, 640, 640, img("bulk-album-" + i + "-640"));
+            w.execute(albumImage, rowid, 300, 300, img("bulk-album-" + i + "-300"));
+            w.execute(albumArtist, rowid, rowid);
         }
         for (int i = 1; i <= BULK; i++) {
             long rowid = BULK_BASE + i;
@@ -674,24 +680,24 @@ public final class EdgeCatalog {
         }
     }
 
-    private static void writeTrackFiles(Writer w) throws SQLException {
-        w.exec("ALTER TABLE track_files ADD COLUMN extra_json TEXT");
+    private static void writeTrackFiles(Db w) {
+        w.execute("ALTER TABLE track_files ADD COLUMN extra_json TEXT");
         String row = "INSERT INTO track_files (track_id, has_lyrics, original_title, version_title,"
                 + " language_of_performance, artist_roles, status, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        w.row(row, TRACK_FULL, 1, TRACK_FULL_ORIGINAL_TITLE, TRACK_FULL_VERSION_TITLE, "[\"en\",\"es\"]",
+        w.execute(row, TRACK_FULL, 1, TRACK_FULL_ORIGINAL_TITLE, TRACK_FULL_VERSION_TITLE, "[\"en\",\"es\"]",
                 TRACK_FULL_ARTIST_ROLES, "ok", "{\"x\":1}");
-        w.row(row, TRACK_TF_TWO_ROWS, 0, null, TRACK_TF_TWO_ROWS_VERSION, "[\"fr\"]", null, null, null);
-        w.row(row, TRACK_TF_BROKEN_JSON, "yes", null, null, "[\"en\",", "{\"broken\": ", null, null);
-        w.row(row, TRACK_TF_TWO_ROWS, 1, "Second Original", "Second", "[\"de\"]", "[]", null, null);
-        w.row(row, TRACK_TF_LANGUAGES_NOT_ARRAY, 1, null, null, "\"en\"", TRACK_TF_LANGUAGES_NOT_ARRAY_ROLES, null, null);
-        w.row(row, TRACK_TF_LANGUAGES_NOT_STRINGS, 0, null, null, "[\"en\", 42, null]", null, null, null);
-        w.row(row, TRACK_TF_ROLES_NOT_JSON, 1, null, null, "[\"sv\"]", "ARTIST_ROLE_MAIN_ARTIST", null, null);
-        w.row(row, TRACK_TF_NULLS, null, null, null, null, null, null, null);
-        w.row(row, TRACK_TF_ROLES_NESTED, 1, null, null, "[]", TRACK_TF_ROLES_NESTED_JSON, null, null);
-        w.row(row, null, 1, "No Track", null, "[\"en\"]", null, null, null);
-        w.row(row, UNKNOWN_TRACK, 1, "Unknown Track", null, "[\"en\"]", null, null, null);
+        w.execute(row, TRACK_TF_TWO_ROWS, 0, null, TRACK_TF_TWO_ROWS_VERSION, "[\"fr\"]", null, null, null);
+        w.execute(row, TRACK_TF_BROKEN_JSON, "yes", null, null, "[\"en\",", "{\"broken\": ", null, null);
+        w.execute(row, TRACK_TF_TWO_ROWS, 1, "Second Original", "Second", "[\"de\"]", "[]", null, null);
+        w.execute(row, TRACK_TF_LANGUAGES_NOT_ARRAY, 1, null, null, "\"en\"", TRACK_TF_LANGUAGES_NOT_ARRAY_ROLES, null, null);
+        w.execute(row, TRACK_TF_LANGUAGES_NOT_STRINGS, 0, null, null, "[\"en\", 42, null]", null, null, null);
+        w.execute(row, TRACK_TF_ROLES_NOT_JSON, 1, null, null, "[\"sv\"]", "ARTIST_ROLE_MAIN_ARTIST", null, null);
+        w.execute(row, TRACK_TF_NULLS, null, null, null, null, null, null, null);
+        w.execute(row, TRACK_TF_ROLES_NESTED, 1, null, null, "[]", TRACK_TF_ROLES_NESTED_JSON, null, null);
+        w.execute(row, null, 1, "No Track", null, "[\"en\"]", null, null, null);
+        w.execute(row, UNKNOWN_TRACK, 1, "Unknown Track", null, "[\"en\"]", null, null, null);
         for (int i = 1; i <= BULK; i++) {
-            w.row(row, id("BulkTrk", i), i % 2, "Bulk Original " + i, null, "[\"en\"]",
+            w.execute(row, id("BulkTrk", i), i % 2, "Bulk Original " + i, null, "[\"en\"]",
                     "[{\"artist_name\":\"Bulk Artist " + i + "\",\"role\":\"ARTIST_ROLE_MAIN_ARTIST\"}]", null, null);
         }
     }
@@ -704,84 +710,19 @@ public final class EdgeCatalog {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
         private static final String CREDIT = "INSERT INTO track_artists (track_rowid, artist_rowid) VALUES (?, ?)";
 
-        private final Writer w;
+        private final Db w;
 
-        Tracks(Writer w) {
+        Tracks(Db w) {
             this.w = w;
         }
 
         void add(long rowid, String id, Object name, String previewUrl, Object albumRowid, Object trackNumber,
                  String isrc, Object popularity, Object discNumber, Object durationMs, Object explicit,
-                 Object... artistRowids) throws SQLException {
-            w.row(TRACK, rowid, id, name, previewUrl, albumRowid, trackNumber, isrc, popularity, discNumber,
+                 Object... artistRowids) {
+            w.execute(TRACK, rowid, id, name, previewUrl, albumRowid, trackNumber, isrc, popularity, discNumber,
                     durationMs, explicit);
             for (Object artist : artistRowids) {
-                w.row(CREDIT, rowid, artist);
-            }
-        }
-    }
-
-    /** Writes one file: the shared schema without NOT NULL, then rows, in one transaction. */
-    private static final class Writer implements AutoCloseable {
-
-        private final Connection connection;
-        private final Map<String, PreparedStatement> statements = new HashMap<>();
-
-        Writer(Path file, String schemaResource) throws SQLException, IOException {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = connection.createStatement()) {
-                // The real data has NULL in columns the schema declares NOT NULL.
-                s.executeUpdate("PRAGMA journal_mode = DELETE");
-                for (String statement : schema(schemaResource).replace("NOT NULL", "").split(";")) {
-                    if (!statement.isBlank()) {
-                        s.executeUpdate(statement);
-                    }
-                }
-            }
-            connection.setAutoCommit(false);
-        }
-
-        private static String schema(String resource) throws IOException {
-            try (InputStream in = EdgeCatalog.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("missing resource " + resource);
-                }
-                StringBuilder out = new StringBuilder();
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    int comment = line.indexOf("--");
-                    out.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
-                }
-                return out.toString();
-            }
-        }
-
-        void exec(String sql) throws SQLException {
-            try (Statement s = connection.createStatement()) {
-                s.executeUpdate(sql);
-            }
-        }
-
-        void row(String sql, Object... values) throws SQLException {
-            PreparedStatement statement = statements.get(sql);
-            if (statement == null) {
-                statement = connection.prepareStatement(sql);
-                statements.put(sql, statement);
-            }
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                connection.commit();
-                for (PreparedStatement statement : statements.values()) {
-                    statement.close();
-                }
-            } finally {
-                connection.close();
+                w.execute(CREDIT, rowid, artist);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.musicmeta.testing;
 
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
-import dev.musicmeta.sample.Progress;
 import dev.musicmeta.sample.SampleGenerator;
 import java.io.IOException;
 import java.io.InputStream;

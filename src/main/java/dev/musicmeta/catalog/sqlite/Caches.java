@@ -5,13 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
-import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Assembled artists and albums by rowid. The files never change while served, so entries never
  * go stale; the bound is by entry count. Popular albums and artists recur across lookups and
- * each costs several statements to assemble.
+ * each costs a statement or two to assemble. Lookups are Caffeine's bulk loads: the cached
+ * entries, and one call of the loader for all the missing ones. A cache of size 0 is off: every
+ * lookup calls the loader and nothing is counted.
  */
 final class Caches {
 
@@ -31,24 +34,22 @@ final class Caches {
         return Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).recordStats().build();
     }
 
-    Map<Long, Artist> artists(Collection<Long> rowids) {
-        return artists == null ? Map.of() : artists.getAllPresent(rowids);
+    /** The artists of {@code rowids} that exist: cached ones, and those {@code load} returns for the rest. */
+    Map<Long, Artist> artists(Set<Long> rowids, Function<Set<Long>, Map<Long, Artist>> load) {
+        return lookUp(artists, rowids, load);
     }
 
-    void putArtists(Map<Long, Artist> loaded) {
-        if (artists != null) {
-            artists.putAll(loaded);
+    /** The albums of {@code rowids} that exist: cached ones, and those {@code load} returns for the rest. */
+    Map<Long, Album> albums(Set<Long> rowids, Function<Set<Long>, Map<Long, Album>> load) {
+        return lookUp(albums, rowids, load);
+    }
+
+    @SuppressWarnings("unchecked") // Caffeine hands the loader a Set<? extends Long>: a Set<Long>
+    private static <V> Map<Long, V> lookUp(Cache<Long, V> cache, Set<Long> rowids, Function<Set<Long>, Map<Long, V>> load) {
+        if (rowids.isEmpty()) {
+            return Map.of();
         }
-    }
-
-    Map<Long, Album> albums(Collection<Long> rowids) {
-        return albums == null ? Map.of() : albums.getAllPresent(rowids);
-    }
-
-    void putAlbums(Map<Long, Album> loaded) {
-        if (albums != null) {
-            albums.putAll(loaded);
-        }
+        return cache == null ? load.apply(rowids) : cache.getAll(rowids, missing -> load.apply((Set<Long>) missing));
     }
 
     CatalogCacheStats stats() {

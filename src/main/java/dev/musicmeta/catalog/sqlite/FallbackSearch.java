@@ -1,7 +1,11 @@
 package dev.musicmeta.catalog.sqlite;
 
+import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.SearchHits;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.SearchTimeoutException;
+import dev.musicmeta.catalog.Searcher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.sqlite.ProgressHandler;
 
 /**
@@ -19,11 +25,11 @@ import org.sqlite.ProgressHandler;
  * best {@code offset + limit} (at most 10 000) in a heap while counting every match, so
  * {@code total} is exact and memory stays bounded. Bounded in time: SQLite's progress handler
  * interrupts the scan once the budget is spent.
+ *
+ * <p>A scan holds its connection for long, so at most half of the connections (at least one) run
+ * such searches at once; lookups always keep the rest.
  */
-final class FallbackSearch {
-
-    /** The rowids of one page and the number of all matches. */
-    record Hits(List<Long> rowids, long total) {}
+final class FallbackSearch implements Searcher {
 
     private record Hit(int rank, long weight, long rowid) {}
 
@@ -40,10 +46,53 @@ final class FallbackSearch {
     /** VM instructions between budget checks: frequent enough, cheap enough. */
     private static final int PROGRESS_OPS = 1000;
 
-    private FallbackSearch() {}
+    private final SessionPool pool;
+    private final Semaphore slots;
+    private final Duration acquireTimeout;
+    private final Duration budget;
 
-    /** {@code sql} selects rowid, weight and the match rank of the matching rows. */
-    static Hits run(Session session, Sql sql, SearchRequest request, Duration budget) throws SQLException {
+    FallbackSearch(SessionPool pool, SqliteOptions options) {
+        this.pool = pool;
+        this.slots = new Semaphore(Math.max(1, options.connections() / 2), true);
+        this.acquireTimeout = options.acquireTimeout();
+        this.budget = options.searchBudget();
+    }
+
+    /** The scan of a table's names: rowid, rank (as stored) and match rank of each matching row. */
+    static String scan(String table, String rankColumn) {
+        String match = NameMatchFunction.NAME + "(name)";
+        return "SELECT rowid, " + rankColumn + ", " + match + " FROM " + table + " WHERE " + match + " > 0";
+    }
+
+    /** @throws SearchTimeoutException when the scan runs past the budget */
+    @Override
+    public SearchHits search(SearchKind kind, SearchRequest request) {
+        Sql sql = switch (kind) {
+            case TRACKS -> Sql.SEARCH_TRACKS;
+            case ARTISTS -> Sql.SEARCH_ARTISTS;
+            case ALBUMS -> Sql.SEARCH_ALBUMS;
+        };
+        acquireSlot();
+        try {
+            return pool.read(session -> run(session, sql, kind, request));
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void acquireSlot() {
+        try {
+            if (!slots.tryAcquire(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new CatalogUnavailableException("every search slot is busy with searches without the"
+                        + " search index", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogUnavailableException("interrupted while waiting for a search slot", e);
+        }
+    }
+
+    private SearchHits run(Session session, Sql sql, SearchKind kind, SearchRequest request) throws SQLException {
         int window = request.offset() + request.limit();
         Deadline deadline = new Deadline(budget);
         PriorityQueue<Hit> best = new PriorityQueue<>(Math.min(window, 1024) + 1, BEST_FIRST.reversed());
@@ -56,7 +105,7 @@ final class FallbackSearch {
                     throw timeout(budget);
                 }
                 total++;
-                Hit hit = new Hit(rs.getInt(3), weight(sql, rs), rs.getLong(1));
+                Hit hit = new Hit(rs.getInt(3), weight(kind, rs), rs.getLong(1));
                 if (best.size() < window) {
                     best.add(hit);
                 } else if (BEST_FIRST.compare(hit, best.peek()) < 0) {
@@ -74,21 +123,19 @@ final class FallbackSearch {
         }
         List<Hit> sorted = new ArrayList<>(best);
         sorted.sort(BEST_FIRST);
-        List<Long> page = new ArrayList<>(request.limit());
-        for (int i = request.offset(); i < sorted.size() && i < window; i++) {
-            page.add(sorted.get(i).rowid);
+        int from = Math.min(request.offset(), sorted.size());
+        long[] page = new long[sorted.size() - from];
+        for (int i = from; i < sorted.size(); i++) {
+            page[i - from] = sorted.get(i).rowid;
         }
-        return new Hits(page, total);
+        return new SearchHits(page, total);
     }
 
-    /** The weight as served (NULL, dirty or out of range ranks as -1, below every real value). */
-    private static long weight(Sql sql, ResultSet rs) throws SQLException {
-        if (sql == Sql.SEARCH_ARTISTS) {
-            Long followers = Values.bigCount(rs, 2);
-            return followers == null ? -1 : followers;
-        }
-        Integer popularity = Values.popularity(rs, 2);
-        return popularity == null ? -1 : popularity;
+    /** The rank as served (NULL, dirty or out of range ranks as -1, below every real value). */
+    private static long weight(SearchKind kind, ResultSet rs) throws SQLException {
+        Long stored = Values.integer(rs, 2);
+        Number served = kind == SearchKind.ARTISTS ? (Number) Values.bigCount(stored) : Values.popularity(stored);
+        return served == null ? -1 : served.longValue();
     }
 
     private static SearchTimeoutException timeout(Duration budget) {

@@ -131,6 +131,15 @@ final class Session implements AutoCloseable {
         return statement.executeQuery();
     }
 
+    /** Runs a page statement: the rows of rowid above {@code after} and at most {@code last}. */
+    ResultSet query(Sql sql, long after, long last) throws SQLException {
+        PreparedStatement statement = statement(sql, false);
+        statement.setLong(1, after);
+        statement.setLong(2, last);
+        counter.increment();
+        return statement.executeQuery();
+    }
+
     /** Runs a statement without parameters. */
     ResultSet query(Sql sql) throws SQLException {
         counter.increment();

@@ -1,14 +1,16 @@
 package dev.musicmeta.catalog.sqlite;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fixed set of sessions, all opened up front (so a broken file fails at start-up, not on the
- * first request). Acquiring waits a bounded time, then gives up with
+ * A fixed set of sessions, all opened up front, so a broken file fails at start-up, not on the
+ * first request. Acquiring waits a bounded time, then gives up with
  * {@link CatalogUnavailableException}.
  *
  * <p>Last in, first out: the session released last is handed out next, so a steady load runs on
@@ -20,11 +22,93 @@ final class SessionPool implements AutoCloseable {
 
     private final LinkedBlockingDeque<Session> idle;
     private final long timeoutNanos;
+    private final List<String> warnings;
     private volatile boolean closed;
 
-    SessionPool(List<Session> sessions, Duration acquireTimeout) {
+    SessionPool(List<Session> sessions, Duration acquireTimeout, List<String> warnings) {
         this.idle = new LinkedBlockingDeque<>(sessions);
         this.timeoutNanos = acquireTimeout.toNanos();
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Checks the files and opens every session: each table and column the service reads must
+     * exist (a missing index is only one of the {@linkplain #warnings() warnings}), and every
+     * statement is prepared, so a schema SQLite cannot plan fails here.
+     *
+     * @throws CatalogFileException when a file cannot be served; one line naming the file and the problem
+     */
+    static SessionPool open(CatalogFiles files, SqliteOptions options, StatementCounter counter)
+            throws CatalogFileException {
+        FileChecks.check(files.main());
+        if (files.trackFiles() != null) {
+            FileChecks.check(files.trackFiles());
+        }
+        List<Session> sessions = new ArrayList<>(options.connections());
+        try {
+            Session first = Session.open(files, options, counter);
+            sessions.add(first);
+            SchemaCheck.checkColumns(first, "main", files.main(), SchemaCheck.MAIN_COLUMNS);
+            List<String> warnings = new ArrayList<>(
+                    SchemaCheck.missingIndexes(first, "main", files.main(), SchemaCheck.MAIN_INDEXES));
+            if (files.trackFiles() != null) {
+                SchemaCheck.checkColumns(first, "tf", files.trackFiles(), SchemaCheck.TRACK_FILES_COLUMNS);
+                warnings.addAll(SchemaCheck.missingIndexes(first, "tf", files.trackFiles(),
+                        SchemaCheck.TRACK_FILES_INDEXES));
+            }
+            prepareAll(first, files);
+            while (sessions.size() < options.connections()) {
+                Session session = Session.open(files, options, counter);
+                sessions.add(session);
+                prepareAll(session, files);
+            }
+            return new SessionPool(sessions, options.acquireTimeout(), warnings);
+        } catch (CatalogFileException | RuntimeException e) {
+            sessions.forEach(Session::close);
+            throw e;
+        }
+    }
+
+    private static void prepareAll(Session session, CatalogFiles files) throws CatalogFileException {
+        for (Sql sql : Sql.values()) {
+            try {
+                session.prepare(sql);
+            } catch (SQLException e) {
+                // The columns were checked already, so this is about the main file (or SQLite).
+                throw new CatalogFileException(files.main() + ": cannot prepare a catalog query ("
+                        + FileChecks.oneLine(e.getMessage()) + ")");
+            }
+        }
+    }
+
+    /** Start-up warnings: each missing index, named, with what gets slow without it. */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** Work done on one session. */
+    interface Work<T> {
+        T run(Session session) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a session of its own and gives the session back. A failure drops the
+     * session's prepared statements (see {@link Session#discardStatements()}); an SQL failure is
+     * {@link CatalogUnavailableException}, whose message is for the log.
+     */
+    <T> T read(Work<T> work) {
+        Session session = acquire();
+        try {
+            return work.run(session);
+        } catch (SQLException e) {
+            session.discardStatements();
+            throw new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            session.discardStatements();
+            throw e;
+        } finally {
+            release(session);
+        }
     }
 
     Session acquire() {

@@ -3,239 +3,174 @@ package dev.musicmeta.catalog.sqlite;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.Catalog;
-import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.CatalogScan;
 import dev.musicmeta.catalog.Page;
+import dev.musicmeta.catalog.SearchHits;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
+import dev.musicmeta.catalog.Searcher;
 import dev.musicmeta.catalog.Track;
-import dev.musicmeta.catalog.sqlite.Rows.AlbumRow;
-import dev.musicmeta.catalog.sqlite.Rows.ArtistRow;
-import dev.musicmeta.catalog.sqlite.Rows.TrackRow;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
- * The catalog over the read-only SQLite files.
+ * The catalog over the read-only SQLite files: every lookup, every search (the {@link Searcher}
+ * finds rowids, this catalog turns them into items) and the scan the search index is built from.
  *
- * <p>Every request borrows one connection from a fixed pool, reads with statements prepared once
- * per connection, and loads each kind of item once for all the items of the request (see
- * {@link Assembler}). Nothing is ever written: the files are opened with {@code mode=ro} (and
+ * <p>Each call borrows one connection from a fixed pool ({@link SessionPool}), reads rows with
+ * statements prepared once per connection ({@link Fetch}, {@link Sql}) and turns them into
+ * records ({@link Loader}, {@link Assembler}), loading each kind of item once for all the items
+ * of the call. Nothing is ever written: the files are opened with {@code mode=ro} (and
  * {@code immutable=1} by default), so SQLite creates no journal, WAL or lock file beside them.
  * Dirty data (NULL anywhere, text in integer columns, broken JSON, dangling references) never
  * fails a request: it reads as {@code null}, {@code []} or a skipped reference.
- *
- * <p>Searches here are the fallback without the search index: a scan of every name, stopped at
- * a time budget (see {@link FallbackSearch}). A scan holds its connection for long, so at most
- * half of the connections (at least one) run such searches at once; lookups always keep the
- * rest.
  */
-public final class SqliteCatalog implements Catalog {
+public final class SqliteCatalog implements Catalog, CatalogScan {
 
     private final CatalogFiles files;
     private final SqliteOptions options;
     private final SessionPool pool;
-    private final Semaphore searches;
     private final Caches caches;
     private final StatementCounter counter;
-    private final List<String> warnings;
+    private final Searcher searcher;
 
-    private SqliteCatalog(CatalogFiles files, SqliteOptions options, List<Session> sessions,
-                          StatementCounter counter, List<String> warnings) {
+    private SqliteCatalog(CatalogFiles files, SqliteOptions options, SessionPool pool, StatementCounter counter,
+                          Function<SessionPool, Searcher> searcher) {
         this.files = files;
         this.options = options;
-        this.pool = new SessionPool(sessions, options.acquireTimeout());
-        this.searches = new Semaphore(Math.max(1, options.connections() / 2), true);
+        this.pool = pool;
         this.caches = new Caches(options);
         this.counter = counter;
-        this.warnings = List.copyOf(warnings);
+        this.searcher = searcher.apply(pool);
     }
 
     /**
      * Opens the files read-only and checks their schema: every table and column the service
-     * reads must exist (a missing index is only a {@linkplain #warnings() warning}).
+     * reads must exist (a missing index is only a {@linkplain #warnings() warning}). Searches
+     * scan the names in SQLite within the search budget of {@code options} ({@link FallbackSearch}).
      *
      * @throws CatalogFileException when a file cannot be served; the message is one line naming
      *                              the file and the problem
      */
     public static SqliteCatalog open(CatalogFiles files, SqliteOptions options) throws CatalogFileException {
-        Objects.requireNonNull(files, "files");
-        Objects.requireNonNull(options, "options");
-        FileChecks.check(files.main());
-        if (files.trackFiles() != null) {
-            FileChecks.check(files.trackFiles());
-        }
-        StatementCounter counter = new StatementCounter();
-        List<Session> sessions = new ArrayList<>(options.connections());
-        try {
-            Session first = Session.open(files, options, counter);
-            sessions.add(first);
-            SchemaCheck.checkColumns(first, "main", files.main(), SchemaCheck.MAIN_COLUMNS);
-            List<String> warnings = new ArrayList<>(
-                    SchemaCheck.missingIndexes(first, "main", files.main(), SchemaCheck.MAIN_INDEXES));
-            if (files.trackFiles() != null) {
-                SchemaCheck.checkColumns(first, "tf", files.trackFiles(), SchemaCheck.TRACK_FILES_COLUMNS);
-                warnings.addAll(SchemaCheck.missingIndexes(first, "tf", files.trackFiles(),
-                        SchemaCheck.TRACK_FILES_INDEXES));
-            }
-            prepareAll(first, files);
-            while (sessions.size() < options.connections()) {
-                Session session = Session.open(files, options, counter);
-                sessions.add(session);
-                prepareAll(session, files);
-            }
-            return new SqliteCatalog(files, options, sessions, counter, warnings);
-        } catch (CatalogFileException | RuntimeException e) {
-            sessions.forEach(Session::close);
-            throw e;
-        }
+        return open(files, options, pool -> new FallbackSearch(pool, options));
     }
 
-    /** Prepares every statement up front: a schema SQLite cannot plan fails at start-up. */
-    private static void prepareAll(Session session, CatalogFiles files) throws CatalogFileException {
-        for (Sql sql : Sql.values()) {
-            try {
-                session.prepare(sql);
-            } catch (SQLException e) {
-                // The columns were checked already, so this is about the main file (or SQLite).
-                throw new CatalogFileException(files.main() + ": cannot prepare a catalog query ("
-                        + FileChecks.oneLine(e.getMessage()) + ")");
-            }
-        }
+    /**
+     * Opens the files as {@link #open(CatalogFiles, SqliteOptions)} does, searching with
+     * {@code searcher} (the search index), which this catalog closes when it closes. When opening
+     * fails, the searcher is the caller's to close.
+     */
+    public static SqliteCatalog open(CatalogFiles files, SqliteOptions options, Searcher searcher)
+            throws CatalogFileException {
+        Objects.requireNonNull(searcher, "searcher");
+        return open(files, options, pool -> searcher);
+    }
+
+    private static SqliteCatalog open(CatalogFiles files, SqliteOptions options, Function<SessionPool, Searcher> searcher)
+            throws CatalogFileException {
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(options, "options");
+        StatementCounter counter = new StatementCounter();
+        return new SqliteCatalog(files, options, SessionPool.open(files, options, counter), counter, searcher);
     }
 
     // ---- lookups
 
     @Override
     public Map<String, Track> tracks(Collection<String> ids) {
-        List<String> wanted = distinct(ids);
+        List<String> wanted = Keyed.distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return read(a -> {
-            List<TrackRow> rows = lowestRowidPerKey(a.trackRows(Sql.TRACKS_BY_ID, KeySet.ofStrings(wanted)),
-                    TrackRow::id, TrackRow::rowid);
-            List<Track> tracks = a.tracks(rows, true);
-            Map<String, Track> byId = new HashMap<>(Assembler.capacity(rows.size()));
-            for (int i = 0; i < rows.size(); i++) {
-                byId.put(rows.get(i).id(), tracks.get(i));
-            }
-            return inOrder(wanted, byId);
+        return read(load -> {
+            Map<String, StoredTrack> rows = Keyed.lowestRowidPerKey(load.fetch().tracksById(wanted), StoredTrack::id,
+                    StoredTrack::rowid);
+            Map<Long, Track> tracks = load.tracks(rows.values(), true);
+            return Keyed.inOrder(wanted, rows, StoredTrack::rowid, tracks);
         });
     }
 
     @Override
     public Map<String, Artist> artists(Collection<String> ids) {
-        List<String> wanted = distinct(ids);
+        List<String> wanted = Keyed.distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return read(a -> {
-            List<ArtistRow> rows = lowestRowidPerKey(a.artistRows(Sql.ARTISTS_BY_ID, KeySet.ofStrings(wanted)),
-                    row -> row.artist().id(), ArtistRow::rowid);
-            a.artists(rows); // for the caches; the rows hold the assembled artists
-            Map<String, Artist> byId = new HashMap<>(Assembler.capacity(rows.size()));
-            for (ArtistRow row : rows) {
-                byId.put(row.artist().id(), row.artist());
-            }
-            return inOrder(wanted, byId);
+        return read(load -> {
+            Map<String, StoredArtist> rows = Keyed.lowestRowidPerKey(load.fetch().artistsById(wanted),
+                    row -> row.artist().id(), StoredArtist::rowid);
+            Map<Long, Artist> artists = load.artists(Keyed.byRowid(rows.values(), StoredArtist::rowid));
+            return Keyed.inOrder(wanted, rows, StoredArtist::rowid, artists);
         });
     }
 
     @Override
     public Map<String, Album> albums(Collection<String> ids) {
-        List<String> wanted = distinct(ids);
+        List<String> wanted = Keyed.distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return read(a -> {
-            List<AlbumRow> rows = lowestRowidPerKey(a.albumRows(Sql.ALBUMS_BY_ID, KeySet.ofStrings(wanted)),
-                    AlbumRow::id, AlbumRow::rowid);
-            Map<Long, Album> albums = a.albums(rows);
-            Map<String, Album> byId = new HashMap<>(Assembler.capacity(rows.size()));
-            for (AlbumRow row : rows) {
-                byId.put(row.id(), albums.get(row.rowid()));
-            }
-            return inOrder(wanted, byId);
+        return read(load -> {
+            Map<String, StoredAlbum> rows = Keyed.lowestRowidPerKey(load.fetch().albumsById(wanted), StoredAlbum::id,
+                    StoredAlbum::rowid);
+            Map<Long, Album> albums = load.albums(Keyed.byRowid(rows.values(), StoredAlbum::rowid));
+            return Keyed.inOrder(wanted, rows, StoredAlbum::rowid, albums);
         });
     }
 
     @Override
     public Map<String, List<Track>> tracksByIsrc(Collection<String> isrcs) {
-        List<String> wanted = distinct(isrcs);
+        List<String> wanted = Keyed.distinct(isrcs);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return read(a -> {
-            Map<String, List<IsrcOrder.Candidate>> groups = isrcGroups(a, wanted);
-            List<TrackRow> rows = new ArrayList<>();
-            for (List<IsrcOrder.Candidate> group : groups.values()) {
-                for (IsrcOrder.Candidate candidate : group) {
-                    rows.add(candidate.row());
-                }
-            }
-            List<Track> tracks = a.tracks(rows, true);
-            Map<String, List<Track>> out = new LinkedHashMap<>(Assembler.capacity(groups.size()));
-            int next = 0;
-            for (Map.Entry<String, List<IsrcOrder.Candidate>> group : groups.entrySet()) {
-                int size = group.getValue().size();
-                out.put(group.getKey(), List.copyOf(tracks.subList(next, next + size)));
-                next += size;
-            }
-            return Collections.unmodifiableMap(out);
+        return read(load -> {
+            Map<String, List<StoredTrack>> groups = isrcGroups(load, wanted);
+            List<StoredTrack> rows = new ArrayList<>();
+            groups.values().forEach(rows::addAll);
+            Map<Long, Track> tracks = load.tracks(rows, true);
+            return Keyed.inOrder(wanted, isrc -> groups.containsKey(isrc)
+                    ? groups.get(isrc).stream().map(row -> tracks.get(row.rowid())).toList() : null);
         });
     }
 
     @Override
     public Map<String, Track> bestTrackByIsrc(Collection<String> isrcs) {
-        List<String> wanted = distinct(isrcs);
+        List<String> wanted = Keyed.distinct(isrcs);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return read(a -> {
-            Map<String, List<IsrcOrder.Candidate>> groups = isrcGroups(a, wanted);
-            List<TrackRow> winners = new ArrayList<>(groups.size());
-            for (List<IsrcOrder.Candidate> group : groups.values()) {
-                winners.add(group.get(0).row());
-            }
-            List<Track> tracks = a.tracks(winners, true);
-            Map<String, Track> out = new LinkedHashMap<>(Assembler.capacity(groups.size()));
-            int i = 0;
-            for (String isrc : groups.keySet()) {
-                out.put(isrc, tracks.get(i++));
-            }
-            return Collections.unmodifiableMap(out);
+        return read(load -> {
+            Map<String, List<StoredTrack>> groups = isrcGroups(load, wanted);
+            List<StoredTrack> best = groups.values().stream().map(group -> group.get(0)).toList();
+            Map<Long, Track> tracks = load.tracks(best, true);
+            return Keyed.inOrder(wanted, isrc -> groups.containsKey(isrc)
+                    ? tracks.get(groups.get(isrc).get(0).rowid()) : null);
         });
     }
 
-    /** The candidates of each requested ISRC that has any, best first, in request order. */
-    private static Map<String, List<IsrcOrder.Candidate>> isrcGroups(Assembler a, List<String> wanted)
-            throws SQLException {
-        Map<String, List<IsrcOrder.Candidate>> found = new HashMap<>(Assembler.capacity(wanted.size()));
-        for (IsrcOrder.Candidate candidate : a.isrcCandidates(KeySet.ofStrings(wanted))) {
-            found.computeIfAbsent(candidate.row().isrc(), k -> new ArrayList<>(4)).add(candidate);
+    /** The tracks of each requested ISRC that has any, best first ({@link IsrcCandidate#BEST_FIRST}). */
+    private static Map<String, List<StoredTrack>> isrcGroups(Loader load, List<String> wanted) {
+        Map<String, List<IsrcCandidate>> found = new HashMap<>(Keyed.capacity(wanted.size()));
+        for (IsrcCandidate candidate : load.fetch().tracksByIsrc(wanted)) {
+            found.computeIfAbsent(candidate.track().isrc(), k -> new ArrayList<>(4)).add(candidate);
         }
-        Map<String, List<IsrcOrder.Candidate>> groups = new LinkedHashMap<>(Assembler.capacity(found.size()));
-        for (String isrc : wanted) {
-            List<IsrcOrder.Candidate> group = found.get(isrc);
-            if (group != null) {
-                group.sort(IsrcOrder.BEST_FIRST);
-                groups.put(isrc, group);
+        return Keyed.inOrder(wanted, isrc -> {
+            List<IsrcCandidate> group = found.get(isrc);
+            if (group == null) {
+                return null;
             }
-        }
-        return groups;
+            group.sort(IsrcCandidate.BEST_FIRST);
+            return group.stream().map(IsrcCandidate::track).toList();
+        });
     }
 
     @Override
@@ -243,114 +178,80 @@ public final class SqliteCatalog implements Catalog {
         if (albumId == null) {
             return Optional.empty();
         }
-        return read(a -> {
-            Long albumRowid = a.albumRowid(albumId);
+        return read(load -> {
+            Long albumRowid = load.fetch().albumRowid(albumId);
             if (albumRowid == null) {
                 return Optional.empty();
             }
-            List<TrackRow> rows = a.albumTrackRows(albumRowid);
-            rows.sort(AlbumOrder.TRACK_LISTING);
-            return Optional.of(List.copyOf(a.tracks(rows, false)));
+            List<StoredTrack> rows = new ArrayList<>(load.fetch().tracksOfAlbum(albumRowid));
+            rows.sort(StoredTrack.ALBUM_LISTING);
+            Map<Long, Track> tracks = load.tracks(rows, false);
+            return Optional.of(rows.stream().map(row -> tracks.get(row.rowid())).toList());
         });
     }
 
-    /** Tracks by rowid, in the order given, missing rowids skipped (for the search index). */
-    public List<Track> tracksByRowids(long[] rowids) {
-        Set<Long> wanted = distinct(rowids);
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        return read(a -> tracksByRowids(a, rowids, wanted));
-    }
+    // ---- search: the searcher finds rowids, the catalog turns them into items here
 
-    /** Artists by rowid, in the order given, missing rowids skipped. */
-    public List<Artist> artistsByRowids(long[] rowids) {
-        Set<Long> wanted = distinct(rowids);
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        return read(a -> artistsByRowids(a, rowids, wanted));
-    }
-
-    /** Albums by rowid, in the order given, missing rowids skipped. */
-    public List<Album> albumsByRowids(long[] rowids) {
-        Set<Long> wanted = distinct(rowids);
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        return read(a -> albumsByRowids(a, rowids, wanted));
-    }
-
-    private static List<Track> tracksByRowids(Assembler a, long[] order, Set<Long> wanted) throws SQLException {
-        List<TrackRow> rows = a.trackRows(Sql.TRACKS_BY_ROWID, KeySet.ofLongs(wanted));
-        List<Track> tracks = a.tracks(rows, true);
-        Map<Long, Track> byRowid = new HashMap<>(Assembler.capacity(rows.size()));
-        for (int i = 0; i < rows.size(); i++) {
-            byRowid.put(rows.get(i).rowid(), tracks.get(i));
-        }
-        return inOrder(order, byRowid);
-    }
-
-    private static List<Artist> artistsByRowids(Assembler a, long[] order, Set<Long> wanted) throws SQLException {
-        return inOrder(order, a.artists(a.artistRows(Sql.ARTISTS_BY_ROWID, KeySet.ofLongs(wanted))));
-    }
-
-    private static List<Album> albumsByRowids(Assembler a, long[] order, Set<Long> wanted) throws SQLException {
-        return inOrder(order, a.albums(a.albumRows(Sql.ALBUMS_BY_ROWID, KeySet.ofLongs(wanted))));
-    }
-
-    // ---- search (fallback without the search index)
-
-    /** @throws dev.musicmeta.catalog.SearchTimeoutException when the scan runs past the budget */
     @Override
     public Page<Track> searchTracks(SearchRequest request) {
-        return search(Sql.SEARCH_TRACKS, request, SqliteCatalog::tracksByRowids);
+        return page(SearchKind.TRACKS, request, Loader::tracksByRowid);
     }
 
-    /** @throws dev.musicmeta.catalog.SearchTimeoutException when the scan runs past the budget */
     @Override
     public Page<Artist> searchArtists(SearchRequest request) {
-        return search(Sql.SEARCH_ARTISTS, request, SqliteCatalog::artistsByRowids);
+        return page(SearchKind.ARTISTS, request, Loader::artistsByRowid);
     }
 
-    /** @throws dev.musicmeta.catalog.SearchTimeoutException when the scan runs past the budget */
     @Override
     public Page<Album> searchAlbums(SearchRequest request) {
-        return search(Sql.SEARCH_ALBUMS, request, SqliteCatalog::albumsByRowids);
+        return page(SearchKind.ALBUMS, request, Loader::albumsByRowid);
     }
 
-    private interface Hydrator<T> {
-        List<T> load(Assembler a, long[] order, Set<Long> wanted) throws SQLException;
+    private interface ByRowid<T> {
+        Map<Long, T> load(Loader loader, Set<Long> rowids);
     }
 
-    private <T> Page<T> search(Sql sql, SearchRequest request, Hydrator<T> hydrator) {
+    /** The page of the searcher's hits: their items in hit order, a hit whose row is gone skipped. */
+    private <T> Page<T> page(SearchKind kind, SearchRequest request, ByRowid<T> items) {
         Objects.requireNonNull(request, "request");
-        acquireSearchPermit();
-        try {
-            return read(a -> {
-                FallbackSearch.Hits hits = FallbackSearch.run(a.session(), sql, request, options.searchBudget());
-                long[] order = new long[hits.rowids().size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = hits.rowids().get(i);
-                }
-                List<T> items = order.length == 0 ? List.of() : hydrator.load(a, order, distinct(order));
-                return new Page<>(items, request.limit(), request.offset(), hits.total());
-            });
-        } finally {
-            searches.release();
-        }
+        SearchHits hits = searcher.search(kind, request);
+        List<T> found = hits.rowids().length == 0 ? List.of()
+                : read(load -> Keyed.inOrder(hits.rowids(), items.load(load, Keyed.distinct(hits.rowids()))));
+        return new Page<>(found, request.limit(), request.offset(), hits.total());
     }
 
-    private void acquireSearchPermit() {
-        try {
-            if (!searches.tryAcquire(options.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new CatalogUnavailableException("every search slot is busy with searches without the"
-                        + " search index", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CatalogUnavailableException("interrupted while waiting for a search slot", e);
-        }
+    // ---- the scan the search index is built from
+
+    @Override
+    public long maxRowid(SearchKind kind) {
+        return read(load -> load.fetch().maxRowid(kind));
+    }
+
+    @Override
+    public List<RankedItem<Track>> tracksInRange(long after, long last) {
+        return read(load -> {
+            List<StoredTrack> rows = load.fetch().tracksInRange(after, last);
+            Map<Long, Track> tracks = load.tracks(rows, true);
+            return rows.stream().map(row -> new RankedItem<>(row.rowid(), tracks.get(row.rowid()), row.rank())).toList();
+        });
+    }
+
+    @Override
+    public List<RankedItem<Album>> albumsInRange(long after, long last) {
+        return read(load -> {
+            List<StoredAlbum> rows = load.fetch().albumsInRange(after, last);
+            Map<Long, Album> albums = load.albums(Keyed.byRowid(rows, StoredAlbum::rowid));
+            return rows.stream().map(row -> new RankedItem<>(row.rowid(), albums.get(row.rowid()), row.rank())).toList();
+        });
+    }
+
+    @Override
+    public List<RankedItem<Artist>> artistsInRange(long after, long last) {
+        return read(load -> {
+            List<StoredArtist> rows = load.fetch().artistsInRange(after, last);
+            Map<Long, Artist> artists = load.artists(Keyed.byRowid(rows, StoredArtist::rowid));
+            return rows.stream().map(row -> new RankedItem<>(row.rowid(), artists.get(row.rowid()), row.rank())).toList();
+        });
     }
 
     // ---- state
@@ -372,7 +273,7 @@ public final class SqliteCatalog implements Catalog {
 
     /** Start-up warnings: each missing index, named, with what gets slow without it. */
     public List<String> warnings() {
-        return warnings;
+        return pool.warnings();
     }
 
     /** Whether track_files is served; without it the enrichment fields are null or []. */
@@ -392,10 +293,14 @@ public final class SqliteCatalog implements Catalog {
         return caches.stats();
     }
 
-    /** Closes the connections; requests still running finish first on theirs. */
+    /** Closes the searcher and the connections; requests still running finish first on theirs. */
     @Override
     public void close() {
-        pool.close();
+        try {
+            searcher.close();
+        } finally {
+            pool.close();
+        }
     }
 
     // ---- plumbing
@@ -406,77 +311,11 @@ public final class SqliteCatalog implements Catalog {
     }
 
     private interface Work<T> {
-        T run(Assembler assembler) throws SQLException;
+        T run(Loader loader);
     }
 
+    /** Runs {@code work} on a connection of its own, with a loader for this one call. */
     private <T> T read(Work<T> work) {
-        Session session = pool.acquire();
-        try {
-            return work.run(new Assembler(session, caches));
-        } catch (SQLException e) {
-            session.discardStatements();
-            throw new CatalogUnavailableException("reading the catalog failed: "
-                    + FileChecks.oneLine(e.getMessage()), e);
-        } catch (RuntimeException e) {
-            session.discardStatements();
-            throw e;
-        } finally {
-            pool.release(session);
-        }
-    }
-
-    private static List<String> distinct(Collection<String> keys) {
-        if (keys == null || keys.isEmpty()) {
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>(Assembler.capacity(keys.size()));
-        for (String key : keys) {
-            if (key != null) {
-                out.add(key);
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    private static Set<Long> distinct(long[] keys) {
-        if (keys == null || keys.length == 0) {
-            return Set.of();
-        }
-        Set<Long> out = new LinkedHashSet<>(Assembler.capacity(keys.length));
-        for (long key : keys) {
-            out.add(key);
-        }
-        return out;
-    }
-
-    /** One row per key, the lowest rowid (a key should be unique; the real data may disagree). */
-    private static <R> List<R> lowestRowidPerKey(List<R> rows, Function<R, String> key, ToLongFunction<R> rowid) {
-        Map<String, R> lowest = new LinkedHashMap<>(Assembler.capacity(rows.size()));
-        for (R row : rows) {
-            lowest.merge(key.apply(row), row, (a, b) -> rowid.applyAsLong(a) <= rowid.applyAsLong(b) ? a : b);
-        }
-        return lowest.size() == rows.size() ? rows : new ArrayList<>(lowest.values());
-    }
-
-    private static <T> Map<String, T> inOrder(List<String> keys, Map<String, T> found) {
-        Map<String, T> out = new LinkedHashMap<>(Assembler.capacity(found.size()));
-        for (String key : keys) {
-            T value = found.get(key);
-            if (value != null) {
-                out.put(key, value);
-            }
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static <T> List<T> inOrder(long[] keys, Map<Long, T> found) {
-        List<T> out = new ArrayList<>(keys.length);
-        for (long key : keys) {
-            T value = found.get(key);
-            if (value != null) {
-                out.add(value);
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return pool.read(session -> work.run(new Loader(session, caches)));
     }
 }

@@ -58,12 +58,4 @@ final class Values {
         }
         return v == 1 ? Boolean.TRUE : v == 0 ? Boolean.FALSE : null;
     }
-
-    static Long bigCount(ResultSet rs, int column) throws SQLException {
-        return bigCount(integer(rs, column));
-    }
-
-    static Integer popularity(ResultSet rs, int column) throws SQLException {
-        return popularity(integer(rs, column));
-    }
 }

@@ -6,24 +6,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.Image;
+import dev.musicmeta.catalog.Page;
+import dev.musicmeta.catalog.SearchHits;
+import dev.musicmeta.catalog.SearchKind;
+import dev.musicmeta.catalog.SearchRequest;
+import dev.musicmeta.catalog.Searcher;
+import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ArtistAlbumLookupTest {
 
-    @TempDir
-    static Path dir;
     static SqliteCatalog catalog;
 
     @BeforeAll
     static void open() throws Exception {
-        catalog = SqliteCatalog.open(EdgeCatalog.create(dir).files(), SqliteOptions.defaults().withConnections(2));
+        catalog = SqliteCatalog.open(EdgeCatalog.shared().files(), SqliteOptions.defaults().withConnections(2));
     }
 
     @AfterAll
@@ -143,13 +145,26 @@ class ArtistAlbumLookupTest {
     }
 
     @Test
-    void rowidLookupsKeepTheGivenOrderAndSkipMissingRowids() {
-        List<Artist> artists = catalog.artistsByRowids(new long[] {3, 424242, 1, 3});
-        assertThat(artists).extracting(Artist::id).containsExactly(ARTIST_GREEK, ARTIST_FULL, ARTIST_GREEK);
-        List<Album> albums = catalog.albumsByRowids(new long[] {2, 1, 9999});
-        assertThat(albums).extracting(Album::id).containsExactly(ALBUM_NO_IMAGES, ALBUM_FULL);
-        assertThat(catalog.tracksByRowids(new long[] {2, 1, -5})).extracting(t -> t.id())
-                .containsExactly(TRACK_TEN_ARTISTS, TRACK_FULL);
-        assertThat(catalog.tracksByRowids(new long[0])).isEmpty();
+    void searchHitsBecomeItemsInTheirOrderRepeatsKeptMissingRowidsSkipped() throws Exception {
+        Map<SearchKind, long[]> hits = Map.of(SearchKind.ARTISTS, new long[] {3, 424242, 1, 3},
+                SearchKind.ALBUMS, new long[] {2, 1, 9999}, SearchKind.TRACKS, new long[] {2, 1, -5});
+        Searcher fixed = (kind, request) -> new SearchHits(hits.get(kind), 4L);
+        SearchRequest any = new SearchRequest("any", 20, 0);
+        try (SqliteCatalog searching = SqliteCatalog.open(EdgeCatalog.shared().files(), SqliteOptions.defaults(),
+                fixed)) {
+            assertThat(searching.searchArtists(any).items()).extracting(Artist::id)
+                    .containsExactly(ARTIST_GREEK, ARTIST_FULL, ARTIST_GREEK);
+            assertThat(searching.searchAlbums(any).items()).extracting(Album::id)
+                    .containsExactly(ALBUM_NO_IMAGES, ALBUM_FULL);
+            Page<Track> tracks = searching.searchTracks(any);
+            assertThat(tracks.items()).extracting(Track::id).containsExactly(TRACK_TEN_ARTISTS, TRACK_FULL);
+            assertThat(tracks.items().get(1)).isEqualTo(catalog.track(TRACK_FULL).orElseThrow());
+            assertThat(tracks.total()).isEqualTo(4L);
+        }
+        Searcher none = (kind, request) -> SearchHits.NONE;
+        try (SqliteCatalog searching = SqliteCatalog.open(EdgeCatalog.shared().files(), SqliteOptions.defaults(),
+                none)) {
+            assertThat(searching.searchTracks(any).items()).isEmpty();
+        }
     }
 }

@@ -4,25 +4,21 @@ import static dev.musicmeta.testing.EdgeCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.testing.EdgeCatalog;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The artist and album caches: same answers, fewer statements, bounded, counted. */
 class CacheTest {
 
-    @TempDir
-    static Path dir;
     static EdgeCatalog edge;
     static SqliteCatalog uncached;
 
     @BeforeAll
     static void build() throws Exception {
-        edge = EdgeCatalog.create(dir);
+        edge = EdgeCatalog.shared();
         uncached = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(1).withoutCaches());
     }
 

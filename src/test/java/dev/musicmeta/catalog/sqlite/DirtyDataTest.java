@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.CatalogScan.RankedItem;
 import dev.musicmeta.catalog.Image;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.EdgeCatalog;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Dirty rows never fail a request and never lose a credit: every row of the edge catalog
@@ -29,14 +27,12 @@ import org.sqlite.SQLiteConfig;
  */
 class DirtyDataTest {
 
-    @TempDir
-    static Path dir;
     static EdgeCatalog edge;
     static SqliteCatalog catalog;
 
     @BeforeAll
     static void open() throws Exception {
-        edge = EdgeCatalog.create(dir);
+        edge = EdgeCatalog.shared();
         catalog = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(1).withoutCaches());
     }
 
@@ -46,22 +42,8 @@ class DirtyDataTest {
     }
 
     /** One column of {@code sql} over the edge main file, read-only. */
-    static List<Object> column(String sql, Object... parameters) throws Exception {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + edge.main(), config.toProperties());
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            List<Object> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getObject(1));
-                }
-            }
-            return out;
-        }
+    static List<Object> column(String sql, Object... parameters) {
+        return Db.column(edge.main(), sql, parameters);
     }
 
     static long[] rowids(String table) throws Exception {
@@ -75,6 +57,23 @@ class DirtyDataTest {
 
     static List<String> ids(List<Artist> artists) {
         return artists.stream().map(Artist::id).toList();
+    }
+
+    static List<Long> boxed(long[] rowids) {
+        return LongStream.of(rowids).boxed().toList();
+    }
+
+    /** Every item of a table through the scan the search index is built from, in pages of 50 rowids. */
+    static <T> List<RankedItem<T>> scan(SearchKind kind, BiFunction<Long, Long, List<RankedItem<T>>> pages) {
+        List<RankedItem<T>> all = new ArrayList<>();
+        for (long after = 0; after < catalog.maxRowid(kind); after += 50) {
+            all.addAll(pages.apply(after, after + 50));
+        }
+        return all;
+    }
+
+    static <T> List<T> items(List<RankedItem<T>> items) {
+        return items.stream().map(RankedItem::item).toList();
     }
 
     @Test
@@ -97,7 +96,7 @@ class DirtyDataTest {
         assertThat(ids(album.artists()).subList(5, 8))
                 .containsExactly(ARTIST_CYRILLIC, ARTIST_EMOJI, ARTIST_DIACRITICS);
         assertThat(ids(catalog.track(TRACK_FULL).orElseThrow().album().artists())).isEqualTo(ALBUM_FULL_ARTISTS);
-        assertThat(catalog.albumsByRowids(new long[] {1}).get(0)).isEqualTo(album);
+        assertThat(catalog.albumsInRange(0, 1)).singleElement().extracting(RankedItem::item).isEqualTo(album); // rowid 1
     }
 
     @Test
@@ -172,9 +171,9 @@ class DirtyDataTest {
         long[] tracks = rowids("tracks");
         long[] artists = rowids("artists");
         long[] albums = rowids("albums");
-        assertThat(catalog.tracksByRowids(tracks)).hasSize(tracks.length);
-        assertThat(catalog.artistsByRowids(artists)).hasSize(artists.length);
-        assertThat(catalog.albumsByRowids(albums)).hasSize(albums.length);
+        assertThat(scan(SearchKind.TRACKS, catalog::tracksInRange)).extracting(RankedItem::rowid).containsExactlyElementsOf(boxed(tracks));
+        assertThat(scan(SearchKind.ARTISTS, catalog::artistsInRange)).extracting(RankedItem::rowid).containsExactlyElementsOf(boxed(artists));
+        assertThat(scan(SearchKind.ALBUMS, catalog::albumsInRange)).extracting(RankedItem::rowid).containsExactlyElementsOf(boxed(albums));
 
         List<String> trackIds = strings("SELECT DISTINCT id FROM tracks WHERE id IS NOT NULL");
         List<String> artistIds = strings("SELECT DISTINCT id FROM artists WHERE id IS NOT NULL");
@@ -201,7 +200,7 @@ class DirtyDataTest {
         List<Object> trackCredits = column("SELECT (SELECT count(DISTINCT ar.rowid) FROM track_artists ta"
                 + " JOIN artists ar ON ar.rowid = ta.artist_rowid WHERE ta.track_rowid = t.rowid)"
                 + " FROM tracks t ORDER BY t.rowid");
-        List<Track> servedTracks = catalog.tracksByRowids(tracks);
+        List<Track> servedTracks = items(scan(SearchKind.TRACKS, catalog::tracksInRange));
         for (int i = 0; i < tracks.length; i++) {
             assertThat(servedTracks.get(i).artists()).as("track rowid %d", tracks[i])
                     .hasSize(((Number) trackCredits.get(i)).intValue());
@@ -210,10 +209,57 @@ class DirtyDataTest {
         List<Object> albumCredits = column("SELECT (SELECT count(DISTINCT ar.rowid) FROM artist_albums aa"
                 + " JOIN artists ar ON ar.rowid = aa.artist_rowid"
                 + " WHERE aa.album_rowid = l.rowid AND aa.index_in_album IS NOT NULL) FROM albums l ORDER BY l.rowid");
-        List<Album> servedAlbums = catalog.albumsByRowids(albums);
+        List<Album> servedAlbums = items(scan(SearchKind.ALBUMS, catalog::albumsInRange));
         for (int i = 0; i < albums.length; i++) {
             assertThat(servedAlbums.get(i).artists()).as("album rowid %d", albums[i])
                     .hasSize(((Number) albumCredits.get(i)).intValue());
         }
+    }
+
+    @Test
+    void theScanTheIndexIsBuiltFromServesEveryItemAsTheLookupsDo() {
+        List<RankedItem<Track>> tracks = scan(SearchKind.TRACKS, catalog::tracksInRange);
+        for (RankedItem<Track> item : tracks) {
+            if (item.item().id() != null) {
+                assertThat(item.item()).as("track rowid %d", item.rowid()).isEqualTo(track(item.item().id()));
+            }
+            assertThat(item.rank()).as("track rowid %d", item.rowid())
+                    .isEqualTo(item.item().popularity() == null ? null : item.item().popularity().longValue());
+        }
+        for (RankedItem<Artist> item : scan(SearchKind.ARTISTS, catalog::artistsInRange)) {
+            if (item.item().id() != null) {
+                assertThat(item.item()).isEqualTo(catalog.artist(item.item().id()).orElseThrow());
+            }
+            assertThat(item.rank()).isEqualTo(item.item().followers());
+        }
+        List<RankedItem<Album>> albums = scan(SearchKind.ALBUMS, catalog::albumsInRange);
+        for (RankedItem<Album> item : albums) {
+            if (item.item().id() != null) {
+                assertThat(item.item()).isEqualTo(catalog.album(item.item().id()).orElseThrow());
+            }
+        }
+        // Albums rank by a popularity the API does not serve, read by the rule that serves a track's.
+        assertThat(rank(albums, ALBUM_FULL)).isEqualTo(77);
+        assertThat(rank(albums, ALBUM_DIRTY)).as("stored as 'hot'").isNull();
+        assertThat(rank(albums, ALBUM_ODD)).as("stored as 250").isNull();
+        assertThat(rank(tracks, TRACK_DIRTY_TYPES)).as("stored as 'high'").isNull();
+        assertThat(rank(tracks, TRACK_OUT_OF_RANGE)).as("stored as 101").isNull();
+        assertThat(rank(scan(SearchKind.ARTISTS, catalog::artistsInRange), ARTIST_DIRTY)).as("stored as 'many'").isNull();
+        assertThat(rank(scan(SearchKind.ARTISTS, catalog::artistsInRange), ARTIST_EMPTY)).as("stored as +Infinity").isNull();
+    }
+
+    private static Track track(String id) {
+        return catalog.track(id).orElseThrow();
+    }
+
+    private static Long rank(List<? extends RankedItem<?>> items, String id) {
+        return items.stream().filter(i -> id.equals(idOf(i.item()))).findFirst().orElseThrow().rank();
+    }
+
+    private static String idOf(Object item) {
+        if (item instanceof Track t) {
+            return t.id();
+        }
+        return item instanceof Album a ? a.id() : ((Artist) item).id();
     }
 }

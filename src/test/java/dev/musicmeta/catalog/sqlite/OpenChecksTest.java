@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.EdgeCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -23,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Start-up checks: a file that cannot be served stops open() with one line naming it and the problem. */
 class OpenChecksTest {
 
-    @TempDir
-    static Path dir;
     static EdgeCatalog edge;
 
     @TempDir
@@ -32,7 +27,7 @@ class OpenChecksTest {
 
     @BeforeAll
     static void build() {
-        edge = EdgeCatalog.create(dir.resolve("edge"));
+        edge = EdgeCatalog.shared();
     }
 
     static SqliteOptions options() {
@@ -40,12 +35,12 @@ class OpenChecksTest {
     }
 
     /** A copy of the edge main file (or track_files file), changed by {@code sql}. */
-    Path variant(Path original, String... sql) throws IOException, SQLException {
+    Path variant(Path original, String... sql) throws IOException {
         Path copy = Files.createTempDirectory(work, "variant").resolve(original.getFileName());
         Files.copy(original, copy);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+        try (Db db = Db.open(copy)) {
             for (String statement : sql) {
-                s.executeUpdate(statement);
+                db.execute(statement);
             }
         }
         return copy;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The bounded pool: no free connection in time is CatalogUnavailableException, never a hang. */
 class PoolTest {
 
-    @TempDir
-    static Path dir;
     static EdgeCatalog edge;
 
     @BeforeAll
     static void build() {
-        edge = EdgeCatalog.create(dir);
+        edge = EdgeCatalog.shared();
     }
 
     @Test

@@ -5,23 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.musicmeta.catalog.SearchRequest;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.EdgeCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nothing the catalog does changes its files or creates files beside them. */
 class ReadOnlyTest {
@@ -68,9 +67,8 @@ class ReadOnlyTest {
     @Test
     void walModeFileGetsNoWalOrShmFileBesideIt() throws Exception {
         EdgeCatalog edge = EdgeCatalog.create(dir);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + edge.main());
-             Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode = WAL");
+        try (Db db = Db.open(edge.main())) {
+            db.execute("PRAGMA journal_mode = WAL");
         }
         Map<String, String> before = snapshot(dir);
         assertThat(before).containsOnlyKeys(CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE);

@@ -2,13 +2,9 @@ package dev.musicmeta.catalog.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.testing.Db;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,26 +52,12 @@ class SchemaResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"main.sql", "track_files.sql"})
     void everyColumnTheServiceReadsIsInTheSchema(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("PRAGMA foreign_keys = OFF");
-                for (String statement : schema(name).replaceAll("--[^\\n]*", "").split(";")) {
-                    if (!statement.isBlank()) {
-                        s.executeUpdate(statement);
-                    }
-                }
-            }
-            try (PreparedStatement info = c.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
-                for (Map.Entry<String, List<String>> table : columns(name).entrySet()) {
-                    info.setString(1, table.getKey());
-                    Set<String> present = new HashSet<>();
-                    try (ResultSet rs = info.executeQuery()) {
-                        while (rs.next()) {
-                            present.add(rs.getString(1));
-                        }
-                    }
-                    assertThat(present).as(table.getKey()).containsAll(table.getValue());
-                }
+        try (Db db = Db.memory()) {
+            db.execute("PRAGMA foreign_keys = OFF");
+            db.script(schema(name).replaceAll("--[^\\n]*", ""));
+            for (Map.Entry<String, List<String>> table : columns(name).entrySet()) {
+                Set<String> present = new HashSet<>(db.strings("SELECT name FROM pragma_table_info(?)", table.getKey()));
+                assertThat(present).as(table.getKey()).containsAll(table.getValue());
             }
         }
     }

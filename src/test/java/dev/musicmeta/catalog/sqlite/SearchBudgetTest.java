@@ -8,11 +8,9 @@ import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.SearchTimeoutException;
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.EdgeCatalog;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +32,12 @@ class SearchBudgetTest {
 
     @BeforeAll
     static void build() throws Exception {
-        edge = EdgeCatalog.create(dir);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + edge.main())) {
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO artists (id, name, followers_total, popularity) VALUES (?, ?, ?, 0)")) {
-                for (int i = 0; i < FILLERS; i++) {
-                    insert.setString(1, id("Filler", i));
-                    insert.setString(2, "Filler artist " + i);
-                    insert.setInt(3, i);
-                    insert.executeUpdate();
-                }
+        edge = EdgeCatalog.create(dir); // its own: it gets more artists
+        try (Db db = Db.write(edge.main())) {
+            for (int i = 0; i < FILLERS; i++) {
+                db.execute("INSERT INTO artists (id, name, followers_total, popularity) VALUES (?, ?, ?, 0)",
+                        id("Filler", i), "Filler artist " + i, i);
             }
-            c.commit();
         }
     }
 

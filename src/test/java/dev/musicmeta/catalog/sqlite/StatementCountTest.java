@@ -3,15 +3,18 @@ package dev.musicmeta.catalog.sqlite;
 import static dev.musicmeta.testing.EdgeCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.catalog.SearchHits;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
+import dev.musicmeta.catalog.Searcher;
 import dev.musicmeta.testing.EdgeCatalog;
-import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Queries are set-based: the number of statements a request runs depends on its kind, never on
@@ -27,13 +30,11 @@ class StatementCountTest {
     /** albums (with images and artists), artists. */
     static final int ALBUM_LOOKUP = 2;
 
-    @TempDir
-    static Path dir;
     static SqliteCatalog catalog;
 
     @BeforeAll
     static void open() throws Exception {
-        catalog = SqliteCatalog.open(EdgeCatalog.create(dir).files(),
+        catalog = SqliteCatalog.open(EdgeCatalog.shared().files(),
                 SqliteOptions.defaults().withConnections(1).withoutCaches());
     }
 
@@ -43,6 +44,10 @@ class StatementCountTest {
     }
 
     static long statements(Runnable request) {
+        return statements(catalog, request);
+    }
+
+    static long statements(SqliteCatalog catalog, Runnable request) {
         long before = catalog.statements().total();
         request.run();
         return catalog.statements().total() - before;
@@ -111,13 +116,36 @@ class StatementCountTest {
     }
 
     @Test
-    void rowidHydrationOf400RunsAsManyStatementsAsOne() {
+    void turningSearchHitsIntoItemsRunsAsManyStatementsFor400AsForOne() throws Exception {
         long[] rowids = LongStream.rangeClosed(100_001, 100_000 + BULK).toArray();
-        long one = statements(() -> catalog.tracksByRowids(new long[] {rowids[0]}));
-        long all = statements(() -> assertThat(catalog.tracksByRowids(rowids)).hasSize(BULK));
-        assertThat(all).isEqualTo(one).isEqualTo(TRACK_LOOKUP);
-        assertThat(statements(() -> catalog.artistsByRowids(rowids))).isEqualTo(ARTIST_LOOKUP);
-        assertThat(statements(() -> catalog.albumsByRowids(rowids))).isEqualTo(ALBUM_LOOKUP);
+        long[] first = {rowids[0]};
+        Map<SearchKind, long[]> hits = new EnumMap<>(SearchKind.class);
+        Searcher fixed = (kind, request) -> new SearchHits(hits.get(kind), null);
+        SearchRequest any = new SearchRequest("any", 1, 0);
+        try (SqliteCatalog searching = SqliteCatalog.open(catalog.files(),
+                SqliteOptions.defaults().withConnections(1).withoutCaches(), fixed)) {
+            for (SearchKind kind : SearchKind.values()) {
+                hits.put(kind, first);
+            }
+            long one = statements(searching, () -> searching.searchTracks(any));
+            for (SearchKind kind : SearchKind.values()) {
+                hits.put(kind, rowids);
+            }
+            long all = statements(searching, () -> assertThat(searching.searchTracks(any).items()).hasSize(BULK));
+            assertThat(all).isEqualTo(one).isEqualTo(TRACK_LOOKUP);
+            assertThat(statements(searching, () -> searching.searchArtists(any))).isEqualTo(ARTIST_LOOKUP);
+            assertThat(statements(searching, () -> searching.searchAlbums(any))).isEqualTo(ALBUM_LOOKUP);
+        }
+    }
+
+    @Test
+    void aPageOfTheScanRunsTheStatementsOfALookup() {
+        assertThat(statements(() -> assertThat(catalog.tracksInRange(100_000, 100_000 + BULK)).hasSize(BULK)))
+                .isEqualTo(TRACK_LOOKUP);
+        assertThat(statements(() -> assertThat(catalog.artistsInRange(100_000, 100_000 + BULK)).hasSize(BULK)))
+                .isEqualTo(ARTIST_LOOKUP);
+        assertThat(statements(() -> assertThat(catalog.albumsInRange(100_000, 100_000 + BULK)).hasSize(BULK)))
+                .isEqualTo(ALBUM_LOOKUP);
     }
 
     @Test

@@ -2,11 +2,7 @@ package dev.musicmeta.catalog.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
+import dev.musicmeta.testing.Db;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,24 +57,10 @@ class TextAndJsonTest {
     @Test
     void keySetsRoundTripThroughJsonEach() throws Exception {
         List<String> keys = List.of("plain", "quo\"te", "back\\slash", "tab\tnew\nline\u0001", "ünïcødé 🎸", "");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
-             PreparedStatement s = c.prepareStatement("SELECT value FROM json_each(?)")) {
-            s.setString(1, KeySet.arrayOfStrings(keys));
-            List<String> back = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    back.add(rs.getString(1));
-                }
-            }
-            assertThat(back).isEqualTo(keys);
-            s.setString(1, KeySet.arrayOfLongs(List.of(1L, Long.MAX_VALUE, -3L)));
-            List<Long> longs = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    longs.add(rs.getLong(1));
-                }
-            }
-            assertThat(longs).containsExactly(1L, Long.MAX_VALUE, -3L);
+        try (Db db = Db.memory()) {
+            assertThat(db.strings("SELECT value FROM json_each(?)", KeySet.arrayOfStrings(keys))).isEqualTo(keys);
+            assertThat(db.column("SELECT value FROM json_each(?)", KeySet.arrayOfLongs(List.of(1L, Long.MAX_VALUE, -3L))))
+                    .extracting(v -> ((Number) v).longValue()).containsExactly(1L, Long.MAX_VALUE, -3L);
         }
     }
 }

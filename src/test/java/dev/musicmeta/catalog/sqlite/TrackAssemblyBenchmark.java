@@ -1,12 +1,8 @@
 package dev.musicmeta.catalog.sqlite;
 
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.Db;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,16 +72,12 @@ public class TrackAssemblyBenchmark {
     }
 
     /** 8192 values of random rows, in random order (a power of two, so the cursor wraps with a mask). */
-    private static String[] sample(Path main, String column, String condition) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(CatalogFiles.readOnlyJdbcUrl(main, true));
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
-                     + " SELECT " + column + " FROM tracks WHERE rowid IN (SELECT abs(random())"
-                     + " % (SELECT max(rowid) FROM tracks) + 1 FROM n) " + condition)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
+    private static String[] sample(Path main, String column, String condition) {
+        List<String> values;
+        try (Db db = Db.readOnly(main)) {
+            values = new ArrayList<>(db.strings("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                    + " WHERE i < 20000) SELECT " + column + " FROM tracks WHERE rowid IN (SELECT abs(random())"
+                    + " % (SELECT max(rowid) FROM tracks) + 1 FROM n) " + condition));
         }
         if (values.size() < 8192) {
             throw new IllegalStateException("the catalog is too small for this benchmark: " + main);

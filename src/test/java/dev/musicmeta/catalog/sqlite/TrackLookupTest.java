@@ -7,23 +7,19 @@ import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.Image;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TrackLookupTest {
 
-    @TempDir
-    static Path dir;
     static SqliteCatalog catalog;
 
     @BeforeAll
     static void open() throws Exception {
-        catalog = SqliteCatalog.open(EdgeCatalog.create(dir).files(), SqliteOptions.defaults().withConnections(2));
+        catalog = SqliteCatalog.open(EdgeCatalog.shared().files(), SqliteOptions.defaults().withConnections(2));
     }
 
     @AfterAll

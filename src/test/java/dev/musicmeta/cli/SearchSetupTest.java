@@ -1,4 +1,4 @@
-package dev.musicmeta.search;
+package dev.musicmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,18 +11,21 @@ import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.Page;
+import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
-import dev.musicmeta.sample.Progress;
+import dev.musicmeta.cli.SearchSetup.IndexState;
+import dev.musicmeta.search.IndexBuilder;
+import dev.musicmeta.search.IndexManifest;
+import dev.musicmeta.testing.RelevanceCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The index wired to the SQLite catalog, and the SQL fallback without it. */
-class IndexedCatalogTest {
+/**
+ * The catalog {@code serve} opens: with the index beside it, searching through the index and
+ * answering with items from SQLite; without a usable one, searching by the SQL scan and saying
+ * once in the log what to do about it.
+ */
+class SearchSetupTest {
 
     private static final Duration BUDGET = Duration.ofSeconds(10);
 
@@ -48,7 +55,11 @@ class IndexedCatalogTest {
     static void build() throws Exception {
         main = RelevanceCatalog.write(dir.resolve("catalog")).mainFile();
         indexFolder = IndexBuilder.defaultFolder(main);
-        new IndexBuilder(1, 16).build(main, indexFolder, Progress.NONE);
+        index(main, indexFolder);
+    }
+
+    static IndexManifest index(Path main, Path folder) throws Exception {
+        return IndexCommand.build(new IndexBuilder(1, 16), main, folder, Progress.NONE);
     }
 
     @BeforeEach
@@ -62,18 +73,15 @@ class IndexedCatalogTest {
         setupLogger.detachAppender(log);
     }
 
-    private static SqliteCatalog sqlite() throws Exception {
-        return SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults());
-    }
-
     private List<String> messages(Level level) {
         return log.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test
-    void searchesThroughTheIndexAndHydratesFromSqlite() throws Exception {
-        try (Catalog catalog = SearchSetup.catalog(sqlite(), indexFolder, false, BUDGET)) {
-            assertThat(catalog).isInstanceOf(IndexedCatalog.class);
+    void searchesThroughTheIndexAndAnswersWithItemsFromSqlite() throws Exception {
+        try (OpenCatalog opened = OpenCatalog.open(CatalogFiles.resolve(main, null), null, SqliteOptions.defaults())) {
+            assertThat(opened.index()).isEqualTo(IndexState.CURRENT);
+            Catalog catalog = opened.catalog();
 
             Page<Track> tracks = catalog.searchTracks(new SearchRequest("bohemain rhap", 1, 0));
             assertThat(tracks.total()).isEqualTo(2);
@@ -108,10 +116,12 @@ class IndexedCatalogTest {
 
     @Test
     void withoutAnIndexSearchFallsBackToSqlAndSaysOnceHowToBuildIt() throws Exception {
-        SqliteCatalog sqlite = sqlite();
         Path nowhere = dir.resolve("no-index-here");
-        try (Catalog catalog = SearchSetup.catalog(sqlite, nowhere, false, BUDGET)) {
-            assertThat(catalog).isSameAs(sqlite);
+        SearchSetup setup = SearchSetup.choose(main, nowhere, false, BUDGET);
+        assertThat(setup.index()).isNull();
+        assertThat(setup.state()).isEqualTo(IndexState.ABSENT);
+        setup.log();
+        try (SqliteCatalog catalog = SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults())) {
             Page<Track> tracks = catalog.searchTracks(new SearchRequest("Bohemian Rhapsody", 20, 0));
             assertThat(tracks.items()).extracting(Track::name).containsExactly("Bohemian Rhapsody", "Bohemian Rhapsody");
             assertThat(tracks.items().get(0).isrc()).isEqualTo("GBUM71029604");
@@ -122,29 +132,43 @@ class IndexedCatalogTest {
     }
 
     @Test
-    void anExplicitIndexThatIsMissingIsAnError() throws Exception {
-        try (SqliteCatalog sqlite = sqlite()) {
-            Path nowhere = dir.resolve("typo");
-            assertThatThrownBy(() -> SearchSetup.catalog(sqlite, nowhere, true, BUDGET))
-                    .isInstanceOf(SearchSetup.IndexUnavailableException.class)
-                    .hasMessageContaining(nowhere.toString())
-                    .hasMessageContaining("index --db");
-        }
+    void anExplicitIndexThatIsMissingIsAnError() {
+        Path nowhere = dir.resolve("typo");
+        assertThatThrownBy(() -> SearchSetup.choose(main, nowhere, true, BUDGET))
+                .isInstanceOf(SearchSetup.IndexUnavailableException.class)
+                .hasMessageContaining(nowhere.toString())
+                .hasMessageContaining("index --db");
+        assertThatThrownBy(() -> OpenCatalog.open(CatalogFiles.resolve(main, null), nowhere, SqliteOptions.defaults()))
+                .isInstanceOf(SearchSetup.IndexUnavailableException.class);
+        assertThat(messages(Level.WARN)).isEmpty();
     }
 
     @Test
     void aBrokenDefaultIndexIsAWarningAndSqlSearchServes() throws Exception {
         Path broken = Files.createDirectories(dir.resolve("broken-index"));
         Files.writeString(broken.resolve(IndexManifest.FILE), "{not json");
-        SqliteCatalog sqlite = sqlite();
-        try (Catalog catalog = SearchSetup.catalog(sqlite, broken, false, BUDGET)) {
-            assertThat(catalog).isSameAs(sqlite);
-        }
+        SearchSetup setup = SearchSetup.choose(main, broken, false, BUDGET);
+        assertThat(setup.index()).isNull();
+        assertThat(setup.state()).isEqualTo(IndexState.UNREADABLE);
+        setup.log();
         assertThat(messages(Level.WARN)).singleElement().asString().contains("cannot be read");
-        try (SqliteCatalog again = sqlite()) {
-            assertThatThrownBy(() -> SearchSetup.catalog(again, broken, true, BUDGET))
-                    .isInstanceOf(SearchSetup.IndexUnavailableException.class);
-        }
+        assertThatThrownBy(() -> SearchSetup.choose(main, broken, true, BUDGET))
+                .isInstanceOf(SearchSetup.IndexUnavailableException.class);
+    }
+
+    @Test
+    void anIndexOfAnotherFormatIsNotServedAndTheLogSaysHowToRebuildIt() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("old-format"));
+        String manifest = Files.readString(indexFolder.resolve(IndexManifest.FILE));
+        Files.writeString(old.resolve(IndexManifest.FILE),
+                manifest.replaceFirst("\"format\" ?: ?\\d+", "\"format\" : " + (IndexManifest.FORMAT - 1)));
+        SearchSetup setup = SearchSetup.choose(main, old, false, BUDGET);
+        assertThat(setup.index()).isNull();
+        assertThat(setup.state()).isEqualTo(IndexState.OTHER_FORMAT);
+        setup.log();
+        assertThat(messages(Level.WARN)).singleElement().asString()
+                .contains("format " + (IndexManifest.FORMAT - 1) + ", this version serves format " + IndexManifest.FORMAT)
+                .contains("index --db " + main);
     }
 
     @Test
@@ -152,16 +176,16 @@ class IndexedCatalogTest {
         Path copy = Files.createDirectories(dir.resolve("changed"));
         Path changedMain = Files.copy(main, copy.resolve(CatalogFiles.MAIN_FILE));
         Path folder = IndexBuilder.defaultFolder(changedMain);
-        IndexManifest manifest = new IndexBuilder(1, 16).build(changedMain, folder, Progress.NONE);
+        IndexManifest manifest = index(changedMain, folder);
         assertThat(SearchSetup.warnings(manifest, changedMain)).isEmpty();
 
         Files.setLastModifiedTime(changedMain, FileTime.fromMillis(manifest.catalog().modifiedMillis() - 60_000));
         assertThat(SearchSetup.warnings(manifest, changedMain)).singleElement().asString()
                 .contains("rebuild it with: java -jar music-metadata-api.jar index --db " + changedMain);
-        try (Catalog catalog = SearchSetup.catalog(
-                SqliteCatalog.open(CatalogFiles.resolve(changedMain, null), SqliteOptions.defaults()), folder, false,
-                BUDGET)) {
-            assertThat(catalog).isInstanceOf(IndexedCatalog.class); // still served, with a warning
+        try (OpenCatalog opened = OpenCatalog.open(CatalogFiles.resolve(changedMain, null), null,
+                SqliteOptions.defaults())) {
+            assertThat(opened.index()).isEqualTo(IndexState.STALE); // still served, with a warning
+            assertThat(opened.catalog().searchTracks(new SearchRequest("bohemain rhap", 5, 0)).items()).hasSize(2);
         }
         assertThat(messages(Level.WARN)).singleElement().asString().contains("another size or modification time");
     }

@@ -1,4 +1,4 @@
-package dev.musicmeta.search;
+package dev.musicmeta.testing;
 
 import java.nio.file.Path;
 
@@ -6,13 +6,13 @@ import java.nio.file.Path;
  * The hand-built catalog of the relevance tests: famous names, look-alikes that must rank below
  * them, and names in every script the service promises to find.
  */
-final class RelevanceCatalog {
+public final class RelevanceCatalog {
 
-    static final int FILLERS = 30;
+    public static final int FILLERS = 30;
 
     private RelevanceCatalog() {}
 
-    static HandBuiltCatalog write(Path dir) throws Exception {
+    public static HandBuiltCatalog write(Path dir) throws Exception {
         HandBuiltCatalog c = HandBuiltCatalog.create(dir);
         long queen = c.artist("Queen", 30_000_000, "classic rock", "glam rock");
         long queenTribute = c.artist("Queen", 500, "tribute");

@@ -1,6 +1,9 @@
-package dev.musicmeta.sample;
+package dev.musicmeta.catalog;
 
-/** Receives progress of a long job. Implementations must be safe to call from any thread. */
+/**
+ * Receives progress of a long job: generating a sample catalog, building the search index.
+ * Implementations must be safe to call from any thread.
+ */
 @FunctionalInterface
 public interface Progress {
 

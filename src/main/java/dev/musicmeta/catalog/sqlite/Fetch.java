@@ -1,0 +1,140 @@
+package dev.musicmeta.catalog.sqlite;
+
+import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.SearchKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads rows on one session, one statement per call, each row by its kind's reader. Rows looked
+ * up by rowid come back keyed by rowid; rows looked up by id or ISRC as a list (the real data may
+ * hold a key on several rows, which the caller settles). Nothing is assembled here.
+ */
+final class Fetch {
+
+    private final Session session;
+
+    Fetch(Session session) {
+        this.session = session;
+    }
+
+    List<StoredTrack> tracksById(Collection<String> ids) {
+        return rows(Sql.TRACKS_BY_ID, KeySet.ofStrings(ids), StoredTrack::read);
+    }
+
+    Map<Long, StoredTrack> tracksByRowid(Collection<Long> rowids) {
+        return Keyed.byRowid(rows(Sql.TRACKS_BY_ROWID, KeySet.ofLongs(rowids), StoredTrack::read), StoredTrack::rowid);
+    }
+
+    /** The tracks of the ISRCs, each with its album's release date. */
+    List<IsrcCandidate> tracksByIsrc(Collection<String> isrcs) {
+        return rows(Sql.TRACKS_BY_ISRC, KeySet.ofStrings(isrcs), IsrcCandidate::read);
+    }
+
+    List<StoredTrack> tracksOfAlbum(long albumRowid) {
+        try {
+            return read(session.query(Sql.TRACKS_BY_ALBUM, albumRowid), StoredTrack::read);
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The album's rowid (the lowest, should the id be on several rows), or {@code null}. */
+    Long albumRowid(String id) {
+        Long lowest = null;
+        try (ResultSet rs = session.query(Sql.ALBUM_ROWID_BY_ID, id)) {
+            while (rs.next()) {
+                long rowid = rs.getLong(1);
+                lowest = lowest == null ? rowid : Math.min(lowest, rowid);
+            }
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+        return lowest;
+    }
+
+    List<StoredAlbum> albumsById(Collection<String> ids) {
+        return rows(Sql.ALBUMS_BY_ID, KeySet.ofStrings(ids), StoredAlbum::read);
+    }
+
+    Map<Long, StoredAlbum> albumsByRowid(Collection<Long> rowids) {
+        return Keyed.byRowid(rows(Sql.ALBUMS_BY_ROWID, KeySet.ofLongs(rowids), StoredAlbum::read), StoredAlbum::rowid);
+    }
+
+    List<StoredArtist> artistsById(Collection<String> ids) {
+        return rows(Sql.ARTISTS_BY_ID, KeySet.ofStrings(ids), StoredArtist::read);
+    }
+
+    Map<Long, StoredArtist> artistsByRowid(Collection<Long> rowids) {
+        return Keyed.byRowid(rows(Sql.ARTISTS_BY_ROWID, KeySet.ofLongs(rowids), StoredArtist::read), StoredArtist::rowid);
+    }
+
+    List<StoredTrack> tracksInRange(long after, long last) {
+        return page(Sql.TRACKS_IN_RANGE, after, last, StoredTrack::read);
+    }
+
+    List<StoredAlbum> albumsInRange(long after, long last) {
+        return page(Sql.ALBUMS_IN_RANGE, after, last, StoredAlbum::read);
+    }
+
+    List<StoredArtist> artistsInRange(long after, long last) {
+        return page(Sql.ARTISTS_IN_RANGE, after, last, StoredArtist::read);
+    }
+
+    long maxRowid(SearchKind kind) {
+        Sql sql = switch (kind) {
+            case TRACKS -> Sql.LAST_TRACK_ROWID;
+            case ALBUMS -> Sql.LAST_ALBUM_ROWID;
+            case ARTISTS -> Sql.LAST_ARTIST_ROWID;
+        };
+        try (ResultSet rs = session.query(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    // ---- plumbing
+
+    /** Reads one row from its single JSON column. */
+    private interface RowReader<T> {
+        T read(JsonRow row) throws SQLException;
+    }
+
+    private <T> List<T> rows(Sql sql, KeySet keys, RowReader<T> reader) {
+        try {
+            return read(session.query(sql, keys), reader);
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private <T> List<T> page(Sql sql, long after, long last, RowReader<T> reader) {
+        try {
+            return read(session.query(sql, after, last), reader);
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Every row of {@code rs} (closed here), read by {@code reader}. */
+    private static <T> List<T> read(ResultSet rs, RowReader<T> reader) throws SQLException {
+        try (rs) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                try (JsonRow row = new JsonRow(rs.getString(1))) {
+                    rows.add(reader.read(row));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static CatalogUnavailableException unreadable(SQLException e) {
+        return new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+    }
+}
