@@ -21,8 +21,9 @@
 # replacement, over --connections (default 2) keep-alive connections to 127.0.0.1. Reported per
 # kind: p50 and p99 latency, KiB read from disk per request (the server's /proc/PID/io read_bytes,
 # which on Linux counts page-cache misses of memory-mapped files too, read-around included) and
-# major page faults and server CPU time per request. One server per round (-Xms = -Xmx = --heap, default 256m,
-# pre-touched, so its anonymous memory stays put); medians of --rounds rounds (default 3).
+# major page faults and server CPU time per request. One server per round (-Xms = -Xmx =
+# --heap, default 256m, pre-touched, so its anonymous memory stays put); medians of --rounds
+# rounds (default 3).
 # --jar serves with another build (default: this tree's, built when older than the sources), to
 # compare two side by side. --settings adds track lookups straight through SQLite at the resident
 # limit (the service's statements, read without mmap) with its page cache at 2 and at 64 MiB.
