@@ -21,9 +21,9 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>track_files is ATTACHed to the same connection the same way rather than given its own
  * pool: one request holds one connection, every statement shape is prepared once, and two pools
- * can never deadlock each other. {@code query_only} is set as a second lock on the door. Reads
- * go through mmap; the page cache stays small, since mapped pages are the kernel's file cache
- * and not process memory.
+ * can never deadlock each other. {@code query_only} is set as a second lock on the door. Pages
+ * are read with pread unless {@link SqliteOptions#mmapBytes()} turns mmap on; SQLite's own page
+ * cache stays small, since the kernel's page cache holds the files anyway.
  */
 final class Session implements AutoCloseable {
 
