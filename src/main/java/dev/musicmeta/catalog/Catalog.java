@@ -115,6 +115,15 @@ public interface Catalog extends AutoCloseable {
         return Optional.ofNullable(albumTrackPages(List.of(albumId), offset, limit).get(albumId));
     }
 
+    /**
+     * The catalog to use for one whole request: this one, or, for a catalog that can be replaced
+     * while served ({@link LiveCatalog}), the one served at the time of the call. A request asks
+     * once and makes all its calls on the answer, so that all of them read one catalog.
+     */
+    default Catalog current() {
+        return this;
+    }
+
     /** Releases connections and files. */
     @Override
     void close();

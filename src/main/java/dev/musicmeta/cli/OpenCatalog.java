@@ -69,6 +69,11 @@ record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index) implement
         return new OpenCatalog(sqlite, search.state());
     }
 
+    /** Whether searches use the search index (current or stale) rather than a scan of SQLite. */
+    boolean searchesIndex() {
+        return index == SearchSetup.IndexState.CURRENT || index == SearchSetup.IndexState.STALE;
+    }
+
     /** What the routes serve. */
     Catalog catalog() {
         return sqlite;

@@ -1,15 +1,20 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.LiveCatalog;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
+import dev.musicmeta.http.BuildInfo;
 import dev.musicmeta.http.ConnectionLimits;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.http.ServiceInfo;
+import dev.musicmeta.http.ServiceMetrics;
 import dev.musicmeta.http.TrustedProxies;
 import dev.musicmeta.sample.ExampleRecordings;
+import dev.musicmeta.search.IndexBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,6 +46,10 @@ import picocli.CommandLine.Spec;
             "Stops gracefully on SIGTERM: /ready answers 503 at once and every answer closes its connection; new"
                     + " connections are accepted for --shutdown-delay more, then requests in flight get up to"
                     + " --drain-timeout to finish, and the program exits 0. SIGINT (Ctrl-C) skips the delay.",
+            "On SIGHUP, or --refresh-check seconds after new catalog files (and their index) were renamed into place or"
+                    + " a symlink on their path was pointed elsewhere, the new files are opened, checked and served"
+                    + " without dropping a request; files that fail their checks are refused with a log line and"
+                    + " the catalog served goes on. Never overwrite a served file in place.",
             "Exit code 2: bad option, or a catalog file that is missing, unreadable or wrong.",
             "The Go server's single-dash spellings work too: -db PATH -addr :8080."})
 final class ServeCommand implements Callable<Integer> {
@@ -74,6 +84,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"--addr", "-addr"}, paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADDR:-:8080}",
             description = "Address to listen on; :0 picks a free port (env MMA_ADDR; default ${DEFAULT-VALUE}).")
     String addr;
+
+    @Option(names = "--admin-addr", paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADMIN_ADDR}",
+            description = "Serve /metrics, /ready and /info on this address only, a port kept unpublished; on --addr"
+                    + " they then answer 404 (env MMA_ADMIN_ADDR; default: with the API on --addr).")
+    String adminAddr;
 
     @Option(names = "--demo", defaultValue = "${env:MMA_DEMO:-false}",
             description = "Without --db: serve a generated sample catalog, made once and kept (env MMA_DEMO).")
@@ -117,6 +132,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
                     + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
+
+    @Option(names = "--catalog-queue", paramLabel = "N",
+            defaultValue = "${env:MMA_CATALOG_QUEUE:-" + SqliteOptions.DEFAULT_QUEUE_LENGTH + "}",
+            description = "Requests that may wait for a catalog connection while all are busy; one more gets 503"
+                    + " with Retry-After (env MMA_CATALOG_QUEUE; default ${DEFAULT-VALUE}).")
+    int catalogQueue;
+
+    @Option(names = "--refresh-check", paramLabel = "SECONDS", defaultValue = "${env:MMA_REFRESH_CHECK:-10}",
+            description = "How often to look for new catalog files renamed into place (or a symlink pointed"
+                    + " elsewhere) and serve them without a restart; 0: only on SIGHUP (env MMA_REFRESH_CHECK;"
+                    + " default ${DEFAULT-VALUE}).")
+    long refreshCheck;
 
     @Option(names = "--header-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:MMA_HEADER_TIMEOUT:-10}",
@@ -187,6 +214,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             config = config();
             options = catalogOptions();
+            within("--refresh-check", refreshCheck, 0, MAX_WAIT_SECONDS);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -219,10 +247,22 @@ final class ServeCommand implements Callable<Integer> {
         // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys);
+        // -Dmma.metrics=off: nothing recorded, the baseline bench/metrics-cost.py measures metrics against
+        ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
+                : ServiceMetrics.create(BuildInfo.current());
+        // What the routes are given: the catalog opened now, replaced whole by a refresh (CatalogRefresh).
+        CompletableFuture<LiveCatalog> live = opening.thenApply(
+                opened -> new LiveCatalog(CatalogMetrics.bind(opened, metrics), LOG::info));
+        ApiServer server = new ApiServer(live, config, keys, metrics);
+        // /info describes the catalog served: gathered at start-up, and again after each refresh
+        AtomicReference<CompletableFuture<ServiceInfo>> facts = new AtomicReference<>(
+                opening.thenApplyAsync(this::describe));
+        server.info(() -> facts.get().getNow(ServiceInfo.buildOnly()));
+        CatalogMetrics.bindFacts(facts.get(), metrics);
         try {
             server.start();
         } catch (RuntimeException e) {
+            metrics.close();
             Throwable failure = opening.handle((opened, t) -> t).join(); // failed with the cause itself
             if (failure instanceof CatalogFileException || failure instanceof SearchSetup.IndexUnavailableException) {
                 return fail(2, failure.getMessage());
@@ -234,12 +274,25 @@ final class ServeCommand implements Callable<Integer> {
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
         // Closed in reverse order: the server stops before the catalog it serves closes.
-        try (OpenCatalog opened = opening.join(); ApiServer running = server) {
-            return serve(opened.sqlite(), running, config);
+        try (ServiceMetrics meters = metrics;
+             CatalogRefresh refresh = new CatalogRefresh(main, trackFiles, index, options, opening.join(), live.join(),
+                     Duration.ofSeconds(refreshCheck), opened -> {
+                         CatalogMetrics.bind(opened, metrics);
+                         facts.set(CompletableFuture.supplyAsync(() -> describe(opened)));
+                     });
+             ApiServer running = server) {
+            return serve(refresh, running, config);
         }
     }
 
-    private int serve(SqliteCatalog catalog, ApiServer server, ServerConfig config) throws InterruptedException {
+    /** What /info says of {@code opened}: its files and, when searches use it, its index. */
+    private ServiceInfo describe(OpenCatalog opened) {
+        return ServiceFacts.describe(opened.sqlite().files(), !opened.searchesIndex() ? null
+                : index != null ? index : IndexBuilder.defaultFolder(opened.sqlite().files().main()));
+    }
+
+    private int serve(CatalogRefresh refresh, ApiServer server, ServerConfig config) throws InterruptedException {
+        SqliteCatalog catalog = refresh.current().sqlite();
         ShutdownSignal signal = new ShutdownSignal();
         Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
         Runtime.getRuntime().addShutdownHook(hook);
@@ -254,6 +307,10 @@ final class ServeCommand implements Callable<Integer> {
                     config.trustedProxies());
         }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
+        if (server.adminPort() >= 0) {
+            String adminHost = ListenAddress.parse(adminAddr).displayHost();
+            LOG.info("/metrics, /ready and /info on http://{}:{} only", adminHost, server.adminPort());
+        }
         if (server.apiKeys().enabled()) {
             LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
                     server.apiKeys().size(), server.apiKeys().file());
@@ -263,13 +320,14 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.info("try http://{}:{}{}", host, server.port(), path);
             }
         }
+        refresh.start();
         String name = signal.await();
         Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
         LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",
                 name, delay.toSeconds(), config.stopTimeout().toSeconds());
         server.shutDown(delay);
         Runtime.getRuntime().removeShutdownHook(hook);
-        LOG.info("caches of this run: {}", catalog.cacheStats().summary());
+        LOG.info("caches of this run: {}", refresh.current().sqlite().cacheStats().summary());
         LOG.info("stopped");
         return 0;
     }
@@ -289,7 +347,21 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(limits())
                 .withShutdownDelay(Duration.ofSeconds(within("--shutdown-delay", shutdownDelay, 0, MAX_WAIT_SECONDS)))
                 .withStopTimeout(Duration.ofSeconds(within("--drain-timeout", drainTimeout, 0, MAX_WAIT_SECONDS)))
-                .withAccessLog(accessLog.mode(), accessLogProbes);
+                .withAccessLog(accessLog.mode(), accessLogProbes)
+                .withAdmin(admin(address));
+    }
+
+    /** The admin listener of --admin-addr, or null; on another port than the API's. */
+    private ServerConfig.Admin admin(ListenAddress api) {
+        if (adminAddr == null || adminAddr.isBlank()) {
+            return null;
+        }
+        ListenAddress admin = ListenAddress.parse(adminAddr, source("--admin-addr"));
+        if (admin.port() != 0 && admin.port() == api.port()) {
+            throw new IllegalArgumentException(source("--admin-addr") + " must be another port than "
+                    + source("--addr") + "'s (" + api.port() + "), not " + adminAddr);
+        }
+        return new ServerConfig.Admin(admin.host(), admin.port());
     }
 
     private ConnectionLimits limits() {
@@ -334,7 +406,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(source("--search-timeout") + " must be 1 to "
                     + MAX_SEARCH_TIMEOUT_SECONDS + " seconds, not " + searchTimeout);
         }
-        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
+        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout))
+                .withQueueLength((int) within("--catalog-queue", catalogQueue, 0, 10_000));
     }
 
     private int usage(String message) {

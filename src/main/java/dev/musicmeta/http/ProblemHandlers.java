@@ -1,5 +1,6 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.catalog.CatalogBusyException;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.SearchTimeoutException;
 import dev.musicmeta.http.spotify.ErrorShape;
@@ -49,6 +50,13 @@ final class ProblemHandlers {
                 "the search ran past its time budget; make the query more specific: more or longer words,"
                         + " or a filter such as artist:, album:, year:", Map.of()));
         config.exception(CatalogUnavailableException.class, (e, ctx) -> {
+            if (e instanceof CatalogBusyException busy) { // shedding load: each 503 is in the access log
+                String retry = Long.toString(busy.retryAfterSeconds());
+                LOG.debug("catalog busy for {} {}: {}", ctx.method(), AccessLog.printable(ctx.path(), 512), e.getMessage());
+                send(ctx, ProblemType.UNAVAILABLE, "the catalog is busy with the requests queued before this one;"
+                        + " retry after " + retry + " s", Map.of("Retry-After", retry));
+                return;
+            }
             LOG.warn("catalog unavailable for {} {}: {}", ctx.method(), AccessLog.printable(ctx.path(), 512),
                     e.getMessage(), e.getCause());
             send(ctx, ProblemType.UNAVAILABLE, "the catalog cannot answer right now; retry shortly",

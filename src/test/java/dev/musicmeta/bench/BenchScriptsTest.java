@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchScriptsTest {
 
     private static final Path BENCH = Path.of(System.getProperty("basedir", "."), "bench");
-    private static final List<String> SCRIPTS = List.of("run.sh", "search.sh", "jmh.sh", "generate.sh");
+    private static final List<String> SCRIPTS = List.of("run.sh", "search.sh", "jmh.sh", "generate.sh", "soak.sh");
 
     @TempDir
     Path root;
@@ -98,6 +98,10 @@ class BenchScriptsTest {
         assertThat(load.code()).as(load.err()).isEqualTo(2);
         assertThat(load.err()).contains("needs wrk sqlite3 curl", "--install-deps").doesNotContain("installing");
 
+        Result soak = run("soak.sh", bin.toString());
+        assertThat(soak.code()).as(soak.err()).isEqualTo(2);
+        assertThat(soak.err()).contains("needs wrk sqlite3 curl", "--install-deps").doesNotContain("installing");
+
         Result search = run("search.sh", bin.toString());
         assertThat(search.code()).as(search.err()).isEqualTo(2);
         assertThat(search.err()).contains("wrk", "python3", "--install-deps").doesNotContain("installing");
@@ -107,7 +111,7 @@ class BenchScriptsTest {
 
     @Test
     void anUnknownArgumentIsRefused() throws Exception {
-        for (String script : List.of("run.sh", "search.sh", "generate.sh")) {
+        for (String script : List.of("run.sh", "search.sh", "generate.sh", "soak.sh")) {
             Result unknown = run(script, null, "--frobnicate");
             assertThat(unknown.code()).as(script).isEqualTo(2);
             assertThat(unknown.err()).as(script).contains("--frobnicate");

@@ -108,6 +108,15 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** The process id, to send it signals. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Sends SIGTERM. */
     public void terminate() {
         process.toHandle().destroy();

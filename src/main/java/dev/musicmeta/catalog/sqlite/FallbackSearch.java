@@ -103,6 +103,7 @@ final class FallbackSearch implements Searcher {
         long total = 0;
         session.nameMatch().query(TextFold.fold(request.q()));
         session.progressHandler(PROGRESS_OPS, deadline);
+        long started = session.clock();
         try (ResultSet rs = session.query(sql)) {
             while (rs.next()) {
                 if (deadline.passed()) {
@@ -123,6 +124,7 @@ final class FallbackSearch implements Searcher {
             }
             throw e;
         } finally {
+            session.finished(sql, started);
             session.progressHandler(0, null);
         }
         List<Hit> sorted = new ArrayList<>(best);
