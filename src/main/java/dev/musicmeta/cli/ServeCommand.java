@@ -71,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " when there (env MMA_INDEX).")
     Path index;
 
+    @Option(names = "--require-index", defaultValue = "${env:MMA_REQUIRE_INDEX:-false}",
+            description = "/ready answers 503 while search runs without a current search index (none, stale,"
+                    + " of another format or unreadable) instead of falling back to a scan (env MMA_REQUIRE_INDEX).")
+    boolean requireIndex;
+
     @Option(names = {"--addr", "-addr"}, paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADDR:-:8080}",
             description = "Address to listen on; :0 picks a free port (env MMA_ADDR; default ${DEFAULT-VALUE}).")
     String addr;
@@ -219,7 +224,8 @@ final class ServeCommand implements Callable<Integer> {
         // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys);
+        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys,
+                new ServedReadiness(opening::join, requireIndex));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -235,11 +241,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         // Closed in reverse order: the server stops before the catalog it serves closes.
         try (OpenCatalog opened = opening.join(); ApiServer running = server) {
-            return serve(opened.sqlite(), running, config);
+            return serve(opened, running, config);
         }
     }
 
-    private int serve(SqliteCatalog catalog, ApiServer server, ServerConfig config) throws InterruptedException {
+    private int serve(OpenCatalog opened, ApiServer server, ServerConfig config) throws InterruptedException {
+        SqliteCatalog catalog = opened.sqlite();
         ShutdownSignal signal = new ShutdownSignal();
         Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
         Runtime.getRuntime().addShutdownHook(hook);
@@ -252,6 +259,10 @@ final class ServeCommand implements Callable<Integer> {
         if (config.trustedProxies().enabled()) {
             LOG.info("clients are named by X-Forwarded-For or Forwarded behind trusted proxies: {}",
                     config.trustedProxies());
+        }
+        if (requireIndex && opened.index() != SearchSetup.IndexState.CURRENT) {
+            LOG.warn("--require-index: the search index is {}, so /ready answers 503 until a current one is served",
+                    opened.index().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
         if (server.apiKeys().enabled()) {

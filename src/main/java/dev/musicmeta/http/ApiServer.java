@@ -89,6 +89,15 @@ public final class ApiServer implements AutoCloseable {
      * and limits keyed requests per key rather than per address.
      */
     public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys) {
+        this(catalog, config, apiKeys, () -> Readiness.NONE);
+    }
+
+    /**
+     * A server whose {@code /ready} also reports {@code readiness} (asked on every probe, once the
+     * catalog has opened: it must be cheap) and answers 503 while a component is not ready.
+     */
+    public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys,
+                     Supplier<Readiness> readiness) {
         this.config = config;
         this.catalog = catalog;
         this.apiKeys = apiKeys;
@@ -108,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
             new HealthRoute(responder).register(routes);
-            new ReadyRoute(responder, drain).register(routes);
+            new ReadyRoute(responder, drain, readiness).register(routes);
             new LookupRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);

@@ -108,6 +108,11 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** Whether it still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Sends SIGTERM. */
     public void terminate() {
         process.toHandle().destroy();

@@ -52,6 +52,16 @@ final class Caches {
         return cache == null ? load.apply(rowids) : cache.getAll(rowids, missing -> load.apply((Set<Long>) missing));
     }
 
+    /** Forgets every entry: the files changed under them. */
+    void clear() {
+        if (artists != null) {
+            artists.invalidateAll();
+        }
+        if (albums != null) {
+            albums.invalidateAll();
+        }
+    }
+
     CatalogCacheStats stats() {
         CacheStats a = artists == null ? CacheStats.empty() : artists.stats();
         CacheStats b = albums == null ? CacheStats.empty() : albums.stats();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fixed set of sessions, all opened up front, so a broken file fails at start-up, not on the
@@ -17,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  * as few sessions as it keeps busy. Each session maps the files at its own addresses and holds
  * its own page cache, so a session just used finds its mappings and pages still in the CPU's
  * caches and TLB, where a queue would rotate through all of them.
+ *
+ * <p>A read that fails because a file cannot be read (see {@link SqliteErrors#isFileFault}) closes
+ * its session's connection, which the next use opens afresh, and is remembered as the pool's
+ * {@linkplain #fault() fault} until {@link #replay} shows that it reads well again. Sessions
+ * opened before an {@link #invalidate()} are opened afresh when next handed out.
  */
 final class SessionPool implements AutoCloseable {
 
@@ -24,6 +30,17 @@ final class SessionPool implements AutoCloseable {
     private final long timeoutNanos;
     private final List<String> warnings;
     private volatile boolean closed;
+    private volatile int generation;
+    private final AtomicReference<Fault> fault = new AtomicReference<>();
+
+    /**
+     * A read that failed on a file fault.
+     *
+     * @param message what failed, for the log and {@code /ready}
+     * @param replay  the failed work, to run again and see whether the files read well now; null
+     *                when running it again could be slow (a search)
+     */
+    record Fault(String message, Work<?> replay) {}
 
     SessionPool(List<Session> sessions, Duration acquireTimeout, List<String> warnings) {
         this.idle = new LinkedBlockingDeque<>(sessions);
@@ -93,22 +110,72 @@ final class SessionPool implements AutoCloseable {
 
     /**
      * Runs {@code work} on a session of its own and gives the session back. A failure drops the
-     * session's prepared statements (see {@link Session#discardStatements()}); an SQL failure is
-     * {@link CatalogUnavailableException}, whose message is for the log.
+     * session's prepared statements (see {@link Session#discardStatements()}), or after a file
+     * fault its connection; an SQL failure is {@link CatalogUnavailableException}, whose message is
+     * for the log, {@linkplain CatalogUnavailableException#unreadable() unreadable} for a file fault.
      */
     <T> T read(Work<T> work) {
+        return read(work, true);
+    }
+
+    /** As {@link #read(Work)}; {@code replayable} false keeps a failed {@code work} from being {@linkplain #replay run again}. */
+    <T> T read(Work<T> work, boolean replayable) {
         Session session = acquire();
         try {
             return work.run(session);
         } catch (SQLException e) {
-            session.discardStatements();
-            throw new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+            throw failed(session, e, e, work, replayable);
+        } catch (CatalogUnavailableException e) {
+            throw failed(session, e, e.getCause(), work, replayable);
         } catch (RuntimeException e) {
+            if (SqliteErrors.isFileFault(e)) {
+                throw failed(session, e, e, work, replayable);
+            }
             session.discardStatements();
             throw e;
         } finally {
             release(session);
         }
+    }
+
+    private CatalogUnavailableException failed(Session session, Exception thrown, Throwable sql, Work<?> work,
+                                               boolean replayable) {
+        String message = thrown instanceof CatalogUnavailableException c ? c.getMessage()
+                : "reading the catalog failed: " + FileChecks.oneLine(sql == null ? null : sql.getMessage());
+        if (SqliteErrors.isFileFault(thrown) || thrown instanceof CatalogUnavailableException c && c.unreadable()) {
+            session.reset();
+            fault.set(new Fault(message, replayable ? work : null));
+            return thrown instanceof CatalogUnavailableException c && c.unreadable() ? c
+                    : new CatalogUnavailableException(message, thrown, true);
+        }
+        session.discardStatements();
+        return thrown instanceof CatalogUnavailableException c ? c : new CatalogUnavailableException(message, thrown);
+    }
+
+    /** The last read that failed on a file fault and has not read well since, or null. */
+    Fault fault() {
+        return fault.get();
+    }
+
+    /**
+     * Runs the work of {@code f} again. When it reads well (or there is no work to run), forgets
+     * {@code f} and {@linkplain #invalidate() opens every session afresh}, so that none keeps a
+     * page it read from the damaged file.
+     *
+     * @throws CatalogUnavailableException when it fails again, or finds no free session in time
+     */
+    void replay(Fault f) {
+        if (f.replay() != null) {
+            read(f.replay(), true);
+        }
+        if (fault.compareAndSet(f, null)) {
+            invalidate();
+        }
+    }
+
+    /** Every session opens a new connection when next handed out: the files changed under them. */
+    void invalidate() {
+        generation++;
     }
 
     Session acquire() {
@@ -129,6 +196,11 @@ final class SessionPool implements AutoCloseable {
         if (closed) {
             session.close();
             throw new CatalogUnavailableException("the catalog is closed", null);
+        }
+        int current = generation;
+        if (session.generation() != current) {
+            session.reset();
+            session.generation(current);
         }
         return session;
     }

@@ -14,10 +14,12 @@ import java.util.Objects;
  *                        answers {@link dev.musicmeta.catalog.CatalogUnavailableException}
  * @param artistCacheSize entries of the in-process cache of assembled artists; 0 turns it off
  * @param albumCacheSize  entries of the in-process cache of assembled albums; 0 turns it off
- * @param mmapBytes       memory-mapped I/O limit per connection ({@code PRAGMA mmap_size});
- *                        mapped pages are the kernel's file cache, not process heap
- * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size});
- *                        small because mmap serves reads without copying
+ * @param mmapBytes       memory-mapped I/O limit per connection ({@code PRAGMA mmap_size}); 0 (the
+ *                        default) reads with {@code pread}: a mapped file that shrinks or is
+ *                        rewritten while served kills the process with SIGBUS, where a read
+ *                        returns an SQLite error (bench/RESULTS.md says what mapping was worth)
+ * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size}),
+ *                        outside the Java heap
  * @param immutable       open the files with {@code immutable=1}: no file locking and no change
  *                        detection per read, and no {@code -wal}/{@code -shm} files created
  *                        beside a WAL-mode file (which {@code mode=ro} alone would do); only
@@ -39,8 +41,8 @@ public record SqliteOptions(
     public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(2);
     /** About 1 KiB per artist and 2 KiB per album: tens of MiB at most, with -Xmx256m in mind. */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
-    /** Larger than any catalog file: SQLite maps the whole file. */
-    public static final long DEFAULT_MMAP_BYTES = 1L << 40;
+    /** No memory-mapped reads: see {@link #mmapBytes()}. */
+    public static final long DEFAULT_MMAP_BYTES = 0;
     public static final int DEFAULT_PAGE_CACHE_KIB = 2048;
 
     public SqliteOptions {
