@@ -23,7 +23,7 @@ final class Cors {
      * What a page may read beyond the headers every browser shows it: the tag to revalidate with,
      * the wait after a 429 or 503, a 405's methods, the request id to report a problem with.
      */
-    static final String EXPOSE_HEADERS = "ETag, Retry-After, Allow, X-Request-Id";
+    static final String EXPOSE_HEADERS = "ETag, Retry-After, Allow, X-Request-Id, WWW-Authenticate";
 
     /**
      * Request headers a page may send: any ({@code *}, valid because no request carries

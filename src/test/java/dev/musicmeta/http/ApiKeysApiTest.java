@@ -77,6 +77,7 @@ class ApiKeysApiTest {
         assertThat(missing.json().path("detail").asText()).contains("Authorization: Bearer <key>", "X-Api-Key");
         assertThat(missing.header("Cache-Control")).isEqualTo("no-store");
         assertThat(missing.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(missing.header("Access-Control-Expose-Headers")).contains("WWW-Authenticate");
     }
 
     @Test

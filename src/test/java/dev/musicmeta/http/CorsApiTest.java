@@ -85,7 +85,7 @@ class CorsApiTest {
                 .containsExactly(200, 304, 400, 404, 404, 405, 200, 400, 200, 400);
         for (ApiClient.Response res : answers) {
             assertThat(res.header("Access-Control-Allow-Origin")).isEqualTo("*");
-            assertThat(res.header("Access-Control-Expose-Headers")).isEqualTo("ETag, Retry-After, Allow, X-Request-Id");
+            assertThat(res.header("Access-Control-Expose-Headers")).isEqualTo("ETag, Retry-After, Allow, X-Request-Id, WWW-Authenticate");
             assertThat(res.header("Access-Control-Allow-Credentials")).isNull();
             assertThat(res.header("Vary")).isNotEqualTo("Origin");
         }

@@ -19,7 +19,7 @@ class OpenApiValidatorTest {
     private static Map<String, List<String>> headers(String contentType) {
         return Map.of("content-type", List.of(contentType), "etag", List.of("\"abc\""),
                 "cache-control", List.of("public, max-age=86400"), "access-control-allow-origin", List.of("*"),
-                "access-control-expose-headers", List.of("ETag, Retry-After, Allow, X-Request-Id"),
+                "access-control-expose-headers", List.of("ETag, Retry-After, Allow, X-Request-Id, WWW-Authenticate"),
                 "x-request-id", List.of("4bf92f3577b34da6a3ce929d0e0e4736"));
     }
 
