@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
  * Finds whether the files can be read, at most once a second however often it is asked, at the
  * cost of a few reads: each file's header (is it a whole SQLite file of the length it says), the
  * read that last failed on a file fault run again (until it reads well the catalog stays
- * unreadable: a damaged page far inside a file shows in no header), and one tiny query per file.
+ * unreadable: a damaged page far inside a file shows in no header), and one tiny query per file,
+ * each on a connection free at that moment (a probe never queues behind requests; with none
+ * free, what it could not run says nothing new).
  * When a header changed since the last look (the file was rewritten in place) every connection
  * is opened afresh and the caches are cleared, so nothing read from the old content is served.
  */
@@ -86,7 +88,7 @@ final class HealthProbe {
     /** Null when {@code sql} reads (or no session is free to tell), else why it does not. */
     private String tinyRead(String sql, Path file) {
         try {
-            pool.read(session -> {
+            pool.readNow(session -> {
                 session.countOne();
                 try (Statement statement = session.connection().createStatement();
                      ResultSet rs = statement.executeQuery(sql)) {

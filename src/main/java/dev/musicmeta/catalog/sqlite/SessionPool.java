@@ -120,7 +120,20 @@ final class SessionPool implements AutoCloseable {
 
     /** As {@link #read(Work)}; {@code replayable} false keeps a failed {@code work} from being {@linkplain #replay run again}. */
     <T> T read(Work<T> work, boolean replayable) {
-        Session session = acquire();
+        return read(work, replayable, timeoutNanos);
+    }
+
+    /**
+     * As {@link #read(Work)} on a session free right now: a probe must not queue behind requests.
+     *
+     * @throws CatalogUnavailableException (busy) when none is free
+     */
+    <T> T readNow(Work<T> work) {
+        return read(work, true, 0);
+    }
+
+    private <T> T read(Work<T> work, boolean replayable, long waitNanos) {
+        Session session = acquire(waitNanos);
         try {
             return work.run(session);
         } catch (SQLException e) {
@@ -166,7 +179,7 @@ final class SessionPool implements AutoCloseable {
      */
     void replay(Fault f) {
         if (f.replay() != null) {
-            read(f.replay(), true);
+            readNow(f.replay());
         }
         if (fault.compareAndSet(f, null)) {
             invalidate();
@@ -179,12 +192,16 @@ final class SessionPool implements AutoCloseable {
     }
 
     Session acquire() {
+        return acquire(timeoutNanos);
+    }
+
+    private Session acquire(long waitNanos) {
         if (closed) {
             throw new CatalogUnavailableException("the catalog is closed", null);
         }
         Session session;
         try {
-            session = idle.pollFirst(timeoutNanos, TimeUnit.NANOSECONDS);
+            session = idle.pollFirst(waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CatalogUnavailableException("interrupted while waiting for a catalog connection", e);

@@ -99,6 +99,16 @@ class OpenChecksTest {
     }
 
     @Test
+    void checkReadsNewFilesOnceAndKeepsNothingOpen() throws Exception {
+        assertThat(SqliteCatalog.check(edge.files(), options())).isEmpty();
+        byte[] bytes = Files.readAllBytes(edge.trackFiles());
+        Path truncated = Files.write(work.resolve(CatalogFiles.TRACK_FILES_FILE), Arrays.copyOf(bytes, bytes.length - 4096));
+        assertThatThrownBy(() -> SqliteCatalog.check(new CatalogFiles(edge.main(), truncated), options()))
+                .isInstanceOf(CatalogFileException.class)
+                .hasMessageStartingWith(truncated + ": shorter than its header says");
+    }
+
+    @Test
     void aTruncatedFileIsNamedAndSaysSo() throws IOException {
         byte[] bytes = Files.readAllBytes(edge.main());
         Path truncated = Files.write(work.resolve("truncated.sqlite3"), Arrays.copyOf(bytes, bytes.length / 2));
