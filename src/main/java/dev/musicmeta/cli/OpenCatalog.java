@@ -74,6 +74,11 @@ record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index, SearchInd
         return new OpenCatalog(sqlite, search.state(), search.index(), options.searchBudget());
     }
 
+    /** Whether searches use the search index (current or stale) rather than a scan of SQLite. */
+    boolean searchesIndex() {
+        return index == SearchSetup.IndexState.CURRENT || index == SearchSetup.IndexState.STALE;
+    }
+
     /** What the routes serve. */
     Catalog catalog() {
         return sqlite;

@@ -6,10 +6,14 @@ import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.http.ApiKeys;
 import dev.musicmeta.http.ApiServer;
+import dev.musicmeta.http.BuildInfo;
 import dev.musicmeta.http.ConnectionLimits;
 import dev.musicmeta.http.ServerConfig;
+import dev.musicmeta.http.ServiceInfo;
+import dev.musicmeta.http.ServiceMetrics;
 import dev.musicmeta.http.TrustedProxies;
 import dev.musicmeta.sample.ExampleRecordings;
+import dev.musicmeta.search.IndexBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
@@ -79,6 +83,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"--addr", "-addr"}, paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADDR:-:8080}",
             description = "Address to listen on; :0 picks a free port (env MMA_ADDR; default ${DEFAULT-VALUE}).")
     String addr;
+
+    @Option(names = "--admin-addr", paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADMIN_ADDR}",
+            description = "Serve /metrics, /ready and /info on this address only, a port kept unpublished; on --addr"
+                    + " they then answer 404 (env MMA_ADMIN_ADDR; default: with the API on --addr).")
+    String adminAddr;
 
     @Option(names = "--demo", defaultValue = "${env:MMA_DEMO:-false}",
             description = "Without --db: serve a generated sample catalog, made once and kept (env MMA_DEMO).")
@@ -224,11 +233,20 @@ final class ServeCommand implements Callable<Integer> {
         // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
                 CatalogFiles.resolve(main, trackFiles), index, options);
-        ApiServer server = new ApiServer(opening.thenApply(OpenCatalog::catalog), config, keys,
-                new ServedReadiness(opening::join, requireIndex));
+        // -Dmma.metrics=off: nothing recorded, the baseline bench/metrics-cost.py measures metrics against
+        ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
+                : ServiceMetrics.create(BuildInfo.current());
+        ApiServer server = new ApiServer(opening.thenApply(opened -> CatalogMetrics.bind(opened, metrics)), config,
+                keys, metrics, new ServedReadiness(opening::join, requireIndex));
+        CompletableFuture<ServiceInfo> facts = opening.thenApplyAsync(opened -> ServiceFacts.describe(
+                opened.sqlite().files(), !opened.searchesIndex() ? null
+                        : index != null ? index : IndexBuilder.defaultFolder(opened.sqlite().files().main())));
+        server.info(() -> facts.getNow(ServiceInfo.buildOnly()));
+        CatalogMetrics.bindFacts(facts, metrics);
         try {
             server.start();
         } catch (RuntimeException e) {
+            metrics.close();
             Throwable failure = opening.handle((opened, t) -> t).join(); // failed with the cause itself
             if (failure instanceof CatalogFileException || failure instanceof SearchSetup.IndexUnavailableException) {
                 return fail(2, failure.getMessage());
@@ -240,7 +258,7 @@ final class ServeCommand implements Callable<Integer> {
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
         // Closed in reverse order: the server stops before the catalog it serves closes.
-        try (OpenCatalog opened = opening.join(); ApiServer running = server) {
+        try (ServiceMetrics meters = metrics; OpenCatalog opened = opening.join(); ApiServer running = server) {
             return serve(opened, running, config);
         }
     }
@@ -265,6 +283,10 @@ final class ServeCommand implements Callable<Integer> {
                     opened.index().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
+        if (server.adminPort() >= 0) {
+            String adminHost = ListenAddress.parse(adminAddr).displayHost();
+            LOG.info("/metrics, /ready and /info on http://{}:{} only", adminHost, server.adminPort());
+        }
         if (server.apiKeys().enabled()) {
             LOG.info("API keys required on data routes: {} keys from {}, reread when it changes",
                     server.apiKeys().size(), server.apiKeys().file());
@@ -300,7 +322,21 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(limits())
                 .withShutdownDelay(Duration.ofSeconds(within("--shutdown-delay", shutdownDelay, 0, MAX_WAIT_SECONDS)))
                 .withStopTimeout(Duration.ofSeconds(within("--drain-timeout", drainTimeout, 0, MAX_WAIT_SECONDS)))
-                .withAccessLog(accessLog.mode(), accessLogProbes);
+                .withAccessLog(accessLog.mode(), accessLogProbes)
+                .withAdmin(admin(address));
+    }
+
+    /** The admin listener of --admin-addr, or null; on another port than the API's. */
+    private ServerConfig.Admin admin(ListenAddress api) {
+        if (adminAddr == null || adminAddr.isBlank()) {
+            return null;
+        }
+        ListenAddress admin = ListenAddress.parse(adminAddr, source("--admin-addr"));
+        if (admin.port() != 0 && admin.port() == api.port()) {
+            throw new IllegalArgumentException(source("--admin-addr") + " must be another port than "
+                    + source("--addr") + "'s (" + api.port() + "), not " + adminAddr);
+        }
+        return new ServerConfig.Admin(admin.host(), admin.port());
     }
 
     private ConnectionLimits limits() {

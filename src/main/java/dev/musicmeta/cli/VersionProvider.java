@@ -1,13 +1,13 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.http.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, or "development" when run from classes. */
+/** The version, commit and build time the build recorded ({@link BuildInfo}). */
 final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"music-metadata-api " + (version == null ? "development" : version)};
+        return new String[] {"music-metadata-api " + BuildInfo.current().describe()};
     }
 }

@@ -7,6 +7,10 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Collections;
@@ -15,7 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.LowResourceMonitor;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -56,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     private static final int MAX_THREADS = 250;
     private static final int MIN_THREADS = 8;
     private static final int IDLE_THREAD_MILLIS = 60_000;
+    private static final String ADMIN_CONNECTOR = "admin";
     /** File descriptors kept for the catalog, the index, the jars and logs when capping connections. */
     private static final int RESERVED_DESCRIPTORS = 256;
 
@@ -67,6 +76,10 @@ public final class ApiServer implements AutoCloseable {
     private final DrainState drain = new DrainState();
     private final int maxConnections;
     private final AccessLog accessLog;
+    private final ServiceMetrics metrics;
+    private final boolean ownsMetrics;
+    private final HttpMetrics httpMetrics;
+    private volatile Supplier<ServiceInfo> info = ServiceInfo::buildOnly;
     private final Javalin app;
     private volatile Server jetty;
 
@@ -89,16 +102,29 @@ public final class ApiServer implements AutoCloseable {
      * and limits keyed requests per key rather than per address.
      */
     public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys) {
-        this(catalog, config, apiKeys, () -> Readiness.NONE);
+        this(catalog, config, apiKeys, null);
     }
 
     /**
-     * A server whose {@code /ready} also reports {@code readiness} (asked on every probe, once the
-     * catalog has opened: it must be cheap) and answers 503 while a component is not ready.
+     * A server whose {@code /metrics} writes {@code metrics}, where the catalog's meters are too; it
+     * adds the HTTP layer's and Jetty's. With {@code metrics} null it makes its own, and closes them
+     * when it stops.
      */
     public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys,
-                     Supplier<Readiness> readiness) {
+                     ServiceMetrics metrics) {
+        this(catalog, config, apiKeys, metrics, () -> Readiness.NONE);
+    }
+
+    /**
+     * As above, with a {@code /ready} that also reports {@code readiness} (asked on every probe,
+     * once the catalog has opened: it must be cheap) and answers 503 while a component is not ready.
+     */
+    public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys,
+                     ServiceMetrics metrics, Supplier<Readiness> readiness) {
         this.config = config;
+        this.ownsMetrics = metrics == null;
+        this.metrics = metrics != null ? metrics : ServiceMetrics.create(BuildInfo.current());
+        this.httpMetrics = new HttpMetrics(this.metrics.registry());
         this.catalog = catalog;
         this.apiKeys = apiKeys;
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateBurst());
@@ -112,12 +138,21 @@ public final class ApiServer implements AutoCloseable {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);
             SpotifyKeys spotifyKeys = new SpotifyKeys(apiKeys);
+            if (config.admin() != null) {
+                javalin.routes.before(ApiServer::separateAdmin);
+            }
+            if (this.metrics.enabled()) {
+                javalin.routes.beforeMatched(ApiServer::recordRoute);
+                httpMetrics.routes(routes);
+            }
             if (rateLimit.enabled() || apiKeys.enabled()) {
                 KeyGate keyGate = new KeyGate(apiKeys, routes, spotifyKeys::keyOfToken);
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
             new HealthRoute(responder).register(routes);
             new ReadyRoute(responder, drain, readiness).register(routes);
+            new MetricsRoute(responder, this.metrics).register(routes);
+            new InfoRoute(responder, () -> info.get()).register(routes);
             new LookupRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
@@ -139,32 +174,34 @@ public final class ApiServer implements AutoCloseable {
         javalin.http.generateEtags = false;
         javalin.http.prefer405over404 = true;
         javalin.http.maxRequestSize = BatchRoutes.MAX_BODY_BYTES;
-        javalin.jetty.threadPool = threadPool();
+        QueuedThreadPool pool = threadPool();
+        new JettyServerThreadPoolMetrics(pool, Tags.empty()).bindTo(metrics.registry());
+        javalin.jetty.threadPool = pool;
         javalin.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        javalin.jetty.addConnector((server, http) -> {
-            GatedConnector connector = new GatedConnector(server, http, catalog);
-            connector.setHost(config.host() == null || config.host().isEmpty() ? null : config.host());
-            connector.setPort(config.port());
-            connector.setAcceptQueueSize(config.limits().acceptQueue());
-            connector.setShutdownIdleTimeout(-1); // GracefulDrain closes idle connections; in-flight ones finish
-            connector.addBean(new ConnectionGuard(maxConnections, config.limits().maxConnectionsPerClient(),
-                    config.trustedProxies()));
-            connector.addBean(new HeaderDeadline(connector, config.limits().headerTimeout(), accessLog));
-            return connector;
-        });
+        javalin.jetty.addConnector((server, http) -> connector(server, http, config.host(), config.port(), "api"));
+        if (config.admin() != null) {
+            javalin.jetty.addConnector((server, http) -> connector(server, http, config.admin().host(),
+                    config.admin().port(), ADMIN_CONNECTOR));
+        }
         javalin.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
-            server.setRequestLog(accessLog);
+            server.setRequestLog(metrics.enabled() ? new RequestLog.Collection(accessLog, httpMetrics) : accessLog);
             server.setStopTimeout(config.stopTimeout().toMillis());
             server.setOpenEarly(false); // the connector binds last, once the catalog is open
             // Javalin's default server counts requests (StatisticsHandler) and polls for low resources
             // every second; nothing reads either. GracefulDrain takes the statistics' place.
             server.removeBean(server.getBean(LowResourceMonitor.class));
             GracefulDrain graceful = new GracefulDrain(drain);
-            graceful.setHandler(new RequestEdge(config.limits().bodyTimeout())); // Javalin's context goes inside
+            RequestEdge edge = new RequestEdge(config.limits().bodyTimeout()); // Javalin's context goes inside
+            if (metrics.enabled()) {
+                httpMetrics.setHandler(edge);
+                graceful.setHandler(httpMetrics);
+            } else {
+                graceful.setHandler(edge);
+            }
             server.setHandler(graceful);
             jetty = server;
         });
@@ -175,6 +212,39 @@ public final class ApiServer implements AutoCloseable {
             context.getSessionHandler().setUsingCookies(false);
             context.getSessionHandler().setUsingUriParameters(false);
         });
+    }
+
+    /** A listener, bound once the catalog is open, with the caps and deadlines on reading requests. */
+    private ServerConnector connector(Server server, HttpConfiguration http, String host, int port, String name) {
+        GatedConnector connector = new GatedConnector(server, http, catalog);
+        connector.setName(name);
+        connector.setHost(host == null || host.isEmpty() ? null : host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(config.limits().acceptQueue());
+        connector.setShutdownIdleTimeout(-1); // GracefulDrain closes idle connections; in-flight ones finish
+        connector.addBean(new ConnectionGuard(maxConnections, config.limits().maxConnectionsPerClient(),
+                config.trustedProxies()));
+        connector.addBean(new HeaderDeadline(connector, config.limits().headerTimeout(), accessLog));
+        if (metrics.enabled()) {
+            connector.addBean(new JettyConnectionMetrics(metrics.registry(), connector, Tags.of("connector", name)));
+        }
+        return connector;
+    }
+
+    /**
+     * With {@code --admin-addr}, each listener answers its own paths: the admin one only
+     * {@link AdminPaths}, the API's everything else. A path of the other listener is unknown here.
+     */
+    private static void separateAdmin(Context ctx) {
+        if (onAdmin(ctx) != AdminPaths.is(ctx.path())) {
+            throw new ProblemException(ProblemType.UNKNOWN_PATH, ProblemDocument.defaultDetail(404));
+        }
+    }
+
+    /** Whether the request came in on the admin listener of {@code --admin-addr}. */
+    private static boolean onAdmin(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        return request != null && ADMIN_CONNECTOR.equals(request.getConnectionMetaData().getConnector().getName());
     }
 
     /**
@@ -188,13 +258,23 @@ public final class ApiServer implements AutoCloseable {
         return pool;
     }
 
+    /** Notes the route template the router matched, for {@link HttpMetrics}. */
+    private static void recordRoute(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) {
+            ctx.attribute(HttpMetrics.ROUTE_ATTRIBUTE, matched.path);
+        }
+    }
+
     /**
-     * Every request counts but probes and preflights, which a browser sends on its own. With API
+     * Every request counts but probes, preflights, which a browser sends on its own, and what the
+     * admin listener answers (it is not published, so {@code /info} needs no key there). With API
      * keys on, a request with a valid key counts against its key; any other against its address,
      * and then a data route without a valid key ends in a 401.
      */
     private void limitRate(Context ctx, KeyGate keyGate) {
-        if (ProbePaths.is(ctx.path()) || HandlerType.OPTIONS.equals(ctx.method())) {
+        if (ProbePaths.is(ctx.path()) || HandlerType.OPTIONS.equals(ctx.method())
+                || config.admin() != null && onAdmin(ctx)) {
             return;
         }
         KeyGate.Credential credential = keyGate.authenticate(ctx);
@@ -209,6 +289,7 @@ public final class ApiServer implements AutoCloseable {
     private void limitKey(ApiKey key) {
         long retryAfter = keyRateLimits.acquire(key);
         if (retryAfter > 0) {
+            httpMetrics.limitedByKey();
             KeyRateLimits.Limits limits = keyRateLimits.limits(key);
             throw new ProblemException(ProblemType.RATE_LIMITED, "more than " + limits.perSecond()
                     + " requests a second (bursts of " + limits.burst() + ") with this API key; retry after "
@@ -223,6 +304,7 @@ public final class ApiServer implements AutoCloseable {
                 proxies.enabled() ? Collections.list(ctx.req().getHeaders("Forwarded")) : null, proxies);
         long retryAfter = rateLimit.acquire(client);
         if (retryAfter > 0) {
+            httpMetrics.limitedByAddress();
             throw new ProblemException(ProblemType.RATE_LIMITED, "more than " + config.rateLimit()
                     + " requests a second (bursts of " + config.rateBurst() + ") from one client; retry after "
                     + retryAfter + " s", Map.of("Retry-After", Long.toString(retryAfter)));
@@ -261,12 +343,39 @@ public final class ApiServer implements AutoCloseable {
 
     /** The bound port (the chosen one when the config asked for port 0). */
     public int port() {
-        return app.port();
+        return jetty == null ? app.port() : connector().getLocalPort();
     }
 
     /** The listening connector, for tests that look at what it was given. */
     ServerConnector connector() {
         return (ServerConnector) jetty.getConnectors()[0];
+    }
+
+    /**
+     * The bound port of the admin listener ({@code --admin-addr}: /metrics, /ready, /info), or -1
+     * when they are served with the API.
+     */
+    public int adminPort() {
+        if (config.admin() == null || jetty == null) {
+            return -1;
+        }
+        for (Connector connector : jetty.getConnectors()) {
+            if (ADMIN_CONNECTOR.equals(connector.getName())) {
+                return ((ServerConnector) connector).getLocalPort();
+            }
+        }
+        return -1;
+    }
+
+    /** Where {@code /info} takes the catalog's and the index's facts from (by default, the build alone). */
+    public ApiServer info(Supplier<ServiceInfo> source) {
+        this.info = source;
+        return this;
+    }
+
+    /** The registry {@code /metrics} writes. */
+    public ServiceMetrics metrics() {
+        return metrics;
     }
 
     /** Whether this server is draining, for whatever reports readiness. */
@@ -340,5 +449,8 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (ownsMetrics) {
+            metrics.close();
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * With API keys on, lets a request onto a data route only with a valid key, sent as
  * {@code Authorization: Bearer <key>} (preferred, RFC 6750) or {@code X-Api-Key: <key>}; a key in
  * the query string is not read, as URLs end up in logs and histories. Open to all: the service
- * pages ({@code /}, {@code /health}, {@code /ready}, the docs, this document, the problem pages),
+ * pages ({@code /}, {@code /health}, {@code /ready}, {@code /metrics} (for scrapers), the docs, this document, the problem pages),
  * every {@code OPTIONS} (browsers send preflights without credentials), and paths the router does
  * not know or does not know with this method, which answer 404 and 405 as without keys.
  *
@@ -110,7 +110,8 @@ final class KeyGate {
     /** Whether {@code path} is open with keys on (one trailing slash allowed, as for every path). */
     static boolean isOpen(String path) {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (p.equals("/") || p.equals(HealthRoute.PATH) || p.equals("/ready") || p.equals("/docs")
+        if (p.equals("/") || p.equals(HealthRoute.PATH) || p.equals("/ready") || p.equals(MetricsRoute.PATH)
+                || p.equals("/docs")
                 || p.equals(DocsRoutes.OPENAPI) || p.startsWith("/docs/") || p.startsWith(ProblemType.PREFIX)) {
             return true;
         }

@@ -64,6 +64,11 @@ final class Responder {
         }
     }
 
+    /** Sends a body of another type than JSON ({@code /metrics}), with its tag and, where accepted, gzip. */
+    void body(Context ctx, String contentType, byte[] body, Caching caching) throws IOException {
+        ok(ctx, contentType, body, body.length, null, caching);
+    }
+
     /** Sends a prepared body (docs, openapi.yaml) with its precomputed tag and gzip copy. */
     void asset(Context ctx, StaticAsset asset) throws IOException {
         ctx.res().setHeader("Content-Security-Policy", StaticAsset.SAME_ORIGIN_ONLY);

@@ -61,6 +61,21 @@ final class RouteTable {
         return false;
     }
 
+    /**
+     * The template of the route answering {@code path} with any method ({@code /lookup/track/{id}}),
+     * or null when none does. A scan of every route: for requests refused before the router matched
+     * one (a 405, a 429), not for every request.
+     */
+    String template(String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (Map.Entry<String, Route> route : table.entrySet()) {
+            if (route.getValue().pattern.matcher(p).matches()) {
+                return route.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Routes are all registered before the server starts, so the preflight reads a complete set. */
     private void record(String path, String... methods) {
         Route route = table.get(path);

@@ -20,6 +20,8 @@ import java.time.Duration;
  *                        draining, so that load balancers stop routing here first
  * @param accessLog       which requests the access log writes
  * @param accessLogProbes whether the access log also writes /health, /ready and /metrics
+ * @param admin           where /metrics, /ready and /info are served apart from the API
+ *                        ({@link AdminPaths}), or null to serve them with it
  */
 public record ServerConfig(
         String host,
@@ -33,7 +35,22 @@ public record ServerConfig(
         ConnectionLimits limits,
         Duration shutdownDelay,
         AccessLogMode accessLog,
-        boolean accessLogProbes) {
+        boolean accessLogProbes,
+        Admin admin) {
+
+    /**
+     * The admin listener's address.
+     *
+     * @param host interface to bind; {@code null} or empty for all interfaces
+     * @param port TCP port; 0 picks a free one ({@link ApiServer#adminPort()} tells which)
+     */
+    public record Admin(String host, int port) {
+        public Admin {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("admin port must be 0 to 65535");
+            }
+        }
+    }
 
     public static final long DEFAULT_RATE_LIMIT = 100;
     public static final long DEFAULT_RATE_BURST = 200;
@@ -51,6 +68,9 @@ public record ServerConfig(
         if (cacheMaxAge.isNegative() || stopTimeout.isNegative() || shutdownDelay.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
         }
+        if (admin != null && admin.port() != 0 && admin.port() == port) {
+            throw new IllegalArgumentException("the admin port must not be the API's port (" + port + ")");
+        }
     }
 
     /**
@@ -60,17 +80,17 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(null, 8080, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, TrustedProxies.NONE,
                 DEFAULT_CACHE_MAX_AGE, DEFAULT_STOP_TIMEOUT, false, ConnectionLimits.defaults(), DEFAULT_SHUTDOWN_DELAY,
-                AccessLogMode.ALL, false);
+                AccessLogMode.ALL, false, null);
     }
 
     public ServerConfig withAddress(String newHost, int newPort) {
         return new ServerConfig(newHost, newPort, rateLimit, rateBurst, trustedProxies, cacheMaxAge, stopTimeout,
-                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes);
+                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes, admin);
     }
 
     public ServerConfig withRateLimit(long perSecond, long burst) {
         return new ServerConfig(host, port, perSecond, burst, trustedProxies, cacheMaxAge, stopTimeout,
-                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes);
+                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes, admin);
     }
 
     /**
@@ -88,36 +108,42 @@ public record ServerConfig(
 
     public ServerConfig withTrustedProxies(TrustedProxies proxies) {
         return new ServerConfig(host, port, rateLimit, rateBurst, proxies, cacheMaxAge, stopTimeout,
-                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes);
+                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes, admin);
     }
 
     public ServerConfig withCacheMaxAge(Duration maxAge) {
         return new ServerConfig(host, port, rateLimit, rateBurst, trustedProxies, maxAge, stopTimeout,
-                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes);
+                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes, admin);
     }
 
     public ServerConfig withAccessLogFields(boolean withFields) {
         return new ServerConfig(host, port, rateLimit, rateBurst, trustedProxies, cacheMaxAge, stopTimeout,
-                withFields, limits, shutdownDelay, accessLog, accessLogProbes);
+                withFields, limits, shutdownDelay, accessLog, accessLogProbes, admin);
     }
 
     public ServerConfig withStopTimeout(Duration timeout) {
         return new ServerConfig(host, port, rateLimit, rateBurst, trustedProxies, cacheMaxAge, timeout,
-                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes);
+                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes, admin);
     }
 
     public ServerConfig withLimits(ConnectionLimits newLimits) {
         return new ServerConfig(host, port, rateLimit, rateBurst, trustedProxies, cacheMaxAge, stopTimeout,
-                accessLogFields, newLimits, shutdownDelay, accessLog, accessLogProbes);
+                accessLogFields, newLimits, shutdownDelay, accessLog, accessLogProbes, admin);
     }
 
     public ServerConfig withShutdownDelay(Duration delay) {
         return new ServerConfig(host, port, rateLimit, rateBurst, trustedProxies, cacheMaxAge, stopTimeout,
-                accessLogFields, limits, delay, accessLog, accessLogProbes);
+                accessLogFields, limits, delay, accessLog, accessLogProbes, admin);
+    }
+
+    /** Serves /metrics, /ready and /info on {@code host}:{@code port} only; null serves them with the API. */
+    public ServerConfig withAdmin(Admin newAdmin) {
+        return new ServerConfig(host, port, rateLimit, rateBurst, trustedProxies, cacheMaxAge, stopTimeout,
+                accessLogFields, limits, shutdownDelay, accessLog, accessLogProbes, newAdmin);
     }
 
     public ServerConfig withAccessLog(AccessLogMode mode, boolean probes) {
         return new ServerConfig(host, port, rateLimit, rateBurst, trustedProxies, cacheMaxAge, stopTimeout,
-                accessLogFields, limits, shutdownDelay, mode, probes);
+                accessLogFields, limits, shutdownDelay, mode, probes, admin);
     }
 }

@@ -77,7 +77,7 @@ public record IndexManifest(int format, String builtAt, String lucene, CatalogSt
         }
     }
 
-    static IndexManifest read(Path indexDir) throws IOException {
+    public static IndexManifest read(Path indexDir) throws IOException {
         return JSON.readValue(indexDir.resolve(FILE).toFile(), IndexManifest.class);
     }
 

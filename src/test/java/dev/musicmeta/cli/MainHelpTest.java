@@ -3,6 +3,7 @@ package dev.musicmeta.cli;
 import dev.musicmeta.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.http.BuildInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ class MainHelpTest {
     @Test
     void versionIsPrintedAtTheTopAndByEverySubcommand() {
         String version = new VersionProvider().getVersion()[0];
-        assertThat(version).startsWith("music-metadata-api ");
+        assertThat(version).isEqualTo("music-metadata-api " + BuildInfo.current().describe());
 
         assertThat(CliRun.of("--version").out().strip()).isEqualTo(version);
         for (String command : SUBCOMMANDS) {

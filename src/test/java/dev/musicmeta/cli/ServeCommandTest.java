@@ -42,8 +42,8 @@ class ServeCommandTest {
         for (String s : List.of("--db", "-db", "--track-files", "--addr", "-addr", "--demo", "--demo-dir",
                 "--rate-limit", "--rate-burst", "--trust-proxy", "--search-timeout", "--log-format", "--cache-max-age",
                 "--header-timeout", "--body-timeout", "--max-connections", "--max-connections-per-client", "--backlog",
-                "--shutdown-delay", "--drain-timeout", "--access-log", "--access-log-probes",
-                "MMA_DB", "MMA_SEARCH_TIMEOUT",
+                "--shutdown-delay", "--drain-timeout", "--access-log", "--access-log-probes", "--admin-addr",
+                "MMA_ADMIN_ADDR", "MMA_DB", "MMA_SEARCH_TIMEOUT",
                 "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
                 "MMA_CACHE_MAX_AGE", "MMA_DEMO", "--api-keys", "MMA_API_KEYS", "MMA_HEADER_TIMEOUT", "MMA_BODY_TIMEOUT",
                 "MMA_MAX_CONNECTIONS", "MMA_MAX_CONNECTIONS_PER_CLIENT", "MMA_BACKLOG", "MMA_SHUTDOWN_DELAY",
@@ -113,7 +113,8 @@ class ServeCommandTest {
                 new String[] {"--header-timeout", "0"}, new String[] {"--body-timeout", "3601"},
                 new String[] {"--max-connections", "0"}, new String[] {"--max-connections-per-client", "0"},
                 new String[] {"--backlog", "0"}, new String[] {"--backlog", "65536"},
-                new String[] {"--shutdown-delay", "-1"}, new String[] {"--drain-timeout", "-1"})) {
+                new String[] {"--shutdown-delay", "-1"}, new String[] {"--drain-timeout", "-1"},
+                new String[] {"--admin-addr", "9090"}, new String[] {"--admin-addr", ":8080"})) {
             CliRun r = CliRun.of("serve", "--db", "x", bad[0], bad[1]);
 
             assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(2);

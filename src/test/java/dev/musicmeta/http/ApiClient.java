@@ -41,7 +41,7 @@ public final class ApiClient {
         this.base = base;
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 

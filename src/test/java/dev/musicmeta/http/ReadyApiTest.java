@@ -27,7 +27,7 @@ class ReadyApiTest {
         AtomicReference<Readiness> now = new AtomicReference<>(
                 new Readiness(List.of(CATALOG_OK, TRACK_FILES_ABSENT, INDEX_STALE)));
         ApiServer server = new ApiServer(CompletableFuture.completedFuture(Fixtures.sample()), TestServer.config(),
-                ApiKeys.off(), now::get).start();
+                ApiKeys.off(), null, now::get).start();
         try {
             ApiClient api = new ApiClient(java.net.URI.create("http://127.0.0.1:" + server.port() + "/"));
             ApiClient.Response ready = api.get("/ready");

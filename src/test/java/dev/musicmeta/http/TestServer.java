@@ -10,7 +10,7 @@ final class TestServer implements AutoCloseable {
     private final ApiServer server;
     private final ApiClient client;
 
-    private TestServer(ApiServer server) {
+    TestServer(ApiServer server) {
         this.server = server;
         this.client = new ApiClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
     }

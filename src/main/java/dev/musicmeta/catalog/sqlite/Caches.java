@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -59,6 +61,20 @@ final class Caches {
         }
         if (albums != null) {
             albums.invalidateAll();
+        }
+    }
+
+    /**
+     * Registers each cache's statistics, which Caffeine records anyway: {@code cache_gets_total}
+     * by {@code result} (hit, miss), {@code cache_size}, {@code cache_evictions_total} and the
+     * like, by {@code cache} (artists, albums). Read at scrape time only. A cache that is off has none.
+     */
+    void bindTo(MeterRegistry registry) {
+        if (artists != null) {
+            CaffeineCacheMetrics.monitor(registry, artists, "artists");
+        }
+        if (albums != null) {
+            CaffeineCacheMetrics.monitor(registry, albums, "albums");
         }
     }
 

@@ -99,6 +99,7 @@ final class FallbackSearch implements Searcher {
         long total = 0;
         session.nameMatch().query(TextFold.fold(request.q()));
         session.progressHandler(PROGRESS_OPS, deadline);
+        long started = session.clock();
         try (ResultSet rs = session.query(sql)) {
             while (rs.next()) {
                 if (deadline.passed()) {
@@ -119,6 +120,7 @@ final class FallbackSearch implements Searcher {
             }
             throw e;
         } finally {
+            session.finished(sql, started);
             session.progressHandler(0, null);
         }
         List<Hit> sorted = new ArrayList<>(best);

@@ -36,16 +36,20 @@ final class Fetch {
     }
 
     List<StoredTrack> tracksOfAlbum(long albumRowid) {
+        long started = session.clock();
         try {
             return read(session.query(Sql.TRACKS_BY_ALBUM, albumRowid), StoredTrack::read);
         } catch (SQLException e) {
             throw unreadable(e);
+        } finally {
+            session.finished(Sql.TRACKS_BY_ALBUM, started);
         }
     }
 
     /** The album's rowid (the lowest, should the id be on several rows), or {@code null}. */
     Long albumRowid(String id) {
         Long lowest = null;
+        long started = session.clock();
         try (ResultSet rs = session.query(Sql.ALBUM_ROWID_BY_ID, id)) {
             while (rs.next()) {
                 long rowid = rs.getLong(1);
@@ -53,6 +57,8 @@ final class Fetch {
             }
         } catch (SQLException e) {
             throw unreadable(e);
+        } finally {
+            session.finished(Sql.ALBUM_ROWID_BY_ID, started);
         }
         return lowest;
     }
@@ -91,10 +97,13 @@ final class Fetch {
             case ALBUMS -> Sql.LAST_ALBUM_ROWID;
             case ARTISTS -> Sql.LAST_ARTIST_ROWID;
         };
+        long started = session.clock();
         try (ResultSet rs = session.query(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw unreadable(e);
+        } finally {
+            session.finished(sql, started);
         }
     }
 
@@ -106,18 +115,24 @@ final class Fetch {
     }
 
     private <T> List<T> rows(Sql sql, KeySet keys, RowReader<T> reader) {
+        long started = session.clock();
         try {
             return read(session.query(sql, keys), reader);
         } catch (SQLException e) {
             throw unreadable(e);
+        } finally {
+            session.finished(sql, started);
         }
     }
 
     private <T> List<T> page(Sql sql, long after, long last, RowReader<T> reader) {
+        long started = session.clock();
         try {
             return read(session.query(sql, after, last), reader);
         } catch (SQLException e) {
             throw unreadable(e);
+        } finally {
+            session.finished(sql, started);
         }
     }
 

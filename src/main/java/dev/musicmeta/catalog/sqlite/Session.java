@@ -225,6 +225,16 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** The clock at a statement's start, for {@link #finished}; 0 when statements are not timed. */
+    long clock() {
+        return counter.start();
+    }
+
+    /** Times a statement of kind {@code sql}, read to its end (or failed), that started at {@link #clock()}. */
+    void finished(Sql sql, long started) {
+        counter.stop(sql, started);
+    }
+
     /** Counts a statement run directly on {@link #connection()}. */
     void countOne() {
         counter.increment();

@@ -1,6 +1,10 @@
 package dev.musicmeta.catalog.sqlite;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SessionPool implements AutoCloseable {
 
     private final LinkedBlockingDeque<Session> idle;
+    private final int size;
     private final long timeoutNanos;
     private final List<String> warnings;
     private volatile boolean closed;
@@ -42,8 +47,13 @@ final class SessionPool implements AutoCloseable {
      */
     record Fault(String message, Work<?> replay) {}
 
+    /** Requests that found no session idle: how long they waited; and those that gave up. Null until bound. */
+    private volatile Timer waits;
+    private volatile Counter timeouts;
+
     SessionPool(List<Session> sessions, Duration acquireTimeout, List<String> warnings) {
         this.idle = new LinkedBlockingDeque<>(sessions);
+        this.size = sessions.size();
         this.timeoutNanos = acquireTimeout.toNanos();
         this.warnings = List.copyOf(warnings);
     }
@@ -199,16 +209,12 @@ final class SessionPool implements AutoCloseable {
         if (closed) {
             throw new CatalogUnavailableException("the catalog is closed", null);
         }
-        Session session;
-        try {
-            session = idle.pollFirst(waitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CatalogUnavailableException("interrupted while waiting for a catalog connection", e);
+        Session session = idle.pollFirst();
+        if (session == null && waitNanos == 0) {
+            throw new CatalogUnavailableException("no catalog connection idle", null); // a probe's: not a wait
         }
         if (session == null) {
-            throw new CatalogUnavailableException("no catalog connection free within "
-                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", null);
+            session = await(waitNanos);
         }
         if (closed) {
             session.close();
@@ -220,6 +226,48 @@ final class SessionPool implements AutoCloseable {
             session.generation(current);
         }
         return session;
+    }
+
+    /** Waits for a session to come back, up to the timeout; timed when bound to a registry. */
+    private Session await(long waitNanos) {
+        long started = System.nanoTime();
+        Session session;
+        try {
+            session = idle.pollFirst(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogUnavailableException("interrupted while waiting for a catalog connection", e);
+        }
+        Timer waited = waits;
+        if (waited != null) {
+            waited.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        if (session == null) {
+            Counter gaveUp = timeouts;
+            if (gaveUp != null) {
+                gaveUp.increment();
+            }
+            throw new CatalogUnavailableException("no catalog connection free within "
+                    + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", null);
+        }
+        return session;
+    }
+
+    /**
+     * Registers the pool's meters: its connections, those idle, the waits for one (a request that
+     * found none idle) and the waits that gave up.
+     */
+    void bindTo(MeterRegistry registry) {
+        Gauge.builder("mma.catalog.pool.connections", () -> size)
+                .description("Catalog connections in the pool").register(registry);
+        Gauge.builder("mma.catalog.pool.idle", idle, LinkedBlockingDeque::size)
+                .description("Catalog connections idle now").register(registry);
+        timeouts = Counter.builder("mma.catalog.pool.timeouts")
+                .description("Requests that found no catalog connection free within the acquire timeout (503)")
+                .register(registry);
+        waits = Timer.builder("mma.catalog.pool.waits")
+                .description("Requests that found no catalog connection idle, by how long they waited for one")
+                .register(registry);
     }
 
     void release(Session session) {

@@ -11,6 +11,8 @@ import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.Searcher;
 import dev.musicmeta.catalog.Track;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +36,7 @@ import java.util.function.Function;
  * Dirty data (NULL anywhere, text in integer columns, broken JSON, dangling references) never
  * fails a request: it reads as {@code null}, {@code []} or a skipped reference.
  */
-public final class SqliteCatalog implements Catalog, CatalogScan {
+public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
 
     private final CatalogFiles files;
     private final SqliteOptions options;
@@ -43,6 +45,8 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
     private final StatementCounter counter;
     private final Searcher searcher;
     private final HealthProbe health;
+    /** Null until {@link #bindTo bound}: searches are not timed. */
+    private volatile SearchMeters searchMeters;
 
     private SqliteCatalog(CatalogFiles files, SqliteOptions options, SessionPool pool, StatementCounter counter,
                           Function<SessionPool, Searcher> searcher) {
@@ -236,10 +240,27 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
     /** The page of the searcher's hits: their items in hit order, a hit whose row is gone skipped. */
     private <T> Page<T> page(SearchKind kind, SearchRequest request, ByRowid<T> items) {
         Objects.requireNonNull(request, "request");
-        SearchHits hits = searcher.search(kind, request);
+        SearchHits hits = search(kind, request);
         List<T> found = hits.rowids().length == 0 ? List.of()
                 : read(load -> Keyed.inOrder(hits.rowids(), items.load(load, Keyed.distinct(hits.rowids()))));
         return new Page<>(found, request.limit(), request.offset(), hits.total());
+    }
+
+    private SearchHits search(SearchKind kind, SearchRequest request) {
+        SearchMeters meters = searchMeters;
+        if (meters == null) {
+            return searcher.search(kind, request);
+        }
+        long started = System.nanoTime();
+        SearchHits hits;
+        try {
+            hits = searcher.search(kind, request);
+        } catch (RuntimeException e) {
+            meters.record(kind, started, e);
+            throw e;
+        }
+        meters.record(kind, started, null);
+        return hits;
     }
 
     // ---- the scan the search index is built from
@@ -332,6 +353,20 @@ public final class SqliteCatalog implements Catalog, CatalogScan {
         } catch (IOException e) {
             throw new CatalogUnavailableException(files.main() + ": cannot be read: " + e.getMessage(), e, true);
         }
+    }
+
+    /**
+     * Registers the catalog's meters in {@code registry} and starts recording: statements by kind
+     * ({@code mma_catalog_statements_seconds}), the connection pool ({@code mma_catalog_pool_*}),
+     * the artist and album caches ({@code cache_*}) and searches ({@code mma_search_*}). Call it
+     * before serving; until then nothing is recorded, at no cost.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        pool.bindTo(registry);
+        caches.bindTo(registry);
+        searchMeters = new SearchMeters(registry, searcher instanceof FallbackSearch);
+        counter.bindTo(registry);
     }
 
     /** Hits and misses of the artist and album caches. */
