@@ -44,7 +44,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
     private final Caches caches;
     private final StatementCounter counter;
     private final Searcher searcher;
-    private final HealthProbe health;
+    private final FileProbe health;
     /** Null until {@link #bindTo bound}: searches are not timed. */
     private volatile SearchMeters searchMeters;
 
@@ -56,7 +56,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         this.caches = new Caches(options);
         this.counter = counter;
         this.searcher = searcher.apply(pool);
-        this.health = new HealthProbe(files, pool, caches);
+        this.health = new FileProbe(files, pool, caches);
     }
 
     /**
@@ -333,7 +333,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
 
     /**
      * Whether the files can be read now: cheap enough for every readiness probe (it looks at most
-     * once a second, see {@link HealthProbe}). A file damaged while served is
+     * once a second, see {@link FileProbe}). A file damaged while served is
      * {@link FileHealth.State#UNREADABLE} until it reads well again, which needs no restart.
      */
     public FileHealth health() {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * When a header changed since the last look (the file was rewritten in place) every connection
  * is opened afresh and the caches are cleared, so nothing read from the old content is served.
  */
-final class HealthProbe {
+final class FileProbe {
 
     static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -29,7 +29,7 @@ final class HealthProbe {
     private FileHealth last;
     private long lastAt;
 
-    HealthProbe(CatalogFiles files, SessionPool pool, Caches caches) {
+    FileProbe(CatalogFiles files, SessionPool pool, Caches caches) {
         this.files = files;
         this.pool = pool;
         this.caches = caches;
