@@ -4,10 +4,25 @@
 #   ./run.sh                                       the demo on :8080
 #   ./run.sh --db /data/main_database.sqlite3      the real snapshot
 # Any option of `serve --help` may follow.
+#
+# The JVM gets the options of jvm.options (a small fixed heap, the serial collector, small thread
+# stacks), then JAVA_OPTS, which wins where both set a value. The first start after a build writes
+# a class-data archive of the classes it loaded (target/music-metadata-api.jsa) when it stops;
+# every later start maps it instead of loading those classes from the jar, which saves about a
+# third of the time to the first answer.
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=target/music-metadata-api.jar
+archive=target/music-metadata-api.jsa
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
   ./mvnw -q -DskipTests package
 fi
-exec java ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@"
+if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
+  cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+else
+  cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+# glibc gives each thread that calls into SQLite an arena of its own (up to 8 per core); two keep
+# native memory small at no measurable cost.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+exec java @jvm.options "${cds[@]}" ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@"

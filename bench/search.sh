@@ -20,6 +20,10 @@
 # BUILD_FIGURES (where the build time and peak memory are kept), STARTS (server starts timed,
 # default 3).
 #
+# The fallback gets the mix without its filtered queries (it refuses filters: they need the index),
+# and is then compared, one query at a time, with a plain LIKE scan of the same rows in SQLite
+# (bench/fallback-like.py; LIKE_QUERIES of them, default 40).
+#
 # Also times each start of the server with the index: from launching java to the first 200 of
 # /health, then the first search's own latency (cold: nothing compiled or cached yet).
 #
@@ -162,7 +166,7 @@ done
 stop_server
 
 # ---- without (same files, seen through a folder with no index beside them)
-FALLBACK="none"
+FALLBACK="none" LIKE_REPORT=""
 if [ "$FALLBACK_DURATION" != 0 ]; then
   FALLBACK_DIR=$OUT/fallback-$NAME
   mkdir -p "$FALLBACK_DIR"
@@ -171,8 +175,20 @@ if [ "$FALLBACK_DURATION" != 0 ]; then
   log "serving without the index (SQL fallback)"
   start_server "$FALLBACK_DIR/main_database.sqlite3" "$PORT_FALLBACK" "$OUT/serve-fallback.log"
   grep -q "no search index" "$OUT/serve-fallback.log" || { log "the fallback server found an index"; exit 1; }
+  # The fallback refuses filters (400: they need the index): it gets the mix without them.
+  FULL_QFILE=$QFILE
+  QFILE=$OUT/queries-$NAME-words.txt
+  python3 -c "
+import sys, urllib.parse
+for line in open(sys.argv[1], encoding='utf-8'):
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(line.strip()).query).get('q', [''])[0].lower()
+    if not any(f + ':' in q for f in ('artist', 'album', 'track', 'genre', 'year', 'isrc', 'upc')):
+        sys.stdout.write(line)" "$FULL_QFILE" >"$QFILE"
   log "load without the index: ${FALLBACK_DURATION}s, $FALLBACK_CONNECTIONS connections"
   FALLBACK=$(load "$PORT_FALLBACK" "$FALLBACK_DURATION" "$FALLBACK_CONNECTIONS" 1)
+  log "the fallback against a plain LIKE scan, one query at a time"
+  LIKE_REPORT=$(python3 bench/fallback-like.py "$MAIN" "$PORT_FALLBACK" "$SERVER_PID" "$QFILE" "${LIKE_QUERIES:-40}")
+  QFILE=$FULL_QFILE
   stop_server
 fi
 
@@ -204,3 +220,7 @@ print()
 for c, r in runs if f else []:
     print(f"p50 ratio fallback/index at {c} connections: {f['p50_ms'] / r['p50_ms']:.0f}x")
 PY
+if [ -n "${LIKE_REPORT:-}" ]; then
+  echo
+  echo "$LIKE_REPORT"
+fi

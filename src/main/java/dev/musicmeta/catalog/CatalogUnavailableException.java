@@ -4,20 +4,20 @@ package dev.musicmeta.catalog;
  * The catalog cannot answer right now. The HTTP layer answers 503; the message is for the log,
  * never for the client.
  *
- * <p>Two kinds: the catalog is busy (no free connection in time), which a retry shortly answers;
- * or a file cannot be read ({@link #unreadable()}: damaged, truncated, rewritten while served, an
- * I/O error), which no retry answers until the files are good again.
+ * <p>{@link CatalogBusyException} is the case where waiting helps (no free connection in time);
+ * {@link #unreadable()} is the case where it does not until the files are good again (damaged,
+ * truncated, rewritten while served, an I/O error).
  */
-public final class CatalogUnavailableException extends RuntimeException {
+public class CatalogUnavailableException extends RuntimeException {
 
     private final boolean unreadable;
 
-    /** The catalog is busy: a retry shortly may succeed. */
+    /** Neither busy nor a file fault: the log says what. */
     public CatalogUnavailableException(String message, Throwable cause) {
         this(message, cause, false);
     }
 
-    /** @param unreadable whether a file cannot be read, rather than the catalog being busy */
+    /** @param unreadable whether a file cannot be read (see {@link #unreadable()}) */
     public CatalogUnavailableException(String message, Throwable cause, boolean unreadable) {
         super(message, cause);
         this.unreadable = unreadable;

@@ -1,12 +1,12 @@
 package dev.musicmeta.catalog;
 
 /**
- * A validated search: {@code q} trimmed, 2 to 200 code points; {@code limit} 1 to 50;
+ * A validated search: {@code q} trimmed, 1 to 200 code points; {@code limit} 1 to 50;
  * {@code offset} at least 0 with {@code offset + limit} at most {@link #MAX_WINDOW}.
  */
 public record SearchRequest(String q, int limit, int offset) {
 
-    public static final int MIN_QUERY = 2;
+    public static final int MIN_QUERY = 1;
     public static final int MAX_QUERY = 200;
     public static final int MAX_LIMIT = 50;
     public static final int DEFAULT_LIMIT = 20;

@@ -2,7 +2,6 @@ package dev.musicmeta.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
@@ -37,9 +36,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         }
         context.getStatusManager().add(new NopStatusListener()); // never print logback's own status lines
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LineEncoder encoder = new LineEncoder(); // PATTERN, written without the pattern layout's converters
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
         encoder.start();
         StderrAppender stderr = new StderrAppender();
         stderr.setContext(context);

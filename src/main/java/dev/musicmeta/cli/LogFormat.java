@@ -2,7 +2,8 @@ package dev.musicmeta.cli;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import net.logstash.logback.encoder.LogstashEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,12 +17,17 @@ enum LogFormat {
     text,
     json;
 
+    /** The encoder of this format's lines, not started. */
+    Encoder<ILoggingEvent> encoder() {
+        return this == text ? new LineEncoder() : new JsonLineEncoder();
+    }
+
     /** Switches the root appender to this format; text is what LogConfigurator already set up. */
     void apply() {
         if (this == text || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        LogstashEncoder encoder = new LogstashEncoder();
+        Encoder<ILoggingEvent> encoder = encoder();
         encoder.setContext(context);
         encoder.start();
         StderrAppender appender = new StderrAppender();

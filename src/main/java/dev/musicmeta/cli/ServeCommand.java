@@ -1,5 +1,6 @@
 package dev.musicmeta.cli;
 
+import dev.musicmeta.catalog.LiveCatalog;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -44,6 +46,10 @@ import picocli.CommandLine.Spec;
             "Stops gracefully on SIGTERM: /ready answers 503 at once and every answer closes its connection; new"
                     + " connections are accepted for --shutdown-delay more, then requests in flight get up to"
                     + " --drain-timeout to finish, and the program exits 0. SIGINT (Ctrl-C) skips the delay.",
+            "On SIGHUP, or --refresh-check seconds after new catalog files (and their index) were renamed into place or"
+                    + " a symlink on their path was pointed elsewhere, the new files are opened, checked and served"
+                    + " without dropping a request; files that fail their checks are refused with a log line and"
+                    + " the catalog served goes on. Never overwrite a served file in place.",
             "Exit code 2: bad option, or a catalog file that is missing, unreadable or wrong.",
             "The Go server's single-dash spellings work too: -db PATH -addr :8080."})
 final class ServeCommand implements Callable<Integer> {
@@ -132,6 +138,18 @@ final class ServeCommand implements Callable<Integer> {
                     + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
 
+    @Option(names = "--catalog-queue", paramLabel = "N",
+            defaultValue = "${env:MMA_CATALOG_QUEUE:-" + SqliteOptions.DEFAULT_QUEUE_LENGTH + "}",
+            description = "Requests that may wait for a catalog connection while all are busy; one more gets 503"
+                    + " with Retry-After (env MMA_CATALOG_QUEUE; default ${DEFAULT-VALUE}).")
+    int catalogQueue;
+
+    @Option(names = "--refresh-check", paramLabel = "SECONDS", defaultValue = "${env:MMA_REFRESH_CHECK:-10}",
+            description = "How often to look for new catalog files renamed into place (or a symlink pointed"
+                    + " elsewhere) and serve them without a restart; 0: only on SIGHUP (env MMA_REFRESH_CHECK;"
+                    + " default ${DEFAULT-VALUE}).")
+    long refreshCheck;
+
     @Option(names = "--header-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:MMA_HEADER_TIMEOUT:-10}",
             description = "A request's line and headers must arrive within this after its first byte, else 408"
@@ -201,6 +219,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             config = config();
             options = catalogOptions();
+            within("--refresh-check", refreshCheck, 0, MAX_WAIT_SECONDS);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -236,13 +255,21 @@ final class ServeCommand implements Callable<Integer> {
         // -Dmma.metrics=off: nothing recorded, the baseline bench/metrics-cost.py measures metrics against
         ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
                 : ServiceMetrics.create(BuildInfo.current());
-        ApiServer server = new ApiServer(opening.thenApply(opened -> CatalogMetrics.bind(opened, metrics)), config,
-                keys, metrics, new ServedReadiness(opening::join, requireIndex));
-        CompletableFuture<ServiceInfo> facts = opening.thenApplyAsync(opened -> ServiceFacts.describe(
-                opened.sqlite().files(), !opened.searchesIndex() ? null
-                        : index != null ? index : IndexBuilder.defaultFolder(opened.sqlite().files().main())));
-        server.info(() -> facts.getNow(ServiceInfo.buildOnly()));
-        CatalogMetrics.bindFacts(facts, metrics);
+        // What the routes are given: the catalog opened now, replaced whole by a refresh (CatalogRefresh).
+        CompletableFuture<LiveCatalog> live = opening.thenApply(
+                opened -> new LiveCatalog(CatalogMetrics.bind(opened, metrics), LOG::info));
+        // /ready reports the catalog served now: the one opened at start-up until the refresh
+        // exists, then whatever it serves (each SqliteCatalog a refresh opens has its own probe).
+        AtomicReference<CatalogRefresh> refreshing = new AtomicReference<>();
+        ApiServer server = new ApiServer(live, config, keys, metrics, new ServedReadiness(() -> {
+            CatalogRefresh refresh = refreshing.get();
+            return refresh != null ? refresh.current() : opening.join();
+        }, requireIndex));
+        // /info describes the catalog served: gathered at start-up, and again after each refresh
+        AtomicReference<CompletableFuture<ServiceInfo>> facts = new AtomicReference<>(
+                opening.thenApplyAsync(this::describe));
+        server.info(() -> facts.get().getNow(ServiceInfo.buildOnly()));
+        CatalogMetrics.bindFacts(facts.get(), metrics);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -258,12 +285,26 @@ final class ServeCommand implements Callable<Integer> {
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
         // Closed in reverse order: the server stops before the catalog it serves closes.
-        try (ServiceMetrics meters = metrics; OpenCatalog opened = opening.join(); ApiServer running = server) {
-            return serve(opened, running, config);
+        try (ServiceMetrics meters = metrics;
+             CatalogRefresh refresh = new CatalogRefresh(main, trackFiles, index, options, opening.join(), live.join(),
+                     Duration.ofSeconds(refreshCheck), opened -> {
+                         CatalogMetrics.bind(opened, metrics);
+                         facts.set(CompletableFuture.supplyAsync(() -> describe(opened)));
+                     });
+             ApiServer running = server) {
+            refreshing.set(refresh);
+            return serve(refresh, running, config);
         }
     }
 
-    private int serve(OpenCatalog opened, ApiServer server, ServerConfig config) throws InterruptedException {
+    /** What /info says of {@code opened}: its files and, when searches use it, its index. */
+    private ServiceInfo describe(OpenCatalog opened) {
+        return ServiceFacts.describe(opened.sqlite().files(), !opened.searchesIndex() ? null
+                : index != null ? index : IndexBuilder.defaultFolder(opened.sqlite().files().main()));
+    }
+
+    private int serve(CatalogRefresh refresh, ApiServer server, ServerConfig config) throws InterruptedException {
+        OpenCatalog opened = refresh.current();
         SqliteCatalog catalog = opened.sqlite();
         ShutdownSignal signal = new ShutdownSignal();
         Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
@@ -296,13 +337,14 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.info("try http://{}:{}{}", host, server.port(), path);
             }
         }
+        refresh.start();
         String name = signal.await();
         Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
         LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",
                 name, delay.toSeconds(), config.stopTimeout().toSeconds());
         server.shutDown(delay);
         Runtime.getRuntime().removeShutdownHook(hook);
-        LOG.info("caches of this run: {}", catalog.cacheStats().summary());
+        LOG.info("caches of this run: {}", refresh.current().sqlite().cacheStats().summary());
         LOG.info("stopped");
         return 0;
     }
@@ -381,7 +423,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(source("--search-timeout") + " must be 1 to "
                     + MAX_SEARCH_TIMEOUT_SECONDS + " seconds, not " + searchTimeout);
         }
-        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout));
+        return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout))
+                .withQueueLength((int) within("--catalog-queue", catalogQueue, 0, 10_000));
     }
 
     private int usage(String message) {

@@ -132,7 +132,9 @@ public final class ApiServer implements AutoCloseable {
         this.maxConnections = maxConnections(config.limits().maxConnections());
         this.accessLog = new AccessLog(config.trustedProxies(), config.accessLogFields(), config.accessLog(),
                 config.accessLogProbes());
-        Supplier<Catalog> opened = catalog::join; // requests arrive once the port is bound, i.e. once it completed
+        // Requests arrive once the port is bound, i.e. once it completed. Each takes the catalog
+        // served at its start and makes all its calls on it, across a refresh (Catalog.current()).
+        Supplier<Catalog> opened = () -> catalog.join().current();
         Responder responder = new Responder(config.cacheMaxAge().toSeconds(), apiKeys.enabled());
         this.app = Javalin.create(javalin -> {
             configure(javalin);
@@ -154,6 +156,7 @@ public final class ApiServer implements AutoCloseable {
             new MetricsRoute(responder, this.metrics).register(routes);
             new InfoRoute(responder, () -> info.get()).register(routes);
             new LookupRoutes(opened, responder).register(routes);
+            new DiscographyRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
             new SpotifyApi(opened, spotifyKeys.access(), config.trustProxy())

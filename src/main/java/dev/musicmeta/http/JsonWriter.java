@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Image;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.Track;
@@ -78,6 +79,19 @@ final class JsonWriter implements Closeable {
 
     void album(Album a) throws IOException {
         g.writeStartObject();
+        albumFields(a);
+        g.writeEndObject();
+    }
+
+    /** An album of an artist's discography: the album, and the group it is listed under. */
+    void artistAlbum(DiscographyAlbum a) throws IOException {
+        g.writeStartObject();
+        albumFields(a.album());
+        g.writeStringField("album_group", a.group().key());
+        g.writeEndObject();
+    }
+
+    private void albumFields(Album a) throws IOException {
         g.writeStringField("id", a.id());
         g.writeStringField("name", a.name());
         g.writeStringField("album_type", a.albumType());
@@ -92,7 +106,6 @@ final class JsonWriter implements Closeable {
         list(a.images(), this::image);
         g.writeFieldName("artists");
         list(a.artists(), this::artist);
-        g.writeEndObject();
     }
 
     void artist(Artist a) throws IOException {

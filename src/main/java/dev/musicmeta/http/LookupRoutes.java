@@ -3,6 +3,7 @@ package dev.musicmeta.http;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.IdKind;
 import dev.musicmeta.catalog.Isrcs;
+import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.SpotifyIds;
 import dev.musicmeta.catalog.Track;
 import io.javalin.http.Context;
@@ -44,11 +45,29 @@ final class LookupRoutes {
 
     private void isrcTracks(Context ctx) throws IOException {
         String isrc = isrcParam(ctx);
-        List<Track> tracks = catalog.get().tracksByIsrc(isrc);
-        if (tracks.isEmpty()) {
+        PageParams params = PageParams.parse(ctx.queryString(), true, PageParams.MAX_OFFSET);
+        if (params.whole()) { // today's answer: the whole list
+            List<Track> tracks = catalog.get().tracksByIsrc(isrc);
+            if (tracks.isEmpty()) {
+                throw notFound("track with ISRC", isrc);
+            }
+            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+            return;
+        }
+        Page<Track> page = catalog.get().tracksByIsrc(isrc, params.offset(), params.effectiveLimit());
+        if (page.total() == 0) {
             throw notFound("track with ISRC", isrc);
         }
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+        sendPage(ctx, params, page);
+    }
+
+    /** A Page when {@code shape=page}, else its items as the array of before. */
+    private void sendPage(Context ctx, PageParams params, Page<Track> page) throws IOException {
+        if (params.page()) {
+            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::track));
+        } else {
+            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(page.items(), w::track));
+        }
     }
 
     private void artist(Context ctx) throws IOException {
@@ -65,8 +84,15 @@ final class LookupRoutes {
 
     private void albumTracks(Context ctx) throws IOException {
         String id = id(ctx, IdKind.ALBUM);
-        List<Track> tracks = catalog.get().albumTracks(id).orElseThrow(() -> notFound("album", id));
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+        PageParams params = PageParams.parse(ctx.queryString(), true, PageParams.MAX_OFFSET);
+        if (params.whole()) { // today's answer: the whole list
+            List<Track> tracks = catalog.get().albumTracks(id).orElseThrow(() -> notFound("album", id));
+            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+            return;
+        }
+        Page<Track> page = catalog.get().albumTracks(id, params.offset(), params.effectiveLimit())
+                .orElseThrow(() -> notFound("album", id));
+        sendPage(ctx, params, page);
     }
 
     private static String id(Context ctx, IdKind kind) {

@@ -1,6 +1,8 @@
 package dev.musicmeta.http;
 
+import dev.musicmeta.catalog.CatalogBusyException;
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchTimeoutException;
 import dev.musicmeta.http.spotify.ErrorShape;
 import dev.musicmeta.http.spotify.SpotifyException;
@@ -45,6 +47,8 @@ final class ProblemHandlers {
         config.exception(SpotifyException.class, (e, ctx) ->
                 sendError(ctx, e.status(), e.getMessage(), e.oauthError(), e.headers()));
         config.exception(HttpResponseException.class, (e, ctx) -> routing(ctx, e.getStatus()));
+        config.exception(InvalidSearchException.class, (e, ctx) ->
+                send(ctx, ProblemType.INVALID_PARAMETER, e.getMessage(), Map.of()));
         config.exception(SearchTimeoutException.class, (e, ctx) -> send(ctx, ProblemType.SEARCH_TIMEOUT,
                 "the search ran past its time budget; make the query more specific: more or longer words,"
                         + " or a filter such as artist:, album:, year:", Map.of()));
@@ -56,6 +60,13 @@ final class ProblemHandlers {
                 send(ctx, ProblemType.UNAVAILABLE, "the catalog's files cannot be read on this instance (damaged or"
                         + " being replaced); retrying here will not help until they are repaired, another instance"
                         + " may answer", Map.of());
+                return;
+            }
+            if (e instanceof CatalogBusyException busy) { // shedding load: each 503 is in the access log
+                String retry = Long.toString(busy.retryAfterSeconds());
+                LOG.debug("catalog busy for {} {}: {}", ctx.method(), AccessLog.printable(ctx.path(), 512), e.getMessage());
+                send(ctx, ProblemType.UNAVAILABLE, "the catalog is busy with the requests queued before this one;"
+                        + " retry after " + retry + " s", Map.of("Retry-After", retry));
                 return;
             }
             LOG.warn("catalog unavailable for {} {}: {}", ctx.method(), AccessLog.printable(ctx.path(), 512),

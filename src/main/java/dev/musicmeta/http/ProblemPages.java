@@ -81,13 +81,20 @@ final class ProblemPages {
             case INVALID_ISRC -> new Text("The ISRC in the path is malformed.",
                     "2 letters, then 3 letters or digits, then 7 digits, such as USRC17607839. Case, hyphens"
                     + " and spaces are ignored: us-rc1-76-07839 is the same ISRC.");
+            case INVALID_UPC -> new Text("The UPC (barcode) in the path is malformed.",
+                    "A barcode of " + dev.musicmeta.catalog.Upcs.MIN_DIGITS + " to " + dev.musicmeta.catalog.Upcs.MAX_DIGITS
+                    + " digits, not all zeros: a UPC-A (12), an EAN-13 (13), an EAN-8 or UPC-E (8) or a GTIN-14."
+                    + " Spaces and hyphens are ignored, and so are leading zeros: 0602547 and 602547 are the same.");
             case INVALID_PARAMETER -> new Text("A query parameter of a search is missing, not an integer, out of"
                     + " range or given more than once, or the query string is not valid percent-encoding.",
                     "q: " + SearchRequest.MIN_QUERY + " to " + SearchRequest.MAX_QUERY + " characters after"
                     + " trimming white space (required). limit: an integer from 1 to " + SearchRequest.MAX_LIMIT
                     + " (default " + SearchRequest.DEFAULT_LIMIT + "). offset: an integer of at least 0 (default"
                     + " 0), with offset + limit at most " + SearchRequest.MAX_WINDOW + ". Each at most once;"
-                    + " % written as %25 and text encoded as UTF-8. Unknown parameters are ignored.");
+                    + " % written as %25 and text encoded as UTF-8. Unknown parameters are ignored. Lists that"
+                    + " page (an album's or an ISRC's tracks, an artist's albums and top tracks): limit 1 to "
+                    + PageParams.MAX_LIMIT + ", offset at least 0, shape list or page, include_groups "
+                    + dev.musicmeta.catalog.AlbumGroup.LIST_RULE + ".");
             case INVALID_BODY -> new Text("The body of POST /batch/lookup is not the documented shape, or holds no"
                     + " item or more than " + BatchRoutes.MAX_ITEMS + " distinct items.",
                     "A JSON object whose keys are among tracks, artists, albums and isrcs, each a list of strings,"
@@ -101,8 +108,8 @@ final class ProblemPages {
                     + " lookup, a search or a batch) carried no key, or one the server does not know.",
                     "The key the server's operator gave you, as Authorization: Bearer <key> or X-Api-Key: <key>."
                     + " The service pages (the docs, /health and these pages) need no key.");
-            case NOT_FOUND -> new Text("The id or ISRC is well-formed, but this catalog holds no such track,"
-                    + " artist, album or ISRC.",
+            case NOT_FOUND -> new Text("The id, ISRC or UPC is well-formed, but this catalog holds no such track,"
+                    + " artist, album, ISRC or UPC.",
                     "An item of this catalog. The catalog is a static snapshot: asking again gives the same"
                     + " answer. A batch lists such items under not_found instead.");
             case UNKNOWN_PATH -> new Text("The server has no such path.",

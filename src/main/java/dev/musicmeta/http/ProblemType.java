@@ -9,6 +9,7 @@ package dev.musicmeta.http;
 enum ProblemType {
     INVALID_ID(400, "invalid-id", "Invalid id"),
     INVALID_ISRC(400, "invalid-isrc", "Invalid ISRC"),
+    INVALID_UPC(400, "invalid-upc", "Invalid UPC"),
     INVALID_PARAMETER(400, "invalid-parameter", "Invalid query parameter"),
     INVALID_BODY(400, "invalid-body", "Invalid request body"),
     MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),

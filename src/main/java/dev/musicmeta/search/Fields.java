@@ -8,18 +8,25 @@ final class Fields {
 
     /** The row's rowid in its table: doc value, last sort key, and how hits are hydrated. */
     static final String ROWID = "rowid";
-    /** Popularity (tracks, albums) or followers (artists), -1 for NULL: doc value, second sort key. */
+    /** Popularity (tracks, albums) or followers (artists), -1 for NULL: doc value, sort key after relevance. */
     static final String RANK = "rank";
-    /** Holds the feature {@link #RANK_FEATURE}: the rank as a score component. */
-    static final String FEATURES = "features";
-    static final String RANK_FEATURE = "rank";
 
-    /** Words of the name (title of a track, name of an artist or album). */
+    /**
+     * Words of the title (tracks, albums: the name without a trailing version or featured artists,
+     * see {@link Titles}; artists: the name), with positions, and its number of words as the norm
+     * ({@link WordCounts}).
+     */
     static final String NAME = "name";
+    /** Words of the rest of the name: the version ("Radio Edit") and the featured artists. */
+    static final String VERSION = "version";
     /** The whole name folded into one term, for "exact match first". */
     static final String NAME_EXACT = "name_exact";
+    /** The title ({@link #NAME}) folded into one term, where it differs from the name. */
+    static final String TITLE_EXACT = "title_exact";
     /** Words of the credited artists' names (tracks), or the album's own artists (albums). */
     static final String ARTIST = "artist";
+    /** Each of those artists' whole name folded into one term: a query of a title and an artist. */
+    static final String ARTIST_EXACT = "artist_exact";
     /**
      * All the words of the text fields together (tracks: title, artists, album; albums: name,
      * artists), without positions: one field to match a word loosely (prefix, typo) in, rather
@@ -43,7 +50,7 @@ final class Fields {
     static final String YEAR = "year";
     /** Normalized ISRC (tracks). */
     static final String ISRC = "isrc";
-    /** UPC without leading zeros (albums). */
+    /** UPC without leading zeros (albums; tracks: their album's). */
     static final String UPC = "upc";
     /** "true" or "false" (tracks); indexed for filtering, not yet in the query syntax. */
     static final String EXPLICIT = "explicit";

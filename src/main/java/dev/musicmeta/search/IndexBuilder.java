@@ -198,6 +198,7 @@ public final class IndexBuilder {
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setMaxBufferedDocs(flushEveryDocs)
                 .setIndexSort(Ranking.INDEX_SORT)
+                .setSimilarity(WordCounts.INSTANCE)
                 .setCommitOnClose(false);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong rowidsDone = new AtomicLong();

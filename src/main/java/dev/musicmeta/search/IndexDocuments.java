@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
@@ -36,6 +35,14 @@ final class IndexDocuments {
         WORDS.freeze();
     }
 
+    /** The title's words: with positions, and their count as the norm ({@link WordCounts}). */
+    private static final FieldType TITLE = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        TITLE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        TITLE.freeze();
+    }
+
     /** Words only: where a word occurs, nothing else. */
     private static final FieldType WORDS_ONLY = new FieldType(TextField.TYPE_NOT_STORED);
 
@@ -53,6 +60,7 @@ final class IndexDocuments {
         Document doc = common(SearchKind.TRACKS, item.rowid(), track.name(), item.rank());
         List<String> artists = names(track.artists());
         words(doc, Fields.ARTIST, artists);
+        artistKeys(doc, artists);
         words(doc, Fields.GENRE, genres(track.artists()));
         String albumName = album == null ? null : album.name();
         if (albumName != null) {
@@ -67,6 +75,10 @@ final class IndexDocuments {
         if (isrc != null) {
             doc.add(new StringField(Fields.ISRC, isrc, Field.Store.NO));
         }
+        String upc = album == null ? null : Fields.normalizeUpc(album.upc());
+        if (upc != null) {
+            doc.add(new StringField(Fields.UPC, upc, Field.Store.NO)); // upc: on tracks: the album's
+        }
         if (track.explicit() != null) {
             doc.add(new StringField(Fields.EXPLICIT, track.explicit().toString(), Field.Store.NO));
         }
@@ -78,6 +90,7 @@ final class IndexDocuments {
         Document doc = common(SearchKind.ALBUMS, item.rowid(), album.name(), item.rank());
         List<String> artists = names(album.artists());
         words(doc, Fields.ARTIST, artists);
+        artistKeys(doc, artists);
         allWords(doc, album.name(), artists, null);
         words(doc, Fields.GENRE, genres(album.artists()));
         Integer year = Fields.year(album.releaseDate());
@@ -124,21 +137,40 @@ final class IndexDocuments {
         return genres;
     }
 
-    /** The fields of every kind: rowid, rank (-1 for none) and name. */
+    /**
+     * The fields of every kind: rowid, rank (-1 for none) and name. A track's or album's name is
+     * split into its title and the rest (see {@link Titles}); an artist's name is all title.
+     */
     private static Document common(SearchKind kind, long rowid, String name, Long rank) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(Fields.ROWID, rowid));
-        long value = rank == null ? -1 : rank;
-        doc.add(new NumericDocValuesField(Fields.RANK, value));
-        doc.add(new FeatureField(Fields.FEATURES, Fields.RANK_FEATURE, Ranking.featureValue(kind, value)));
+        doc.add(new NumericDocValuesField(Fields.RANK, rank == null ? -1 : rank));
         if (name != null) {
-            doc.add(new Field(Fields.NAME, name, WORDS));
+            String title = kind == SearchKind.ARTISTS ? name : Titles.base(name);
+            doc.add(new Field(Fields.NAME, title, TITLE));
+            if (title.length() < name.length()) {
+                doc.add(new Field(Fields.VERSION, name.substring(title.length()), WORDS));
+            }
             String key = NameAnalyzer.exactKey(name);
             if (key != null) {
                 doc.add(new StringField(Fields.NAME_EXACT, key, Field.Store.NO));
             }
+            String titleKey = title.length() < name.length() ? NameAnalyzer.exactKey(title) : null;
+            if (titleKey != null && !titleKey.equals(key)) {
+                doc.add(new StringField(Fields.TITLE_EXACT, titleKey, Field.Store.NO));
+            }
         }
         return doc;
+    }
+
+    /** Each artist's whole name as one term ({@link Fields#ARTIST_EXACT}). */
+    private static void artistKeys(Document doc, List<String> artists) {
+        for (String artist : artists) {
+            String key = NameAnalyzer.exactKey(artist);
+            if (key != null) {
+                doc.add(new StringField(Fields.ARTIST_EXACT, key, Field.Store.NO));
+            }
+        }
     }
 
     /** The text in {@link Fields#WORDS} and {@link Fields#PREFIXES}. */

@@ -29,7 +29,7 @@ public record IndexManifest(int format, String builtAt, String lucene, CatalogSt
                             Map<String, Long> documents, double buildSeconds) {
 
     /** Bumped whenever fields or analysis change in a way an old index cannot serve. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     public static final String FILE = "manifest.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
@@ -39,6 +42,8 @@ final class NameAnalyzer extends Analyzer {
     /** Keys longer than this are not indexed: no query of at most 200 characters can equal them. */
     static final int MAX_EXACT_KEY = 1000;
 
+    private static final Set<String> EMOJI = Set.of(StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI]);
+
     static final NameAnalyzer INDEX = new NameAnalyzer(Mode.INDEX);
     static final NameAnalyzer QUERY = new NameAnalyzer(Mode.QUERY);
     static final NameAnalyzer EXACT = new NameAnalyzer(Mode.EXACT);
@@ -53,7 +58,13 @@ final class NameAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new CJKWidthFilter(source);
+        TokenStream stream = source;
+        if (mode != Mode.EXACT) {
+            // Emoji decorate a name ("Sunday Rain 🔥"); they are no word to search by and would make
+            // the title look longer. The exact key keeps them.
+            stream = new TypeTokenFilter(stream, EMOJI);
+        }
+        stream = new CJKWidthFilter(stream);
         stream = new ArabicNormalizationFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new FoldingFilter(stream, mode == Mode.INDEX);
@@ -75,11 +86,16 @@ final class NameAnalyzer extends Analyzer {
     }
 
     /** One word of analyzed text. */
-    record Word(String text, String type, int positionIncrement) {
+    record Word(String text, String type, int positionIncrement, int start) {
 
         /** CJK bigrams and single characters: matched whole, never by prefix or typo. */
         boolean isCjk() {
             return CJKBigramFilter.DOUBLE_TYPE.equals(type) || CJKBigramFilter.SINGLE_TYPE.equals(type);
+        }
+
+        /** Two CJK characters (query side: CJK text comes as overlapping bigrams). */
+        boolean isBigram() {
+            return CJKBigramFilter.DOUBLE_TYPE.equals(type);
         }
 
         /** Words of letters (with digits perhaps), as opposed to numbers and CJK. */
@@ -99,9 +115,11 @@ final class NameAnalyzer extends Analyzer {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
             PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                words.add(new Word(term.toString(), type.type(), position.getPositionIncrement()));
+                words.add(new Word(term.toString(), type.type(), position.getPositionIncrement(),
+                        offset.startOffset()));
             }
             stream.end();
         } catch (IOException e) {
@@ -118,7 +136,11 @@ final class NameAnalyzer extends Analyzer {
         if (name == null || name.length() > 4 * MAX_EXACT_KEY) {
             return null;
         }
-        List<Word> words = EXACT.words(name);
+        return exactKey(EXACT.words(name));
+    }
+
+    /** The exact-match key of the {@link #EXACT} words of a name (see {@link #exactKey(String)}). */
+    static String exactKey(List<Word> words) {
         if (words.isEmpty()) {
             return null;
         }

@@ -1,15 +1,19 @@
 package dev.musicmeta.search;
 
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.Isrcs;
 import dev.musicmeta.catalog.SearchKind;
+import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.search.NameAnalyzer.Word;
 import dev.musicmeta.search.ParsedQuery.Filter;
 import dev.musicmeta.search.ParsedQuery.FilterKey;
 import dev.musicmeta.search.ParsedQuery.Part;
 import dev.musicmeta.search.ParsedQuery.Text;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.IntField;
@@ -19,38 +23,45 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a {@link ParsedQuery} into a Lucene query for one {@link SearchKind}.
+ * Turns a {@link ParsedQuery} into the tiers of Lucene queries to run for one {@link SearchKind}.
  *
- * <p>Every word is required and may match any of the kind's text fields (tracks: title, artist
- * names, album name; albums: name, artist names; artists: name). The last word also matches as a
- * prefix when it has 2 or more characters: every word it begins when it has at most
- * {@value PrefixFilter#MAX} ({@link Fields#PREFIXES}), else its
- * {@value TermExpander#MAX_COMPLETIONS} most frequent completions. A word of 5 or more letters
- * also matches with one edit past its first letter (the {@value TermExpander#MAX_TYPOS} most
- * frequent such words). Filters are exact words (folded), in their own field, without prefix or
- * typo. A filter that does not apply to the kind, or whose value is malformed
- * ({@code year:abc}, an ISRC that is not one), is read as plain words. Scores: see {@link Ranking}.
+ * <p>Every word is required and may match any of the kind's text fields (tracks: title, version,
+ * artist names, album name; albums: name, version, artist names; artists: name). The last word
+ * also matches as a prefix when it has 2 or more characters: every word it begins when it has at
+ * most {@value PrefixFilter#MAX} ({@link Fields#PREFIXES}), else its
+ * {@value TermExpander#MAX_COMPLETIONS} most frequent completions. A word may have one typo (see
+ * {@link TermExpander}). Filters are exact words (folded), in their own field, without prefix or
+ * typo. A filter that does not apply to the kind is read as plain words. Scores: see
+ * {@link Ranking}.
  */
 final class QueryBuilder {
 
     static final int MIN_PREFIX = PrefixFilter.MIN;
-    static final int MIN_TYPO = 5;
 
-    private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
+    /** Past this many words a query is not tried as a title and an artist: no name is that long. */
+    private static final int MAX_SPLIT_WORDS = 24;
+    /** Completions and typo fixes scored by the field they are in; the rest count as matched elsewhere. */
+    private static final int FIELD_EXPANSIONS = 16;
 
-    private record TextField(String name, float weight) {}
+    private static final Pattern YEARS = Pattern.compile("(\\d{4})?(-)?(\\d{4})?");
+
+    private record TextField(String name, int weight) {}
 
     private static final Map<SearchKind, List<TextField>> TEXT_FIELDS = Map.of(
-            SearchKind.TRACKS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD),
+            SearchKind.TRACKS, List.of(new TextField(Fields.NAME, Ranking.TITLE_WORD),
+                    new TextField(Fields.VERSION, Ranking.VERSION_WORD),
                     new TextField(Fields.ARTIST, Ranking.ARTIST_WORD), new TextField(Fields.ALBUM, Ranking.ALBUM_WORD)),
-            SearchKind.ALBUMS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD),
+            SearchKind.ALBUMS, List.of(new TextField(Fields.NAME, Ranking.TITLE_WORD),
+                    new TextField(Fields.VERSION, Ranking.VERSION_WORD),
                     new TextField(Fields.ARTIST, Ranking.ARTIST_WORD)),
-            SearchKind.ARTISTS, List.of(new TextField(Fields.NAME, Ranking.NAME_WORD)));
+            SearchKind.ARTISTS, List.of(new TextField(Fields.NAME, Ranking.TITLE_WORD)));
 
     /**
      * One field holding all the words of the text fields (artists: the name), where a word is
@@ -62,27 +73,45 @@ final class QueryBuilder {
     private QueryBuilder() {}
 
     /**
-     * What to run for a query: three tiers of relevance, searched in turn, each a strict subset
-     * of the documents that match. First the documents whose whole name is the query
-     * ({@code strict} and {@code exactKey}), then those where every word matched whole
-     * ({@code strict}), then those where some word matched only as a prefix or with a typo
-     * ({@code loose}, without the strict ones). Inside a tier, scores add up per word by field
-     * (see {@link Ranking}). Searching tiers apart, rather than adding bonuses, keeps the spread
-     * of scores inside each small, which is what lets {@link TopHits} stop a segment early.
+     * One search of a plan.
      *
-     * @param strict        words matched whole, filters, and the rank as a score fraction
-     * @param loose         the same with prefixes and typos, or {@code null} when no word has either
-     * @param exactKey      the folded whole name that ranks first ({@link Fields#NAME_EXACT}), or
-     *                      {@code null}
-     * @param maxStrict     the highest relevance a document can reach in {@code strict}
-     * @param maxLoose      the highest relevance a loose-only document can reach: one word at
-     *                      least is a prefix or typo, which costs at least that word's smallest
-     *                      penalty ({@link Ranking#PREFIX_PENALTY} or {@link Ranking#TYPO_PENALTY})
+     * @param query        the documents and their score: a whole relevance, plus the width of the
+     *                     query words found in the title in {@link Ranking#TITLE_UNIT}ths
+     * @param base         relevance added to every document's score
+     * @param maxRelevance the highest relevance a document can reach in the tier
+     * @param titleWidth   the width of the query's distinct words: a document whose title holds
+     *                     them all gets {@link Ranking#ALL_IN_TITLE} more; 0 where not counted
+     * @param coverNum     with {@code coverDen}, the most of its title a document at the highest
+     *                     relevance can cover ({@code 0/1}: the coverage is not counted, it is the
+     *                     same for every document of the tier)
+     * @param wholeTitle   only the documents whose title the query covers whole belong to the
+     *                     tier; the others are left to the later tiers
      */
-    record Plan(Query strict, Query loose, String exactKey, float maxStrict, float maxLoose) {}
+    record Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen,
+                boolean wholeTitle) {
 
-    /** The plan, or {@code null} when the text has no word and no filter applies: nothing matches. */
+        boolean countsTitle() {
+            return coverDen > 0 && coverNum > 0;
+        }
+    }
+
+    /**
+     * What to run for a query: tiers of relevance searched in turn into one page (see {@link
+     * TopHits}): the whole name equals the query; the title does; the query is a title and an
+     * artist; every word matched whole; some word matched only as a prefix or with a typo. A tier
+     * that cannot reach the page's last hit is skipped. {@code all} matches every document of every
+     * tier, for counting.
+     */
+    record Plan(List<Tier> tiers, Query all) {}
+
+    /**
+     * The plan, or {@code null} when the text has no word and no filter applies: nothing matches.
+     *
+     * @throws InvalidSearchException when a filter's value does not parse (whatever the kind, so
+     *                                that one query is refused or run alike for every kind)
+     */
     static Plan build(SearchKind kind, ParsedQuery parsed, TermExpander expander) {
+        checkFilters(parsed);
         List<Text> texts = new ArrayList<>();
         List<Query> filters = new ArrayList<>();
         for (Part part : parsed.parts()) {
@@ -90,32 +119,102 @@ final class QueryBuilder {
                 texts.add(text);
             } else {
                 Filter filter = (Filter) part;
+                if (!applies(kind, filter.key())) {
+                    texts.add(filter.asText());
+                    continue;
+                }
                 Query query = filterQuery(kind, filter);
                 if (query != null) {
                     filters.add(query);
-                } else if (!applies(kind, filter.key()) || !isWellFormed(filter)) {
-                    texts.add(filter.asText());
                 }
                 // else: a filter whose value has no word at all ("artist:!!") is dropped.
             }
         }
+        List<Tier> tiers = new ArrayList<>();
+        String whole = texts.isEmpty() ? nameFilterValue(kind, parsed) : wholeText(texts);
+        if (whole != null && whole.length() > 4 * NameAnalyzer.MAX_EXACT_KEY) {
+            whole = null;
+        }
+        List<Word> exactWords = whole == null ? List.of() : NameAnalyzer.EXACT.words(whole);
+        String key = NameAnalyzer.exactKey(exactWords);
+        if (key != null) {
+            tiers.add(flat(filtered(new TermQuery(new Term(Fields.NAME_EXACT, key)), filters), Ranking.EXACT_NAME));
+            if (kind != SearchKind.ARTISTS) {
+                tiers.add(flat(filtered(new TermQuery(new Term(Fields.TITLE_EXACT, key)), filters), Ranking.EXACT_TITLE));
+            }
+        }
+        Words words = words(kind, texts, expander);
+        if (words.maxRelevance() == 0) {
+            if (filters.isEmpty()) {
+                return null;
+            }
+            Query only = filtered(null, filters);
+            tiers.add(new Tier(only, 0, 0, 0, 0, 1, false));
+            return new Plan(tiers, only);
+        }
+        boolean plain = texts.stream().noneMatch(Text::quoted);
+        List<Word> plainWords = plain && !texts.isEmpty() ? NameAnalyzer.QUERY.words(whole) : List.of();
+        if (plain && kind != SearchKind.ARTISTS && !texts.isEmpty()) {
+            Query split = titleAndArtist(exactWords, expander);
+            if (split != null) {
+                tiers.add(flat(filtered(split, filters), Ranking.TITLE_AND_ARTIST));
+            }
+            Query loosely = titleLooselyAndArtist(whole, plainWords, exactWords, expander);
+            if (loosely != null) {
+                tiers.add(new Tier(filtered(loosely, filters), Ranking.TITLE_LOOSELY_AND_ARTIST,
+                        Ranking.TITLE_LOOSELY_AND_ARTIST, 0, 1, 1, true));
+            }
+        }
+        Query inOrder = plain && words.count() > 1 && key != null
+                ? inOrder(kind, key, plainWords, expander) : null;
+        int bonus = inOrder == null ? 0 : Ranking.IN_ORDER;
         BooleanQuery.Builder strict = new BooleanQuery.Builder();
-        BooleanQuery.Builder loose = new BooleanQuery.Builder();
-        TextClauses text = addText(kind, texts, strict, loose, expander);
-        if (text.maxRelevance() == 0 && filters.isEmpty()) {
-            return null;
+        words.strict().forEach(q -> strict.add(q, Occur.MUST));
+        filters.forEach(f -> strict.add(f, Occur.FILTER));
+        Query strictQuery = strict.build();
+        // At the highest relevance every word is in the title and, with more than one, the title
+        // starts with them; the title is not the query (that is the tier above), so it has at least
+        // one more word: it covers at most W / (W + 1).
+        boolean bounded = plain && (words.count() == 1 || inOrder != null);
+        int width = words.titleWidth();
+        int top = Ranking.ALL_IN_TITLE + words.maxRelevance() + bonus;
+        tiers.add(new Tier(withBonus(strictQuery, inOrder), 0, top, width, bounded ? width : 1, bounded ? width + 1 : 1,
+                false));
+        Query all = strictQuery;
+        if (words.loosened()) {
+            BooleanQuery.Builder loose = new BooleanQuery.Builder();
+            words.loose().forEach(q -> loose.add(q, Occur.MUST));
+            filters.forEach(f -> loose.add(f, Occur.FILTER));
+            Query looseQuery = loose.build();
+            all = looseQuery;
+            Query looseOnly = new BooleanQuery.Builder().add(looseQuery, Occur.MUST)
+                    .add(strictQuery, Occur.MUST_NOT).build();
+            tiers.add(new Tier(withBonus(looseOnly, inOrder), 0, top - words.smallestPenalty(), width, 1, 1, false));
         }
-        for (Query filter : filters) {
-            strict.add(filter, Occur.FILTER);
-            loose.add(filter, Occur.FILTER);
+        return new Plan(tiers, all);
+    }
+
+    private static Tier flat(Query query, int relevance) {
+        return new Tier(score(query, relevance), 0, relevance, 0, 0, 1, false);
+    }
+
+    private static Query filtered(Query query, List<Query> filters) {
+        if (filters.isEmpty()) {
+            return query;
         }
-        strict.add(Ranking.rankQuery(kind), Occur.SHOULD);
-        loose.add(Ranking.rankQuery(kind), Occur.SHOULD);
-        // "track:yesterday" alone puts "Yesterday" first, as the words "yesterday" would.
-        String exact = texts.isEmpty() ? nameFilterValue(kind, parsed) : wholeText(texts);
-        return new Plan(strict.build(), text.loosened() ? loose.build() : null,
-                exact == null ? null : NameAnalyzer.exactKey(exact),
-                text.maxRelevance(), text.maxRelevance() - text.smallestPenalty());
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (query != null) {
+            b.add(query, Occur.MUST);
+        }
+        filters.forEach(f -> b.add(f, Occur.FILTER));
+        return b.build();
+    }
+
+    private static Query withBonus(Query query, Query bonus) {
+        if (bonus == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(bonus, Occur.SHOULD).build();
     }
 
     private static String wholeText(List<Text> texts) {
@@ -127,22 +226,228 @@ final class QueryBuilder {
     }
 
     /**
-     * What the words added: their highest relevance, whether any may match loosely, and the
-     * smallest penalty of a loose match among them.
+     * The documents whose name or title starts with the query's words in order, the last perhaps
+     * cut short: "girl lit" is the start of "Girl Little".
      */
-    private record TextClauses(float maxRelevance, boolean loosened, float smallestPenalty) {}
-
-    /** Adds the words as required clauses, whole words to {@code strict}, forgiving to {@code loose}. */
-    private static TextClauses addText(SearchKind kind, List<Text> texts, BooleanQuery.Builder strict,
-                                       BooleanQuery.Builder loose, TermExpander expander) {
-        List<TextField> fields = TEXT_FIELDS.get(kind);
-        float best = 0;
-        for (TextField field : fields) {
-            best = Math.max(best, field.weight());
+    private static Query inOrder(SearchKind kind, String key, List<Word> words, TermExpander expander) {
+        BooleanQuery.Builder exactly = new BooleanQuery.Builder()
+                .add(new PrefixQuery(new Term(Fields.NAME_EXACT, key)), Occur.SHOULD);
+        if (kind != SearchKind.ARTISTS) {
+            exactly.add(new PrefixQuery(new Term(Fields.TITLE_EXACT, key)), Occur.SHOULD);
         }
-        float max = 0;
+        // The words side by side in the title, the last also as a prefix; or with their typos
+        // ("shadwo love" in "Shadow Love"), a point less.
+        exactly.add(phrase(words, false, expander), Occur.SHOULD);
+        return new DisjunctionMaxQuery(List.of(score(exactly.build(), Ranking.IN_ORDER),
+                score(phrase(words, true, expander), Ranking.IN_ORDER - 1)), 0f);
+    }
+
+    private static Query phrase(List<Word> words, boolean typos, TermExpander expander) {
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+        int position = -1;
+        for (int i = 0; i < words.size(); i++) {
+            Word word = words.get(i);
+            position += Math.max(1, word.positionIncrement());
+            List<String> variants = titleVariants(word, i == words.size() - 1, typos, expander);
+            Term[] terms = new Term[variants.size()];
+            for (int t = 0; t < terms.length; t++) {
+                terms[t] = new Term(Fields.NAME, variants.get(t));
+            }
+            phrase.add(terms, position);
+        }
+        return phrase.build();
+    }
+
+    /** The word and what it may stand for in the title: typo fixes, and completions when it may be a prefix. */
+    private static List<String> titleVariants(Word word, boolean last, TermExpander expander) {
+        return titleVariants(word, last, true, expander);
+    }
+
+    private static List<String> titleVariants(Word word, boolean last, boolean typos, TermExpander expander) {
+        List<String> variants = new ArrayList<>();
+        variants.add(word.text());
+        if (typos && word.isAlphanumeric() && TermExpander.mayHaveTypo(word.codePoints())) {
+            addUpTo(variants, expander.typos(Fields.NAME, word.text()), FIELD_EXPANSIONS);
+        }
+        if (last && !word.isCjk() && word.codePoints() >= MIN_PREFIX) {
+            addUpTo(variants, expander.completions(Fields.NAME, word.text()), FIELD_EXPANSIONS);
+        }
+        return variants;
+    }
+
+    private static void addUpTo(List<String> to, List<String> from, int max) {
+        int added = 0;
+        for (String term : from) {
+            if (added == max) {
+                return;
+            }
+            if (!to.contains(term)) {
+                to.add(term);
+                added++;
+            }
+        }
+    }
+
+    /**
+     * The documents one of whose artists' whole name is the query's first or last words
+     * (separated by spaces) and whose title the other words cover, each whole or with a typo (the
+     * query's last word also as a prefix): "nohce josé" for "Noche" by José. Each title word adds
+     * its width in title units, so {@link TopHits} can keep only the documents whose title is
+     * covered whole.
+     */
+    private static Query titleLooselyAndArtist(String whole, List<Word> words, List<Word> exactWords,
+                                               TermExpander expander) {
+        // The chunks of text between spaces, and the words and exact-key words of each.
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < whole.length(); i++) {
+            if (!SearchRequest.isSpace(whole.charAt(i)) && (i == 0 || SearchRequest.isSpace(whole.charAt(i - 1)))) {
+                starts.add(i);
+            }
+        }
+        int chunks = starts.size();
+        if (chunks < 2 || chunks > MAX_SPLIT_WORDS) {
+            return null;
+        }
+        List<List<Word>> chunkWords = byChunk(words, starts);
+        List<List<Word>> chunkKeys = byChunk(exactWords, starts);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (int i = 1; i < chunks; i++) {
+            Query titleFirst = titleWordsAndArtist(chunkWords.subList(0, i), false,
+                    key(chunkKeys.subList(i, chunks)), expander);
+            if (titleFirst != null) {
+                any.add(titleFirst, Occur.SHOULD);
+                clauses++;
+            }
+            Query artistFirst = titleWordsAndArtist(chunkWords.subList(i, chunks), true,
+                    key(chunkKeys.subList(0, i)), expander);
+            if (artistFirst != null) {
+                any.add(artistFirst, Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    /** The words grouped by the chunk of text they start in. */
+    private static List<List<Word>> byChunk(List<Word> words, List<Integer> starts) {
+        List<List<Word>> chunks = new ArrayList<>(starts.size());
+        for (int i = 0; i < starts.size(); i++) {
+            chunks.add(new ArrayList<>());
+        }
+        int chunk = 0;
+        for (Word word : words) {
+            while (chunk + 1 < starts.size() && word.start() >= starts.get(chunk + 1)) {
+                chunk++;
+            }
+            chunks.get(chunk).add(word);
+        }
+        return chunks;
+    }
+
+    /** The exact key of the chunks' words, or {@code null} when a chunk has none. */
+    private static String key(List<List<Word>> chunks) {
+        List<Word> words = new ArrayList<>();
+        for (List<Word> chunk : chunks) {
+            if (chunk.isEmpty()) {
+                return null;
+            }
+            words.addAll(chunk);
+        }
+        return NameAnalyzer.exactKey(words);
+    }
+
+    private static Query titleWordsAndArtist(List<List<Word>> chunks, boolean endsQuery, String artistKey,
+                                             TermExpander expander) {
+        List<Word> words = new ArrayList<>();
+        chunks.forEach(words::addAll);
+        if (artistKey == null || words.isEmpty() || !expander.has(Fields.ARTIST_EXACT, artistKey)) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.ARTIST_EXACT, artistKey)), Occur.FILTER);
+        Word previous = null;
+        Set<String> counted = new HashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            Word word = words.get(i);
+            int width = counted.add(word.text()) ? width(word, previous) : 0;
+            previous = word;
+            List<String> variants = titleVariants(word, endsQuery && i == words.size() - 1, expander);
+            all.add(score(anyOf(Fields.NAME, variants, null, Integer.MAX_VALUE), width / (float) Ranking.TITLE_UNIT),
+                    Occur.MUST);
+        }
+        return all.build();
+    }
+
+    /**
+     * The documents whose whole name or title is the query's first words and one of whose
+     * artists' whole name is the rest, or the other way round. Splits where the artist's part is
+     * nobody's whole name are left out.
+     */
+    private static Query titleAndArtist(List<Word> words, TermExpander expander) {
+        if (words.size() < 2 || words.size() > MAX_SPLIT_WORDS) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (int i = 1; i < words.size(); i++) {
+            String head = join(words, 0, i);
+            String tail = join(words, i, words.size());
+            if (expander.has(Fields.ARTIST_EXACT, tail)) {
+                any.add(both(title(head), new TermQuery(new Term(Fields.ARTIST_EXACT, tail))), Occur.SHOULD);
+                clauses++;
+            }
+            if (expander.has(Fields.ARTIST_EXACT, head)) {
+                any.add(both(new TermQuery(new Term(Fields.ARTIST_EXACT, head)), title(tail)), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    private static Query title(String key) {
+        return new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.NAME_EXACT, key)), Occur.SHOULD)
+                .add(new TermQuery(new Term(Fields.TITLE_EXACT, key)), Occur.SHOULD).build();
+    }
+
+    private static Query both(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, Occur.MUST).add(b, Occur.MUST).build();
+    }
+
+    private static String join(List<Word> words, int from, int to) {
+        StringBuilder key = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                key.append(' ');
+            }
+            key.append(words.get(i).text());
+        }
+        return key.toString();
+    }
+
+    /**
+     * The words' clauses: {@code strict} matches each word whole, {@code loose} also as a prefix
+     * or with a typo (the same as strict when no word has either).
+     *
+     * @param maxRelevance    the highest relevance the words can add up to
+     * @param smallestPenalty what a loose match costs at least against the highest relevance
+     * @param count           the number of words
+     * @param titleWidth      the width of the distinct words, as counted in the title coverage
+     */
+    private record Words(List<Query> strict, List<Query> loose, int maxRelevance, boolean loosened,
+                         int smallestPenalty, int count, int titleWidth) {}
+
+    private static Words words(SearchKind kind, List<Text> texts, TermExpander expander) {
+        List<TextField> fields = TEXT_FIELDS.get(kind);
+        int best = fields.get(0).weight();
+        List<Query> strict = new ArrayList<>();
+        List<Query> loose = new ArrayList<>();
+        int max = 0;
+        int count = 0;
         boolean loosened = false;
-        float smallestPenalty = Float.MAX_VALUE;
+        int smallestPenalty = Integer.MAX_VALUE;
+        Set<String> counted = new HashSet<>();
+        int titleWidth = 0;
         for (int t = 0; t < texts.size(); t++) {
             Text text = texts.get(t);
             List<Word> words = NameAnalyzer.QUERY.words(text.text());
@@ -151,26 +456,53 @@ final class QueryBuilder {
             }
             if (text.quoted() && words.size() > 1) {
                 Query phrase = phrase(fields, words);
-                strict.add(phrase, Occur.MUST);
-                loose.add(phrase, Occur.MUST);
+                strict.add(phrase);
+                loose.add(phrase);
                 max += best * words.size();
+                count += words.size();
+                titleWidth += words.size();
                 continue;
             }
             boolean lastText = t == texts.size() - 1;
+            Word previous = null;
             for (int w = 0; w < words.size(); w++) {
                 Word word = words.get(w);
+                int width = width(word, previous);
+                previous = word;
+                // Each distinct word counts once towards the title coverage.
+                int titleUnits = counted.add(word.text()) ? width : 0;
+                titleWidth += titleUnits;
                 boolean last = lastText && w == words.size() - 1 && !text.quoted();
-                Query whole = word(kind, fields, word);
-                LooseWord forgiving = text.quoted() ? new LooseWord(whole, Float.MAX_VALUE)
-                        : looseWord(LOOSE_FIELD.get(kind), word, last, expander);
-                strict.add(whole, Occur.MUST);
-                loose.add(forgiving.query(), Occur.MUST);
-                loosened |= forgiving.penalty() < Float.MAX_VALUE;
-                smallestPenalty = Math.min(smallestPenalty, forgiving.penalty());
+                Query whole = word(kind, fields, word, titleUnits);
+                strict.add(whole);
+                count++;
                 max += best;
+                LooseWord forgiving = text.quoted() ? null
+                        : looseWord(kind, fields, word, last, titleUnits, expander);
+                if (forgiving == null) {
+                    loose.add(whole);
+                } else {
+                    loose.add(forgiving.query());
+                    loosened = true;
+                    smallestPenalty = Math.min(smallestPenalty, forgiving.penalty());
+                }
             }
         }
-        return new TextClauses(max, loosened, smallestPenalty);
+        return new Words(strict, loose, max, loosened, loosened ? smallestPenalty : 0, count, titleWidth);
+    }
+
+    /**
+     * How much of a title a query word covers: one for a word or a single CJK character; for a
+     * CJK bigram two when it starts a run and one when it continues the previous bigram (青春,
+     * 春夜 cover three characters).
+     */
+    private static int width(Word word, Word previous) {
+        if (!word.isBigram()) {
+            return 1;
+        }
+        boolean continues = previous != null && previous.isBigram() && word.positionIncrement() == 1
+                && previous.text().codePointBefore(previous.text().length()) == word.text().codePointAt(0);
+        return continues ? 1 : 2;
     }
 
     /** The value of the filter on the kind's own name (track:, artist:, album:), if there is one. */
@@ -193,69 +525,111 @@ final class QueryBuilder {
      * field of all words, worth the lowest field weight, with the fields worth more as an optional
      * bonus: the same score as the best field's, but a conjunction of words then walks one
      * postings list per word instead of a disjunction over every field, and the bonus is only
-     * looked up for the documents that match.
+     * looked up for the documents that match. A match in the title also adds the word's width in
+     * title units.
      */
-    private static Query word(SearchKind kind, List<TextField> fields, Word word) {
+    private static Query word(SearchKind kind, List<TextField> fields, Word word, int titleUnits) {
+        float title = titleUnits / (float) Ranking.TITLE_UNIT;
         if (fields.size() == 1) {
             TextField only = fields.get(0);
-            return flat(new TermQuery(new Term(only.name(), word.text())), only.weight());
+            return score(new TermQuery(new Term(only.name(), word.text())), only.weight() + title);
         }
-        float low = Float.MAX_VALUE;
-        for (TextField field : fields) {
-            low = Math.min(low, field.weight());
-        }
-        Query any = flat(new TermQuery(new Term(LOOSE_FIELD.get(kind), word.text())), low);
+        int low = fields.get(fields.size() - 1).weight();
+        Query any = score(new TermQuery(new Term(LOOSE_FIELD.get(kind), word.text())), low);
         List<Query> bonuses = new ArrayList<>(fields.size());
         for (TextField field : fields) {
             if (field.weight() > low) {
-                bonuses.add(flat(new TermQuery(new Term(field.name(), word.text())), field.weight() - low));
+                float extra = field.weight() - low + (Fields.NAME.equals(field.name()) ? title : 0);
+                bonuses.add(score(new TermQuery(new Term(field.name(), word.text())), extra));
             }
-        }
-        if (bonuses.isEmpty()) {
-            return any;
         }
         return new BooleanQuery.Builder()
                 .add(any, Occur.MUST)
-                .add(bonuses.size() == 1 ? bonuses.get(0) : new DisjunctionMaxQuery(bonuses, 0f), Occur.SHOULD)
+                .add(new DisjunctionMaxQuery(bonuses, 0f), Occur.SHOULD)
                 .build();
     }
 
-    /**
-     * A word that may also match as a prefix (the last word) or with a typo, in the one field of
-     * all words: whole {@value Ranking#NAME_WORD}, prefix one less, typo two less, whatever the
-     * field. Tiers keep these documents below those where every word matched whole.
-     */
-    private record LooseWord(Query query, float penalty) {}
+    /** A word that may also match as a prefix (the last word) or with a typo, and what that costs at least. */
+    private record LooseWord(Query query, int penalty) {}
 
-    private static LooseWord looseWord(String field, Word word, boolean last, TermExpander expander) {
+    /**
+     * The word matched whole, as a prefix or with a typo, scored by the field it is found in:
+     * whole as {@link #word}; a completion or typo fix in the title or an artist name (the
+     * {@value #FIELD_EXPANSIONS} most frequent there) its field's weight less the penalty; any
+     * other completion or fix, {@link Ranking#LOOSE_ELSEWHERE_PREFIX} or {@link
+     * Ranking#LOOSE_ELSEWHERE_TYPO}. Whether the title holds the word in any of these forms is a
+     * clause of its own, worth the word's title units. {@code null} when the word has neither a
+     * prefix nor a typo to match.
+     */
+    private static LooseWord looseWord(SearchKind kind, List<TextField> fields, Word word, boolean last,
+                                       int titleUnits, TermExpander expander) {
         boolean prefix = last && !word.isCjk() && word.codePoints() >= MIN_PREFIX;
-        boolean typo = word.isAlphanumeric() && word.codePoints() >= MIN_TYPO;
-        List<Query> matches = new ArrayList<>(3);
-        matches.add(flat(new TermQuery(new Term(field, word.text())), Ranking.NAME_WORD));
-        Query completions = !prefix ? null
-                : word.codePoints() <= PrefixFilter.MAX ? new TermQuery(new Term(Fields.PREFIXES, word.text()))
-                : anyOf(field, expander.completions(field, word.text()), word.text());
-        if (completions != null) {
-            matches.add(flat(completions, Ranking.NAME_WORD - Ranking.PREFIX_PENALTY));
+        boolean typo = word.isAlphanumeric() && TermExpander.mayHaveTypo(word.codePoints());
+        if (!prefix && !typo) {
+            return null;
         }
-        Query fixes = typo ? anyOf(field, expander.typos(field, word.text()), word.text()) : null;
-        if (fixes != null) {
-            matches.add(flat(fixes, Ranking.NAME_WORD - Ranking.TYPO_PENALTY));
+        String all = LOOSE_FIELD.get(kind);
+        List<Query> matches = new ArrayList<>();
+        matches.add(word(kind, fields, word, 0));
+        boolean completed = false;
+        if (prefix) {
+            Query completions = word.codePoints() <= PrefixFilter.MAX
+                    ? new TermQuery(new Term(Fields.PREFIXES, word.text()))
+                    : anyOf(all, expander.completions(all, word.text()), word.text(), Integer.MAX_VALUE);
+            if (completions != null) {
+                completed = true;
+                matches.add(score(completions, Ranking.LOOSE_ELSEWHERE_PREFIX));
+                addFielded(kind, matches, word, expander, true, Ranking.PREFIX_PENALTY);
+            }
         }
-        float penalty = completions != null ? Ranking.PREFIX_PENALTY
-                : fixes != null ? Ranking.TYPO_PENALTY : Float.MAX_VALUE;
-        return new LooseWord(matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f), penalty);
+        boolean fixed = false;
+        if (typo) {
+            Query fixes = anyOf(all, expander.typos(all, word.text()), word.text(), Integer.MAX_VALUE);
+            if (fixes != null) {
+                fixed = true;
+                matches.add(score(fixes, Ranking.LOOSE_ELSEWHERE_TYPO));
+                addFielded(kind, matches, word, expander, false, Ranking.TYPO_PENALTY);
+            }
+        }
+        if (!completed && !fixed) {
+            return null;
+        }
+        Query scored = new DisjunctionMaxQuery(matches, 0f);
+        if (titleUnits > 0) {
+            Query inTitle = anyOf(Fields.NAME, titleVariants(word, prefix, expander), null, Integer.MAX_VALUE);
+            scored = new BooleanQuery.Builder().add(scored, Occur.MUST)
+                    .add(score(inTitle, titleUnits / (float) Ranking.TITLE_UNIT), Occur.SHOULD).build();
+        }
+        return new LooseWord(scored, completed ? Ranking.PREFIX_PENALTY : Ranking.TYPO_PENALTY);
+    }
+
+    /** Completions or typo fixes found in the title and in the artists, scored by field. */
+    private static void addFielded(SearchKind kind, List<Query> matches, Word word, TermExpander expander,
+                                   boolean prefix, int penalty) {
+        List<String> fields = kind == SearchKind.ARTISTS ? List.of(Fields.NAME) : List.of(Fields.NAME, Fields.ARTIST);
+        for (String field : fields) {
+            List<String> terms = prefix ? expander.completions(field, word.text()) : expander.typos(field, word.text());
+            Query q = anyOf(field, terms, word.text(), FIELD_EXPANSIONS);
+            if (q != null) {
+                int weight = Fields.NAME.equals(field) ? Ranking.TITLE_WORD : Ranking.ARTIST_WORD;
+                matches.add(score(q, weight - penalty));
+            }
+        }
     }
 
     /**
-     * Words a query word may stand for, as a lazy disjunction of terms (no bitset of every match is
-     * built: Lucene can skip through it), or {@code null} when there is none besides the word.
+     * Words a query word may stand for (at most {@code max}, the most frequent first), as a lazy
+     * disjunction of terms (no bitset of every match is built: Lucene can skip through it), or
+     * {@code null} when there is none besides the word.
      */
-    private static Query anyOf(String field, List<String> terms, String word) {
+    private static Query anyOf(String field, List<String> terms, String word, int max) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int count = 0;
         for (String term : terms) {
-            if (!term.equals(word)) {
+            if (count == max) {
+                break;
+            }
+            if (!term.equals(word)) { // null: keep every term
                 any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
                 count++;
             }
@@ -267,7 +641,8 @@ final class QueryBuilder {
     private static Query phrase(List<TextField> fields, List<Word> words) {
         List<Query> matches = new ArrayList<>();
         for (TextField field : fields) {
-            matches.add(flat(phraseQuery(field.name(), words), field.weight() * words.size()));
+            float title = Fields.NAME.equals(field.name()) ? words.size() / (float) Ranking.TITLE_UNIT : 0;
+            matches.add(score(phraseQuery(field.name(), words), field.weight() * words.size() + title));
         }
         return matches.size() == 1 ? matches.get(0) : new DisjunctionMaxQuery(matches, 0f);
     }
@@ -285,7 +660,7 @@ final class QueryBuilder {
         return phrase.build();
     }
 
-    private static Query flat(Query query, float score) {
+    private static Query score(Query query, float score) {
         return new BoostQuery(new ConstantScoreQuery(query), score);
     }
 
@@ -295,27 +670,40 @@ final class QueryBuilder {
             case ARTIST, GENRE -> true;
             case ALBUM, YEAR -> kind != SearchKind.ARTISTS;
             case TRACK, ISRC -> kind == SearchKind.TRACKS;
-            case UPC -> kind == SearchKind.ALBUMS;
+            case UPC -> kind != SearchKind.ARTISTS;
         };
+    }
+
+    /** Refuses a {@code year:} or {@code isrc:} filter whose value does not parse, saying what does. */
+    static void checkFilters(ParsedQuery parsed) {
+        for (Part part : parsed.parts()) {
+            if (part instanceof Filter filter && !isWellFormed(filter)) {
+                String written = filter.key().spelling + ":" + filter.value();
+                throw new InvalidSearchException(switch (filter.key()) {
+                    case YEAR -> "q: " + written + " is not a year filter; year: takes a year (year:1999), a range"
+                            + " (year:1990-1999) or an open range (year:2010- from 2010 on, year:-1999 up to 1999)";
+                    case ISRC -> "q: " + written + " is not an ISRC filter; isrc: takes an ISRC of 12 letters and"
+                            + " digits, hyphens allowed (isrc:USUM71703861, isrc:US-UM7-17-03861)";
+                    default -> "q: " + written + " is not a valid filter";
+                });
+            }
+        }
     }
 
     private static boolean isWellFormed(Filter filter) {
         return switch (filter.key()) {
-            case YEAR -> YEARS.matcher(filter.value()).matches();
+            case YEAR -> years(filter.value()) != null;
             case ISRC -> Isrcs.tryNormalize(filter.value()) != null;
             default -> true;
         };
     }
 
-    /** The filter's query, or {@code null} when it does not apply, is malformed or has no word. */
+    /** The filter's query (well formed: see {@link #checkFilters}), or {@code null} when it has no word. */
     private static Query filterQuery(SearchKind kind, Filter filter) {
-        if (!applies(kind, filter.key()) || !isWellFormed(filter)) {
-            return null;
-        }
         return switch (filter.key()) {
             case ARTIST -> textFilter(kind == SearchKind.ARTISTS ? Fields.NAME : Fields.ARTIST, filter.value());
-            case ALBUM -> textFilter(kind == SearchKind.ALBUMS ? Fields.NAME : Fields.ALBUM, filter.value());
-            case TRACK -> textFilter(Fields.NAME, filter.value());
+            case ALBUM -> kind == SearchKind.ALBUMS ? nameFilter(filter.value()) : textFilter(Fields.ALBUM, filter.value());
+            case TRACK -> nameFilter(filter.value());
             case GENRE -> textFilter(Fields.GENRE, filter.value());
             case YEAR -> years(filter.value());
             case ISRC -> new TermQuery(new Term(Fields.ISRC, Isrcs.tryNormalize(filter.value())));
@@ -326,18 +714,39 @@ final class QueryBuilder {
         };
     }
 
+    /**
+     * A filter on the kind's own name, which the index keeps as its title and the rest: the words
+     * in order in the title or in the rest, or the whole name ("track:\"Night - Radio Edit\"").
+     */
+    private static Query nameFilter(String value) {
+        Query title = textFilter(Fields.NAME, value);
+        if (title == null) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder()
+                .add(title, Occur.SHOULD)
+                .add(textFilter(Fields.VERSION, value), Occur.SHOULD);
+        String key = NameAnalyzer.exactKey(value);
+        if (key != null) {
+            any.add(new TermQuery(new Term(Fields.NAME_EXACT, key)), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
     private static Query textFilter(String field, String value) {
         List<Word> words = NameAnalyzer.QUERY.words(value);
         return words.isEmpty() ? null : phraseQuery(field, words);
     }
 
+    /** {@code year:1999}, {@code year:1990-1999}, {@code year:2010-} and {@code year:-1999}; else {@code null}. */
     private static Query years(String value) {
         Matcher m = YEARS.matcher(value);
-        if (!m.matches()) {
+        if (!m.matches() || (m.group(1) == null && m.group(3) == null)
+                || (m.group(2) == null && m.group(3) != null)) {
             return null;
         }
-        int from = Integer.parseInt(m.group(1));
-        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        int from = m.group(1) == null ? Integer.MIN_VALUE : Integer.parseInt(m.group(1));
+        int to = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(2) != null ? Integer.MAX_VALUE : from;
         return IntField.newRangeQuery(Fields.YEAR, Math.min(from, to), Math.max(from, to));
     }
 }

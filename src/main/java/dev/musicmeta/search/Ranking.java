@@ -1,38 +1,58 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.SearchKind;
-import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 
 /**
- * How hits are ordered: relevance, then popularity (artists: followers), then rowid.
+ * How hits are ordered: by relevance, then by how much of the title the query covers (shorter
+ * titles first at equal match), then popularity (artists: followers), then rowid. Popularity only
+ * breaks ties: it never lifts a weaker match over a stronger one.
  *
- * <p>Relevance comes in tiers, searched one after the other (see {@link QueryBuilder.Plan}):
- * the whole name equals the query (folded); every word matched whole; some word matched only as
- * a prefix or with a typo. Inside a tier it is a whole number: each word adds a flat amount for
- * the best field it matches (strict tiers: the name or an artist name 4, the album name 3; loose
- * tier: whole 4, prefix 3, typo 2). Flat amounts, not BM25: the length of a name or the rarity of
- * a word says little about what someone searching a catalog means, and popularity says much
- * more. The rank then adds a fraction below 1 that grows with popularity, so one score orders by
- * (relevance, popularity); {@link TopHits} breaks the ties the fraction leaves (it is stored with
- * 9 bits of precision) by the exact rank, then rowid, so the order is exactly the contract's and
- * pages never overlap.
+ * <p>Relevance is a whole number (see {@link QueryBuilder.Plan} for the tiers it is searched in):
+ * <ol>
+ *   <li>{@value #EXACT_NAME}: the whole name equals the query (folded);</li>
+ *   <li>{@value #EXACT_TITLE}: the title (the name without a version or featured artists) equals it;</li>
+ *   <li>{@value #TITLE_AND_ARTIST}: the query is a title and one of its artists' whole name, in
+ *       either order ("Night Jutrunu", "리사 바람");</li>
+ *   <li>{@value #TITLE_LOOSELY_AND_ARTIST}: the same with a typo or a prefix in the title ("Nohce
+ *       José");</li>
+ *   <li>else the sum, over the query's words, of what each word matched at best: a word of the
+ *       title {@value #TITLE_WORD}, of the version {@value #VERSION_WORD}, of an artist
+ *       {@value #ARTIST_WORD}, of the album {@value #ALBUM_WORD}; as a prefix (the last word) or
+ *       with a typo, {@value #PREFIX_PENALTY} or {@value #TYPO_PENALTY} less in the title and the
+ *       artists, and {@value #LOOSE_ELSEWHERE_PREFIX} or {@value #LOOSE_ELSEWHERE_TYPO} elsewhere;
+ *       plus {@value #IN_ORDER} when the title starts with the query or holds its words side by side
+ *       in order (with their typos and the last as a prefix). So every
+ *       word in the title ranks above a split across fields, and a title match above an album
+ *       match.</li>
+ * </ol>
+ * Flat amounts, not BM25: the rarity of a word says little about what someone searching a
+ * catalog means. The title coverage is counted alongside: each query word found in the title
+ * adds its width in {@value #TITLE_UNIT}ths to the score (a CJK bigram's first two characters, one
+ * character for the next ones), read back by {@link TopHits} and divided by the title's number of
+ * words.
  */
 final class Ranking {
 
-    static final float NAME_WORD = 4;
-    static final float ARTIST_WORD = 4;
-    static final float ALBUM_WORD = 3;
-    static final float PREFIX_PENALTY = 1;
-    static final float TYPO_PENALTY = 2;
+    static final int EXACT_NAME = 9000;
+    static final int EXACT_TITLE = 8000;
+    static final int TITLE_AND_ARTIST = 7000;
+    static final int ALL_IN_TITLE = 4000;
+    static final int TITLE_LOOSELY_AND_ARTIST = 2000;
 
-    /** Popularity 0..100 is stored as 1..101 (features must be positive); 101/128 < 1. */
-    private static final float POPULARITY_WEIGHT = 1f / 128;
-    /** Followers are capped so that ln(1 + cap) / 32 < 1. */
-    private static final long FOLLOWERS_CAP = 1_000_000_000L;
-    private static final float FOLLOWERS_WEIGHT = 1f / 32;
+    static final int TITLE_WORD = 8;
+    static final int VERSION_WORD = 7;
+    static final int ARTIST_WORD = 6;
+    static final int ALBUM_WORD = 4;
+    static final int PREFIX_PENALTY = 2;
+    static final int TYPO_PENALTY = 3;
+    static final int LOOSE_ELSEWHERE_PREFIX = 2;
+    static final int LOOSE_ELSEWHERE_TYPO = 1;
+    static final int IN_ORDER = 4;
+
+    /** The fraction of the score that counts title words: 1/1024 per unit of width. */
+    static final int TITLE_UNIT = 1024;
 
     /**
      * The order of documents inside each index segment: most popular first. A search then meets
@@ -44,27 +64,4 @@ final class Ranking {
             new SortField(Fields.ROWID, SortField.Type.LONG));
 
     private Ranking() {}
-
-    /** The value of the rank feature for a popularity (tracks, albums) or follower count (artists). */
-    static float featureValue(SearchKind kind, long rank) {
-        long clamped = Math.max(0, rank);
-        return kind == SearchKind.ARTISTS ? Math.min(clamped, FOLLOWERS_CAP) + 1f : Math.min(clamped, 100) + 1f;
-    }
-
-    /**
-     * At least the score component of a document of this rank, as Lucene computes it from the
-     * stored feature (which is rounded down); a hair more, to be safe from float rounding.
-     */
-    static double rankScoreBound(SearchKind kind, long rank) {
-        double value = featureValue(kind, rank);
-        double score = kind == SearchKind.ARTISTS ? FOLLOWERS_WEIGHT * Math.log(1 + value) : POPULARITY_WEIGHT * value;
-        return score + 1e-4;
-    }
-
-    /** The score component that grows with the rank, always below 1. */
-    static Query rankQuery(SearchKind kind) {
-        return kind == SearchKind.ARTISTS
-                ? FeatureField.newLogQuery(Fields.FEATURES, Fields.RANK_FEATURE, FOLLOWERS_WEIGHT, 1f)
-                : FeatureField.newLinearQuery(Fields.FEATURES, Fields.RANK_FEATURE, POPULARITY_WEIGHT);
-    }
 }

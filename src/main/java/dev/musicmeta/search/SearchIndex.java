@@ -1,6 +1,7 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
@@ -46,6 +47,9 @@ public final class SearchIndex implements Searcher {
      */
     static final long COUNT_MAX_COST = 50_000;
 
+    /** Prefix completions and typo fixes kept per kind: a few MB, and the words people type most. */
+    private static final int EXPANSIONS_CACHED = 20_000;
+
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
@@ -67,7 +71,7 @@ public final class SearchIndex implements Searcher {
         this.budget = budget;
         this.countUpTo = countUpTo;
         this.countMaxCost = countMaxCost;
-        readers.forEach((kind, reader) -> expanders.put(kind, TermExpander.of(reader)));
+        readers.forEach((kind, reader) -> expanders.put(kind, TermExpander.of(reader, EXPANSIONS_CACHED)));
     }
 
     /** Whether {@code folder} holds an index (its manifest), complete or not. */
@@ -156,57 +160,38 @@ public final class SearchIndex implements Searcher {
             }
             // A searcher per search is cheap and holds this search's own deadline and timed-out flag.
             IndexSearcher searcher = new IndexSearcher(readers.get(kind));
+            searcher.setSimilarity(WordCounts.INSTANCE);
             long deadline = System.nanoTime() + budget.toNanos();
             searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
             int window = request.offset() + request.limit();
-            // The tiers of the plan, best first; each later one only fills what the page still needs.
-            List<Tier> tiers = new ArrayList<>(3);
-            Query strict = plan.strict();
-            if (plan.exactKey() != null) {
-                Query exact = new TermQuery(new Term(Fields.NAME_EXACT, plan.exactKey()));
-                tiers.add(new Tier(with(strict, exact, Occur.FILTER), plan.maxStrict()));
-                tiers.add(new Tier(with(strict, exact, Occur.MUST_NOT), plan.maxStrict()));
-            } else {
-                tiers.add(new Tier(strict, plan.maxStrict()));
-            }
-            if (plan.loose() != null) {
-                tiers.add(new Tier(with(plan.loose(), strict, Occur.MUST_NOT), plan.maxLoose()));
-            }
-            List<TopHits.Hit> hits = new ArrayList<>(window);
-            for (Tier tier : tiers) {
-                int need = window - hits.size();
-                if (need <= 0) {
-                    break;
+            // The tiers of the plan, best first, into one page; a tier that cannot reach the page is skipped.
+            TopHits page = new TopHits(window);
+            for (QueryBuilder.Tier tier : plan.tiers()) {
+                if (page.closedTo(tier)) {
+                    continue;
                 }
-                hits.addAll(top(searcher, kind, tier, need, budget).hits());
+                searcher.search(tier.query(), page.manager(tier));
+                checkTime(searcher, budget);
             }
-            // A tier that did not fill its share of the page saw all its matches: none was skipped.
+            List<TopHits.Hit> hits = page.hits();
+            // A page that is not full saw every match: no tier stopped early.
             Long total = hits.size() < window ? (hits.size() <= countUpTo ? Long.valueOf(hits.size()) : null)
-                    : count(searcher, plan.loose() != null ? plan.loose() : strict, budget);
+                    : count(searcher, plan.all(), budget);
             if (failed != null) {
                 failed = null;
             }
             return new SearchHits(rowids(hits, request.offset()), total);
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchHits.NONE; // cannot happen within 200 characters; never a 500 if it does
-        } catch (SearchTimeoutException e) {
-            throw e;
+        } catch (SearchTimeoutException | InvalidSearchException e) {
+            throw e; // the request's, not the files'
+
         } catch (IOException | RuntimeException e) {
             // A file truncated or rewritten under the reader reads short (IOException) or as garbage,
             // which Lucene may meet with any RuntimeException: the index is damaged, not the request.
             failed = new Failed(kind, request, e.toString());
             throw new CatalogUnavailableException("search index " + folder + " cannot be read: " + e, e, true);
         }
-    }
-
-    /** One tier of results: its query and the highest relevance a document can reach in it. */
-    private record Tier(Query query, float maxRelevance) {}
-
-    private TopHits top(IndexSearcher searcher, SearchKind kind, Tier tier, int n, Duration budget)
-            throws IOException {
-        TopHits top = searcher.search(tier.query(), TopHits.manager(n, kind, tier.maxRelevance()));
-        checkTime(searcher, budget);
-        return top;
     }
 
     /**
@@ -224,10 +209,6 @@ public final class SearchIndex implements Searcher {
         if (searcher.timedOut()) {
             throw new SearchTimeoutException("search ran past its budget of " + budget.toMillis() + " ms");
         }
-    }
-
-    private static Query with(Query query, Query clause, Occur occur) {
-        return new BooleanQuery.Builder().add(query, Occur.MUST).add(clause, occur).build();
     }
 
     private static long[] rowids(List<TopHits.Hit> hits, int offset) {

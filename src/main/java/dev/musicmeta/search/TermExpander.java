@@ -1,5 +1,7 @@
 package dev.musicmeta.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,34 +23,60 @@ import org.apache.lucene.util.StringHelper;
  * {@value #MAX_TYPOS} typo fixes per field), as Elasticsearch's {@code max_expansions} does: a
  * prefix has up to thousands of completions on a large catalog, and a disjunction of them all
  * would be walked at every keystroke, while the ones that make a first page are the frequent
- * ones. The prefixes with the most completions, those of up to {@value PrefixFilter#MAX}
- * characters, are not expanded: they are indexed ({@link Fields#PREFIXES}) and match every
- * completion. Expanding once against the whole index, rather than letting each segment expand a
+ * ones. Expanding once against the whole index, rather than letting each segment expand a
  * PrefixQuery or FuzzyQuery, also gives every segment the same words and a lazy disjunction that
  * Lucene can skip through.
+ *
+ * <p>A typo is one edit anywhere in the word, the first letter included: a letter replaced,
+ * dropped or added, or two neighbours swapped. Words of {@value #MIN_TYPO} or more letters may
+ * have one; a word of one letter less matches only the longer words it misses a letter of
+ * ("nigt" finds "night", not "nit"); shorter words must be typed right. Expansions are kept
+ * in a bounded cache: the index does not change while it is served, and people type the same
+ * prefixes over and over.
  */
 interface TermExpander {
 
     int MAX_COMPLETIONS = 50;
     int MAX_TYPOS = 16;
+    int MIN_TYPO = 5;
 
     /** The completions of {@code prefix} in {@code field} (may include the prefix itself). */
     List<String> completions(String field, String prefix);
 
-    /** The words of {@code field} one edit from {@code word}, past its first letter (may include it). */
+    /** The words of {@code field} one typo from {@code word} (see above; may include it). */
     List<String> typos(String field, String word);
 
-    /** Expands against {@code reader}. */
-    static TermExpander of(IndexReader reader) {
+    /** Whether {@code field} holds {@code term}. */
+    boolean has(String field, String term);
+
+    /** Whether a word of {@code codePoints} may have a typo at all. */
+    static boolean mayHaveTypo(int codePoints) {
+        return codePoints >= MIN_TYPO - 1;
+    }
+
+    /** Expands against {@code reader}, caching up to {@code cacheSize} expansions. */
+    static TermExpander of(IndexReader reader, int cacheSize) {
+        record Expansion(String field, boolean prefix, String word) {}
+        Cache<Expansion, List<String>> cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
         return new TermExpander() {
             @Override
             public List<String> completions(String field, String prefix) {
-                return prefixed(reader, field, prefix);
+                return cache.get(new Expansion(field, true, prefix), k -> prefixed(reader, field, prefix));
             }
 
             @Override
             public List<String> typos(String field, String word) {
-                return oneEdit(reader, field, word);
+                return cache.get(new Expansion(field, false, word), k -> oneEdit(reader, field, word));
+            }
+
+            @Override
+            public boolean has(String field, String term) {
+                try {
+                    Terms terms = MultiTerms.getTerms(reader, field);
+                    return terms != null && terms.iterator().seekExact(new BytesRef(term));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         };
     }
@@ -75,21 +103,37 @@ interface TermExpander {
     }
 
     private static List<String> oneEdit(IndexReader reader, String field, String word) {
+        int length = word.codePointCount(0, word.length());
+        if (!mayHaveTypo(length)) {
+            return List.of();
+        }
         try {
             Terms terms = MultiTerms.getTerms(reader, field);
             if (terms == null) {
                 return List.of();
             }
-            FuzzyQuery fuzzy = new FuzzyQuery(new Term(field, word), 1, 1, MAX_TYPOS, true);
+            FuzzyQuery fuzzy = new FuzzyQuery(new Term(field, word), 1, 0, MAX_TYPOS, true);
             TermsEnum e = fuzzy.getTermsEnum(terms);
             TopTerms best = new TopTerms(MAX_TYPOS);
             for (BytesRef term = e.next(); term != null; term = e.next()) {
-                best.offer(term, e.docFreq());
+                if (length >= MIN_TYPO || codePoints(term) >= MIN_TYPO) {
+                    best.offer(term, e.docFreq());
+                }
             }
             return best.words();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int codePoints(BytesRef utf8) {
+        int count = 0;
+        for (int i = utf8.offset; i < utf8.offset + utf8.length; i++) {
+            if ((utf8.bytes[i] & 0xC0) != 0x80) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The most frequent terms offered. */
@@ -113,9 +157,12 @@ interface TermExpander {
             }
         }
 
+        /** Most frequent first. */
         List<String> words() {
-            List<String> words = new ArrayList<>(best.size());
-            for (Candidate c : best) {
+            List<Candidate> sorted = new ArrayList<>(best);
+            sorted.sort(Comparator.comparingInt(Candidate::docFreq).reversed());
+            List<String> words = new ArrayList<>(sorted.size());
+            for (Candidate c : sorted) {
                 words.add(c.term().utf8ToString());
             }
             return List.copyOf(words);

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -17,106 +19,157 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Collects the best {@code n} hits in {@link Ranking} order (score, then rank, then rowid), and
- * stops a segment as soon as no later document of it can enter the page.
+ * The best {@code n} hits of a search in {@link Ranking} order (relevance, title coverage,
+ * rank, rowid), filled by the tiers of a {@link QueryBuilder.Plan} one after the other. A
+ * document already on the page is not taken again from a later tier.
  *
- * <p>Segments are sorted by rank, highest first ({@link Ranking#INDEX_SORT}), and a score is the
- * relevance (at most {@code maxRelevance}) plus a fraction that grows with the rank. So once a
- * hit's rank is so low that even the best relevance plus its fraction stays below the last hit
- * of the page, every later document of the segment does too: the segment is done. This is what
- * makes a common word cost about the same on 10 M tracks as on 1 M. (Lucene's own block-max
- * skipping would get there too, but walks the rest of the segment block by block to find out.)
+ * <p>Segments are sorted by rank, highest first ({@link Ranking#INDEX_SORT}). So once the page is
+ * full and a document ranks below the page's last hit, every later document of the segment does
+ * too, and none of them can enter the page unless it is more relevant than that hit, or as
+ * relevant and covering more of its title. When the tier allows neither, the segment is done. This
+ * is what makes a common word cost about the same on 10 M tracks as on 1 M. (Lucene's own
+ * block-max skipping would get there too, but walks the rest of the segment block by block to
+ * find out.)
  */
-final class TopHits extends SimpleCollector {
+final class TopHits {
 
-    /** One hit: its score, rank (popularity or followers) and rowid. */
-    record Hit(float score, long rank, long rowid) {}
+    /**
+     * One hit: its relevance, how many of its title's {@code titleLength} words the query covered
+     * ({@code titleWords}, at most the length), its rank (popularity or followers, -1 for none)
+     * and rowid.
+     */
+    record Hit(int relevance, int titleWords, int titleLength, long rank, long rowid) {
+
+        /** Whether this hit covers at least {@code num / den} of its title. */
+        boolean covers(int num, int den) {
+            return (long) titleWords * den >= (long) num * titleLength;
+        }
+    }
 
     /** Best first. */
-    static final Comparator<Hit> ORDER = Comparator.comparingDouble((Hit h) -> -h.score())
+    static final Comparator<Hit> ORDER = Comparator.comparingInt((Hit h) -> -h.relevance())
+            .thenComparing((a, b) -> Long.compare((long) b.titleWords() * a.titleLength(),
+                    (long) a.titleWords() * b.titleLength()))
             .thenComparingLong(h -> -h.rank())
             .thenComparingLong(Hit::rowid);
 
     private final int n;
-    private final SearchKind kind;
-    private final float maxRelevance;
-    private final PriorityQueue<Hit> best;
-    private Scorable scorer;
-    private NumericDocValues rank;
-    private NumericDocValues rowid;
+    private final PriorityQueue<Hit> page;
+    private final Set<Long> rowids = new HashSet<>();
 
-    /**
-     * @param n            hits to keep
-     * @param maxRelevance the highest relevance a document can reach for the query
-     */
-    TopHits(int n, SearchKind kind, float maxRelevance) {
+    TopHits(int n) {
         this.n = n;
-        this.kind = kind;
-        this.maxRelevance = maxRelevance;
-        this.best = new PriorityQueue<>(n + 1, ORDER.reversed());
+        this.page = new PriorityQueue<>(n + 1, ORDER.reversed());
     }
 
-    /** A manager for one search on one thread. */
-    static CollectorManager<TopHits, TopHits> manager(int n, SearchKind kind, float maxRelevance) {
+    boolean full() {
+        return page.size() == n;
+    }
+
+    /** Whether no document of {@code tier} can enter the page any more. */
+    boolean closedTo(QueryBuilder.Tier tier) {
+        return full() && tier.maxRelevance() < page.peek().relevance();
+    }
+
+    /** A manager for one tier's search on one thread, collecting into this page. */
+    CollectorManager<Collector, TopHits> manager(QueryBuilder.Tier tier) {
         return new CollectorManager<>() {
             @Override
-            public TopHits newCollector() {
-                return new TopHits(n, kind, maxRelevance);
+            public Collector newCollector() {
+                return new Collector(tier);
             }
 
             @Override
-            public TopHits reduce(Collection<TopHits> collectors) {
+            public TopHits reduce(Collection<Collector> collectors) {
                 if (collectors.size() != 1) {
                     throw new IllegalStateException("one search, one thread");
                 }
-                return collectors.iterator().next();
+                return TopHits.this;
             }
         };
     }
 
-    @Override
-    public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE;
-    }
-
-    @Override
-    protected void doSetNextReader(LeafReaderContext context) throws IOException {
-        rank = DocValues.getNumeric(context.reader(), Fields.RANK);
-        rowid = DocValues.getNumeric(context.reader(), Fields.ROWID);
-    }
-
-    @Override
-    public void setScorer(Scorable scorer) {
-        this.scorer = scorer;
-    }
-
-    @Override
-    public void collect(int doc) throws IOException {
-        long docRank = value(rank, doc);
-        if (best.size() == n && maxRelevance + Ranking.rankScoreBound(kind, docRank) < best.peek().score()) {
-            throw new CollectionTerminatedException(); // on to the next segment
-        }
-        float score = scorer.score();
-        if (best.size() == n && score < best.peek().score()) {
-            return;
-        }
-        Hit hit = new Hit(score, docRank, value(rowid, doc));
-        if (best.size() < n) {
-            best.add(hit);
-        } else if (ORDER.compare(hit, best.peek()) < 0) {
-            best.poll();
-            best.add(hit);
-        }
-    }
-
-    private static long value(NumericDocValues values, int doc) throws IOException {
-        return values.advanceExact(doc) ? values.longValue() : -1;
-    }
-
     /** The hits, best first. */
     List<Hit> hits() {
-        List<Hit> hits = new ArrayList<>(best);
+        List<Hit> hits = new ArrayList<>(page);
         hits.sort(ORDER);
         return hits;
+    }
+
+    private void offer(Hit hit) {
+        if (rowids.contains(hit.rowid())) {
+            return; // on the page from a better tier
+        }
+        if (page.size() < n) {
+            page.add(hit);
+            rowids.add(hit.rowid());
+        } else if (ORDER.compare(hit, page.peek()) < 0) {
+            rowids.remove(page.poll().rowid());
+            page.add(hit);
+            rowids.add(hit.rowid());
+        }
+    }
+
+    /** Collects one tier's matches into the page. */
+    final class Collector extends SimpleCollector {
+
+        private final QueryBuilder.Tier tier;
+        private Scorable scorer;
+        private NumericDocValues rank;
+        private NumericDocValues rowid;
+        private NumericDocValues titleLength;
+
+        Collector(QueryBuilder.Tier tier) {
+            this.tier = tier;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            rank = DocValues.getNumeric(context.reader(), Fields.RANK);
+            rowid = DocValues.getNumeric(context.reader(), Fields.ROWID);
+            NumericDocValues norms = tier.countsTitle() ? context.reader().getNormValues(Fields.NAME) : null;
+            titleLength = norms == null ? DocValues.emptyNumeric() : norms;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            long docRank = value(rank, doc);
+            if (full()) {
+                Hit last = page.peek();
+                if (docRank < last.rank() && (tier.maxRelevance() < last.relevance()
+                        || (tier.maxRelevance() == last.relevance() && last.covers(tier.coverNum(), tier.coverDen())))) {
+                    throw new CollectionTerminatedException(); // on to the next segment
+                }
+            }
+            long units = Math.round(scorer.score() * (double) Ranking.TITLE_UNIT);
+            int titleUnits = (int) (units % Ranking.TITLE_UNIT);
+            int relevance = tier.base() + (int) (units / Ranking.TITLE_UNIT)
+                    + (tier.titleWidth() > 0 && titleUnits >= tier.titleWidth() ? Ranking.ALL_IN_TITLE : 0);
+            int titleWords = 0;
+            int length = 1;
+            if (tier.countsTitle()) {
+                length = (int) Math.max(0, value(titleLength, doc));
+                titleWords = Math.min(titleUnits, length);
+                length = Math.max(1, length);
+            }
+            if (tier.wholeTitle() && titleWords < length) {
+                return; // not this tier's: a later one scores it
+            }
+            offer(new Hit(relevance, titleWords, length, docRank, value(rowid, doc)));
+        }
+
+        private static long value(NumericDocValues values, int doc) throws IOException {
+            return values.advanceExact(doc) ? values.longValue() : -1;
+        }
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchScriptsTest {
 
     private static final Path BENCH = Path.of(System.getProperty("basedir", "."), "bench");
-    private static final List<String> SCRIPTS = List.of("run.sh", "search.sh", "jmh.sh", "generate.sh");
+    private static final List<String> SCRIPTS = List.of("run.sh", "search.sh", "jmh.sh", "generate.sh", "soak.sh",
+            "relevance.sh");
 
     @TempDir
     Path root;
@@ -98,16 +99,24 @@ class BenchScriptsTest {
         assertThat(load.code()).as(load.err()).isEqualTo(2);
         assertThat(load.err()).contains("needs wrk sqlite3 curl", "--install-deps").doesNotContain("installing");
 
+        Result soak = run("soak.sh", bin.toString());
+        assertThat(soak.code()).as(soak.err()).isEqualTo(2);
+        assertThat(soak.err()).contains("needs wrk sqlite3 curl", "--install-deps").doesNotContain("installing");
+
         Result search = run("search.sh", bin.toString());
         assertThat(search.code()).as(search.err()).isEqualTo(2);
         assertThat(search.err()).contains("wrk", "python3", "--install-deps").doesNotContain("installing");
+
+        Result relevance = run("relevance.sh", bin.toString());
+        assertThat(relevance.code()).as(relevance.err()).isEqualTo(2);
+        assertThat(relevance.err()).contains("needs python3 curl java");
 
         assertThat(tree()).as("nothing built, generated or written").isEqualTo(before);
     }
 
     @Test
     void anUnknownArgumentIsRefused() throws Exception {
-        for (String script : List.of("run.sh", "search.sh", "generate.sh")) {
+        for (String script : List.of("run.sh", "search.sh", "generate.sh", "soak.sh", "relevance.sh")) {
             Result unknown = run(script, null, "--frobnicate");
             assertThat(unknown.code()).as(script).isEqualTo(2);
             assertThat(unknown.err()).as(script).contains("--frobnicate");

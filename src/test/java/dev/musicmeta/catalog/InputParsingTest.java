@@ -98,9 +98,15 @@ class InputParsingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" a ", "\u00a0a\u00a0", "\u202fa"})
-    void aQueryOfOneCharacterAfterTrimmingIsRefused(String q) {
-        assertThatThrownBy(() -> new SearchRequest(q, 20, 0)).hasMessageContaining("2 to 200 characters");
+    @CsvSource(delimiter = '|', value = {"' a '|a", "'\u00a0a\u00a0'|a", "'\u202fa'|a", "夜|夜", "' 🎸 '|🎸"})
+    void aQueryOfOneCharacterAfterTrimmingIsAccepted(String q, String trimmed) {
+        assertThat(new SearchRequest(q, 20, 0).q()).isEqualTo(trimmed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "\u00a0\u202f", "\t\n"})
+    void aQueryOfNoCharacterAfterTrimmingIsRefused(String q) {
+        assertThatThrownBy(() -> new SearchRequest(q, 20, 0)).hasMessageContaining("1 to 200 characters");
     }
 
     @ParameterizedTest

@@ -47,7 +47,8 @@ class ServeCommandTest {
                 "MMA_ADDR", "MMA_RATE_LIMIT", "MMA_RATE_BURST", "MMA_TRUST_PROXY", "MMA_LOG_FORMAT",
                 "MMA_CACHE_MAX_AGE", "MMA_DEMO", "--api-keys", "MMA_API_KEYS", "MMA_HEADER_TIMEOUT", "MMA_BODY_TIMEOUT",
                 "MMA_MAX_CONNECTIONS", "MMA_MAX_CONNECTIONS_PER_CLIENT", "MMA_BACKLOG", "MMA_SHUTDOWN_DELAY",
-                "MMA_DRAIN_TIMEOUT", "MMA_ACCESS_LOG", "MMA_ACCESS_LOG_PROBES", "SIGTERM", "SIGINT")) {
+                "MMA_DRAIN_TIMEOUT", "MMA_ACCESS_LOG", "MMA_ACCESS_LOG_PROBES", "SIGTERM", "SIGINT",
+                "--catalog-queue", "MMA_CATALOG_QUEUE", "--refresh-check", "MMA_REFRESH_CHECK", "SIGHUP")) {
             assertThat(r.out()).contains(s);
         }
     }

@@ -52,7 +52,8 @@ class TryItOutTest {
             }
         }
         assertThat(tried).contains("GET /lookup/track/4uLU6hMCjMI75M1A2tKUQC", "GET /lookup/isrc/GBARL9300135",
-                "GET /lookup/artist/0gxyHStUsqpMadRV0Di1Qt", "GET /lookup/album/6N9PS4QXF1D0OWPk0Sxtb4/tracks",
+                "GET /lookup/artist/0gxyHStUsqpMadRV0Di1Qt", "GET /lookup/album/6N9PS4QXF1D0OWPk0Sxtb4/tracks?offset=0&shape=list",
+                "GET /lookup/upc/302161520652", "GET /lookup/artist/0gxyHStUsqpMadRV0Di1Qt/top-tracks?limit=10",
                 "GET /search/track?q=bohemian%20rhap&limit=20&offset=0", "POST /batch/lookup",
                 "GET /v1/tracks/4uLU6hMCjMI75M1A2tKUQC", "GET /v1/search?q=bohemian%20rhap&type=track%2Calbum%2Cartist"
                         + "&limit=20&offset=0", "POST /api/token");

@@ -24,7 +24,7 @@ class CorsApiTest {
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     /** A value for each path parameter of the document; preflights do not look the item up. */
     private static final Map<String, String> VALUES = Map.of("id", "0000000000000000000000",
-            "isrc", "USRC17607839", "file", "docs.js", "slug", "not-found");
+            "isrc", "USRC17607839", "file", "docs.js", "slug", "not-found", "upc", "602547288233");
 
     private final ApiClient api = Fixtures.sampleApi();
 

@@ -109,9 +109,12 @@ class DocsApiTest {
         doc.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/lookup/track/{id}", "/lookup/isrc/{isrc}",
                 "/lookup/isrc/{isrc}/tracks", "/lookup/artist/{id}", "/lookup/album/{id}", "/lookup/album/{id}/tracks",
-                "/search/track", "/search/artist", "/search/album", "/batch/lookup", "/health", "/ready", "/metrics", "/info", "/openapi.yaml",
+                "/lookup/upc/{upc}", "/lookup/artist/{id}/albums", "/lookup/artist/{id}/top-tracks",
+                "/search/track", "/search/artist", "/search/album", "/batch/lookup", "/health", "/ready", "/metrics", "/info",
+                "/openapi.yaml",
                 "/docs", "/", "/docs/{file}", "/problems/{slug}", "/v1/tracks/{id}", "/v1/tracks", "/v1/albums/{id}",
-                "/v1/albums", "/v1/albums/{id}/tracks", "/v1/artists/{id}", "/v1/artists", "/v1/search", "/api/token");
+                "/v1/albums", "/v1/albums/{id}/tracks", "/v1/artists/{id}", "/v1/artists/{id}/albums",
+                "/v1/artists/{id}/top-tracks", "/v1/artists", "/v1/search", "/api/token");
     }
 
     @Test

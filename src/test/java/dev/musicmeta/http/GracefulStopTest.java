@@ -3,7 +3,9 @@ package dev.musicmeta.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.AlbumGroup;
 import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.SearchRequest;
@@ -16,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,11 @@ class GracefulStopTest {
         @Override public Optional<List<Track>> albumTracks(String albumId) { return real.albumTracks(albumId); }
         @Override public Page<Artist> searchArtists(SearchRequest request) { return real.searchArtists(request); }
         @Override public Page<Album> searchAlbums(SearchRequest request) { return real.searchAlbums(request); }
+        @Override public List<Album> albumsByUpc(String upc) { return real.albumsByUpc(upc); }
+        @Override public Map<String, Page<Track>> albumTrackPages(Collection<String> ids, int offset, int limit) { return real.albumTrackPages(ids, offset, limit); }
+        @Override public Page<Track> tracksByIsrc(String isrc, int offset, int limit) { return real.tracksByIsrc(isrc, offset, limit); }
+        @Override public Optional<Page<DiscographyAlbum>> artistAlbums(String id, Set<AlbumGroup> groups, int offset, int limit) { return real.artistAlbums(id, groups, offset, limit); }
+        @Override public Optional<List<Track>> topTracks(String id, int limit) { return real.topTracks(id, limit); }
         @Override public void close() {}
     }
 

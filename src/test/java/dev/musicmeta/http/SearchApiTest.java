@@ -29,8 +29,9 @@ class SearchApiTest {
     @CsvSource(delimiter = '|', value = {
         "                                 | q is required",
         "q=                               | it has 0",
-        "q=a                              | it has 1",
-        "q=%20%20a%20%20                  | it has 1",
+        "q=%20%20%20                      | it has 0",
+        "q=love%20year:2010               | filters such as artist:, album: or year: need the search index",
+        "q=ARTIST:%22the%20beatles%22     | need the search index",
         "q=ab&limit=0                     | limit must be an integer from 1 to 50",
         "q=ab&limit=51                    | limit must be an integer from 1 to 50",
         "q=ab&limit=x                     | limit is not an integer: limit must be an integer from 1 to 50",
@@ -76,6 +77,14 @@ class SearchApiTest {
         assertThat(max.status()).isEqualTo(200);
         assertThat(over.status()).isEqualTo(400);
         assertThat(over.json().get("detail").asText()).contains("it has 201");
+    }
+
+    @Test
+    void oneCharacterIsAQuery() {
+        for (String kind : List.of("track", "artist", "album")) {
+            assertThat(api.get("/search/" + kind + "?q=a").status()).isEqualTo(200);
+            assertThat(api.get("/search/" + kind + "?q=%20%E5%A4%9C%20").status()).isEqualTo(200);
+        }
     }
 
     @Test

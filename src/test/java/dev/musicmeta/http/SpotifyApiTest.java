@@ -133,14 +133,18 @@ class SpotifyApiTest {
         "/v1/artists/%C3%A9", "/v1/tracks?ids=", "/v1/tracks", "/v1/tracks?ids=0123456789012345678901,,",
         "/v1/albums?ids=x", "/v1/artists?ids=0123456789012345678901&ids=0123456789012345678901",
         "/v1/albums/0123456789012345678901/tracks?limit=0", "/v1/albums/0123456789012345678901/tracks?offset=-1",
-        "/v1/albums/0123456789012345678901/tracks?limit=51"})
+        "/v1/albums/0123456789012345678901/tracks?limit=51",
+        "/v1/artists/0123456789012345678901/albums?include_groups=album,ep",
+        "/v1/artists/0123456789012345678901/albums?album_type=", "/v1/artists/0123456789012345678901/albums?limit=51",
+        "/v1/artists/0123456789012345678901/albums?offset=10001", "/v1/artists/spotify:album:0123456789012345678901/top-tracks"})
     void badInputIsA400InSpotifysErrorObjectThatSaysWhatIsAccepted(String path) {
         ApiClient.Response res = get(path);
 
         assertThat(res.status()).isEqualTo(400);
         assertThat(res.header("Content-Type")).startsWith("application/json");
         assertThat(res.json().get("error").get("status").asInt()).isEqualTo(400);
-        assertThat(message(res)).containsAnyOf("22 characters", "ids", "limit", "offset", "percent-encoded");
+        assertThat(message(res)).containsAnyOf("22 characters", "ids", "limit", "offset", "percent-encoded",
+                "include_groups", "spotify:artist");
     }
 
     @Test
@@ -153,7 +157,8 @@ class SpotifyApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tracks", "albums", "artists", "albums/%s/tracks"})
+    @ValueSource(strings = {"tracks", "albums", "artists", "albums/%s/tracks", "artists/%s/albums",
+        "artists/%s/top-tracks"})
     void unknownIdsAreNotFound(String kind) {
         String path = "/v1/" + (kind.contains("%s") ? kind.formatted("0000000000000000000000")
                 : kind + "/0000000000000000000000");
@@ -258,6 +263,34 @@ class SpotifyApiTest {
         assertThat(ok.json().get("albums")).hasSize(20);
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(message(tooMany)).contains("at most 20");
+    }
+
+    @Test
+    void anArtistsAlbumsLinkOnWithTheirGroupsAndItsTopTracksAreTen() {
+        String artist = (String) Db.value(db, "SELECT ar.id FROM artists ar JOIN artist_albums aa"
+                + " ON aa.artist_rowid = ar.rowid WHERE aa.index_in_album IS NULL GROUP BY ar.rowid"
+                + " HAVING count(DISTINCT aa.album_rowid) >= 3 ORDER BY ar.rowid LIMIT 1");
+        long appearsOn = ((Number) Db.value(db, "SELECT count(DISTINCT aa.album_rowid) FROM artist_albums aa"
+                + " WHERE aa.artist_rowid = (SELECT rowid FROM artists WHERE id = ?) AND aa.album_rowid NOT IN"
+                + " (SELECT album_rowid FROM artist_albums WHERE artist_rowid = aa.artist_rowid"
+                + " AND index_in_album IS NOT NULL)", artist)).longValue();
+
+        JsonNode first = get("/v1/artists/" + artist + "/albums?include_groups=appears_on&limit=1").json();
+        JsonNode second = get(first.get("next").asText().substring(base.length())).json();
+        JsonNode top = get("/v1/artists/" + artist + "/top-tracks?market=SE&country=SE").json();
+
+        assertThat(first.get("total").asLong()).isEqualTo(appearsOn);
+        assertThat(first.get("href").asText()).isEqualTo(base + "/v1/artists/" + artist
+                + "/albums?offset=0&limit=1&include_groups=appears_on");
+        assertThat(first.get("next").asText()).isEqualTo(base + "/v1/artists/" + artist
+                + "/albums?offset=1&limit=1&include_groups=appears_on");
+        assertThat(first.get("items").get(0).get("album_group").asText()).isEqualTo("appears_on");
+        assertThat(second.get("offset").asInt()).isEqualTo(1);
+        assertThat(second.get("previous").asText()).isEqualTo(first.get("href").asText());
+        assertThat(second.get("items").get(0).get("id").asText()).isNotEqualTo(
+                first.get("items").get(0).get("id").asText());
+        assertThat(fieldNames(top)).containsExactly("tracks");
+        assertThat(top.get("tracks").size()).isBetween(1, 10);
     }
 
     @Test

@@ -342,8 +342,8 @@ class SpotifySdkTest {
         String id = (String) Db.value(DB, "SELECT al.id FROM albums al WHERE al.copyright_c IS NOT NULL"
                 + " AND al.copyright_p IS NOT NULL AND al.external_id_upc IS NOT NULL"
                 + " AND (SELECT count(*) FROM tracks t WHERE t.album_rowid = al.rowid) >= 2 ORDER BY al.rowid LIMIT 1");
-        Object[] row = Db.rows(DB, "SELECT label, external_id_upc, copyright_c, copyright_p FROM albums WHERE id = ?",
-                id).get(0);
+        Object[] row = Db.rows(DB, "SELECT label, external_id_upc, copyright_c, copyright_p, popularity FROM albums"
+                + " WHERE id = ?", id).get(0);
 
         Album album = spotify.getAlbum(id).build().execute();
         Album[] several = spotify.getSeveralAlbums(UNKNOWN, id).build().execute();
@@ -357,6 +357,7 @@ class SpotifySdkTest {
         assertThat(album.getCopyrights()[1].getText()).isEqualTo(row[3]);
         assertThat(album.getCopyrights()[1].getType()).isEqualTo(CopyrightType.P);
         assertThat(album.getGenres()).isEmpty();
+        assertThat(album.getPopularity()).isEqualTo(((Number) row[4]).intValue());
         assertThat(Arrays.stream(album.getTracks().getItems()).map(TrackSimplified::getId).toList())
                 .containsExactlyElementsOf(albumTrackIds(id));
         assertThat(album.getTracks().getTotal()).isEqualTo(albumTrackIds(id).size());
@@ -417,6 +418,95 @@ class SpotifySdkTest {
 
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(pages).isEqualTo((expected.size() + 1) / 2);
+    }
+
+    /** An artist with its own albums of two types and albums it appears on. */
+    private static String artistOnManyAlbums() {
+        return (String) Db.value(DB, "SELECT ar.id FROM artists ar JOIN artist_albums aa ON aa.artist_rowid = ar.rowid"
+                + " JOIN albums al ON al.rowid = aa.album_rowid GROUP BY ar.rowid"
+                + " HAVING count(DISTINCT al.album_type) >= 2 AND sum(aa.index_in_album IS NULL) >= 1"
+                + " AND count(DISTINCT al.rowid) BETWEEN 5 AND 40 ORDER BY count(DISTINCT al.rowid) DESC, ar.rowid"
+                + " LIMIT 1");
+    }
+
+    /** The artist's albums as the rows hold them, each once as "id group", newest first. */
+    private static List<String> discography(String artistId) {
+        List<String> out = new ArrayList<>();
+        for (Object[] row : Db.rows(DB, "SELECT al.id, CASE WHEN max(aa.index_in_album IS NOT NULL)"
+                + " THEN CASE lower(al.album_type) WHEN 'single' THEN 'single' WHEN 'compilation' THEN 'compilation'"
+                + " ELSE 'album' END ELSE 'appears_on' END FROM artist_albums aa JOIN albums al"
+                + " ON al.rowid = aa.album_rowid WHERE aa.artist_rowid = (SELECT rowid FROM artists WHERE id = ?)"
+                + " GROUP BY al.rowid ORDER BY al.release_date IS NULL, al.release_date DESC, al.rowid", artistId)) {
+            out.add(row[0] + " " + row[1]);
+        }
+        return out;
+    }
+
+    @Test
+    void artistAlbumsFollowedPageByPageThroughNext() throws Exception {
+        String artist = artistOnManyAlbums();
+        List<String> expected = discography(artist);
+
+        List<String> seen = new ArrayList<>();
+        Paging<AlbumSimplified> page = spotify.getArtistsAlbums(artist).limit(3).build().execute();
+        while (true) {
+            for (AlbumSimplified a : page.getItems()) {
+                seen.add(a.getId() + " " + a.getAlbumGroup().getGroup());
+                assertSimplifiedAlbumMatchesCatalog(a, a.getId());
+            }
+            assertThat(page.getTotal()).isEqualTo(expected.size());
+            if (page.getNext() == null) {
+                break;
+            }
+            URI next = URI.create(page.getNext());
+            assertThat(next.getScheme() + "://" + next.getAuthority()).isEqualTo(base.getScheme() + "://"
+                    + base.getAuthority());
+            Map<String, String> query = query(next);
+            page = spotify.getArtistsAlbums(artist).offset(Integer.parseInt(query.get("offset")))
+                    .limit(Integer.parseInt(query.get("limit"))).build().execute();
+        }
+        Paging<AlbumSimplified> appearsOn = spotify.getArtistsAlbums(artist).include_groups("appears_on").limit(50)
+                .build().execute();
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(Arrays.stream(appearsOn.getItems()).map(a -> a.getId() + " " + a.getAlbumGroup().getGroup())
+                .toList()).isNotEmpty().containsExactlyElementsOf(expected.stream()
+                .filter(e -> e.endsWith(" appears_on")).toList());
+    }
+
+    @Test
+    void topTracksAreTheArtistsMostPopular() throws Exception {
+        String artist = (String) Db.value(DB, "SELECT ar.id FROM artists ar JOIN track_artists ta"
+                + " ON ta.artist_rowid = ar.rowid GROUP BY ar.rowid HAVING count(*) >= 12"
+                + " ORDER BY count(*) DESC, ar.rowid LIMIT 1");
+        List<String> expected = LookupApiTest.strings(Db.column(DB, "SELECT t.id FROM track_artists ta JOIN tracks t"
+                + " ON t.rowid = ta.track_rowid WHERE ta.artist_rowid = (SELECT rowid FROM artists WHERE id = ?)"
+                + " GROUP BY t.rowid ORDER BY t.popularity IS NULL, t.popularity DESC, t.rowid LIMIT 10", artist));
+
+        Track[] top = spotify.getArtistsTopTracks(artist, com.neovisionaries.i18n.CountryCode.SE).build().execute();
+
+        assertThat(http.last().getRawQuery()).contains("country=SE");
+        assertThat(Arrays.stream(top).map(Track::getId).toList()).containsExactlyElementsOf(expected);
+        for (Track t : top) {
+            assertTrackMatchesCatalog(t);
+        }
+    }
+
+    @Test
+    void searchTracksByUpcFindsTheAlbumsTracks() throws Exception {
+        Object[] row = Db.rows(DB, "SELECT al.id, al.external_id_upc FROM albums al WHERE al.external_id_upc IS NOT NULL"
+                + " AND (SELECT count(*) FROM tracks t WHERE t.album_rowid = al.rowid) >= 2"
+                + " AND (SELECT count(*) FROM albums x WHERE x.external_id_upc = al.external_id_upc) = 1"
+                + " ORDER BY al.rowid LIMIT 1").get(0);
+
+        Paging<Track> page = spotify.searchTracks("upc:" + row[1]).limit(50).build().execute();
+
+        assertThat(Arrays.stream(page.getItems()).map(Track::getId).toList())
+                .containsExactlyInAnyOrderElementsOf(albumTrackIds((String) row[0]));
+        assertThat(page.getTotal()).isEqualTo(albumTrackIds((String) row[0]).size());
+        for (Track t : page.getItems()) {
+            assertTrackMatchesCatalog(t);
+        }
     }
 
     @Test

@@ -24,6 +24,11 @@ class QueryParserTest {
         public List<String> typos(String field, String word) {
             return List.of("x" + word.substring(1));
         }
+
+        @Override
+        public boolean has(String field, String term) {
+            return true;
+        }
     };
 
     private static ParsedQuery parse(String q) {

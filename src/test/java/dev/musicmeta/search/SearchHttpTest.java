@@ -22,6 +22,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -86,5 +90,38 @@ class SearchHttpTest {
         JsonNode none = get("/search/artist", "\"\" !!");
         assertThat(none.get("items")).isEmpty();
         assertThat(none.get("total").asLong()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "nevermind year:>1990       | year: takes a year (year:1999), a range (year:1990-1999) or an open range",
+        "year:19911                 | q: year:19911 is not a year filter",
+        "year:1990-91               | year:1990-91 is not a year filter",
+        "teen year:-                | year:- is not a year filter",
+        "isrc:nope                  | isrc: takes an ISRC of 12 letters and digits"})
+    void aFilterThatDoesNotParseIsABadRequestSayingWhatIsAccepted(String q, String detail) throws Exception {
+        for (String path : List.of("/search/track", "/search/album", "/search/artist")) {
+            ApiClient.Response response = api.get(path + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            assertThat(response.status()).as("%s %s", path, q).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("type").asText()).endsWith("/problems/invalid-parameter");
+            assertThat(JSON.readTree(response.body()).get("detail").asText()).contains(detail);
+        }
+    }
+
+    @Test
+    void openYearRangesRunFromOrUpToTheirYear() throws Exception {
+        assertThat(names(get("/search/track", "year:2016-"))).containsExactlyInAnyOrder("Formation", "Hold Up", "Black Swan");
+        assertThat(names(get("/search/album", "year:-1968"))).containsExactlyInAnyOrder("Help!", "The Story of Simon Simopath");
+    }
+
+    @Test
+    void aOneCharacterQueryIsAnswered() throws Exception {
+        assertThat(get("/search/track", "x").get("items")).isNotNull();
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.get("items").forEach(item -> names.add(item.get("name").asText()));
+        return names;
     }
 }

@@ -3,6 +3,7 @@ package dev.musicmeta.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
@@ -266,9 +267,9 @@ class SearchRelevanceTest {
         void filterThatDoesNotApplyIsPlainText() {
             // album: does not apply to artists: "album leaf" are words of the name.
             assertThat(artists("album:leaf")).containsExactly("The Album Leaf");
-            // upc: does not apply to tracks, isrc: not to albums.
-            assertThat(tracks("upc:602547288233")).isEmpty();
+            // isrc: does not apply to albums, upc: not to artists.
             assertThat(albums("isrc:GBUM71029604")).isEmpty();
+            assertThat(artists("upc:602547288233")).isEmpty();
         }
 
         @Test
@@ -278,9 +279,20 @@ class SearchRelevanceTest {
         }
 
         @Test
-        void malformedValuesArePlainText() {
-            assertThat(tracks("year:abc")).isEmpty();
-            assertThat(tracks("isrc:nope")).isEmpty();
+        void malformedValuesAreRefusedSayingWhatIsAccepted() {
+            for (SearchKind kind : SearchKind.values()) {
+                assertThatThrownBy(() -> hits(kind, "year:abc", 10, 0)).isInstanceOf(InvalidSearchException.class)
+                        .hasMessageContaining("year: takes a year (year:1999)");
+                assertThatThrownBy(() -> hits(kind, "queen isrc:nope", 10, 0)).isInstanceOf(InvalidSearchException.class)
+                        .hasMessageContaining("isrc: takes an ISRC");
+            }
+        }
+
+        @Test
+        void openYearRanges() {
+            assertThat(albums("year:2016-")).containsExactlyInAnyOrder("Lemonade", "MAP OF THE SOUL : 7");
+            assertThat(albums("year:-1968")).containsExactlyInAnyOrder("Help!", "The Story of Simon Simopath");
+            assertThat(tracks("help year:-1970")).containsExactly("Help!", "Yesterday"); // the title, then the album
         }
     }
 

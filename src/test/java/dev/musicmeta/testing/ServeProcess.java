@@ -108,6 +108,11 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** The process id, to send it signals. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Whether it still runs. */
     public boolean isAlive() {
         return process.isAlive();

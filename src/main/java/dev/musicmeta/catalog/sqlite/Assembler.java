@@ -24,7 +24,7 @@ final class Assembler {
         for (StoredAlbum row : rows) {
             out.put(row.rowid(), new Album(row.id(), row.name(), row.albumType(), row.label(), row.releaseDate(),
                     row.releaseDatePrecision(), row.upc(), row.totalTracks(), row.copyrightC(), row.copyrightP(),
-                    row.images(), pick(row.artistRowids(), artists)));
+                    row.popularity(), row.images(), pick(row.artistRowids(), artists)));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.musicmeta.catalog.sqlite;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.sqlite.ProgressHandler;
 
 /**
@@ -43,6 +45,10 @@ final class FallbackSearch implements Searcher {
         return Long.compare(a.rowid, b.rowid);
     };
 
+    /** A filter as the search index reads one: a known name and a colon at the start of a word. */
+    private static final Pattern FILTER = Pattern.compile(
+            "(?:^|[\\s\\u00A0\\u2007\\u202F])(?i:artist|album|track|genre|year|isrc|upc):", Pattern.UNICODE_CHARACTER_CLASS);
+
     /** VM instructions between budget checks: frequent enough, cheap enough. */
     private static final int PROGRESS_OPS = 1000;
 
@@ -58,15 +64,40 @@ final class FallbackSearch implements Searcher {
         this.budget = options.searchBudget();
     }
 
-    /** The scan of a table's names: rowid, rank (as stored) and match rank of each matching row. */
+    /** The {@link ScanFilter}'s test of a name: its LIKE pattern ?1, or its GLOB pattern ?2. */
+    static final String PREFILTER = "name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL"
+            + " AND octet_length(name) > length(name) AND name GLOB ?2)";
+
+    /**
+     * The scan of a table's names: rowid, rank (as stored) and match rank of each row that passes
+     * the {@link ScanFilter} (its LIKE pattern ?1, or its GLOB pattern ?2, which only names past
+     * ASCII can pass: the byte and char counts, both cheap, tell those apart). A name of printable
+     * ASCII is ranked in SQLite, where {@link TextFold} amounts to ASCII case folding and trimming
+     * spaces (?3 the query, ?4 the query then %, ?5 % the query %, as LIKE patterns); any other name
+     * by {@link NameMatchFunction}. A match rank of 0 is no match.
+     */
     static String scan(String table, String rankColumn) {
-        String match = NameMatchFunction.NAME + "(name)";
-        return "SELECT rowid, " + rankColumn + ", " + match + " FROM " + table + " WHERE " + match + " > 0";
+        return "SELECT rowid, " + rankColumn + ", CASE WHEN name GLOB '*[^ -~]*' THEN "
+                + NameMatchFunction.NAME + "(name)"
+                + " WHEN trim(name) LIKE ?3 ESCAPE '\\' THEN " + TextFold.EXACT
+                + " WHEN ltrim(name) LIKE ?4 ESCAPE '\\' THEN " + TextFold.PREFIX
+                + " WHEN name LIKE ?5 ESCAPE '\\' THEN " + TextFold.CONTAINS
+                + " ELSE " + TextFold.NO_MATCH + " END FROM " + table
+                + " WHERE " + PREFILTER;
     }
 
     /** @throws SearchTimeoutException when the scan runs past the budget */
     @Override
     public SearchHits search(SearchKind kind, SearchRequest request) {
+        KeyFilter filter = KeyFilter.of(kind, request.q());
+        if (filter != null) { // an ISRC or a UPC: the files' indexes find it, no scan and no search slot
+            return pool.read(session -> filter.run(session, request));
+        }
+        if (FILTER.matcher(request.q()).find()) {
+            throw new InvalidSearchException("q: filters such as artist:, album: or year: need the search index,"
+                    + " which this server runs without (isrc: and upc: alone work without it); search by words"
+                    + " only, or build the index (the index command) and restart");
+        }
         Sql sql = switch (kind) {
             case TRACKS -> Sql.SEARCH_TRACKS;
             case ARTISTS -> Sql.SEARCH_ARTISTS;
@@ -97,16 +128,23 @@ final class FallbackSearch implements Searcher {
         Deadline deadline = new Deadline(budget);
         PriorityQueue<Hit> best = new PriorityQueue<>(Math.min(window, 1024) + 1, BEST_FIRST.reversed());
         long total = 0;
-        session.nameMatch().query(TextFold.fold(request.q()));
+        String folded = TextFold.fold(request.q());
+        ScanFilter filter = ScanFilter.of(folded);
+        session.nameMatch().query(folded);
         session.progressHandler(PROGRESS_OPS, deadline);
+        String like = ScanFilter.escapeLike(folded);
         long started = session.clock();
-        try (ResultSet rs = session.query(sql)) {
+        try (ResultSet rs = session.query(sql, filter.like(), filter.glob(), like, like + "%", "%" + like + "%")) {
             while (rs.next()) {
                 if (deadline.passed()) {
                     throw timeout(budget);
                 }
+                int match = rs.getInt(3);
+                if (match == TextFold.NO_MATCH) {
+                    continue; // let through by the filter, not a match
+                }
                 total++;
-                Hit hit = new Hit(rs.getInt(3), weight(kind, rs), rs.getLong(1));
+                Hit hit = new Hit(match, weight(kind, rs), rs.getLong(1));
                 if (best.size() < window) {
                     best.add(hit);
                 } else if (BEST_FIRST.compare(hit, best.peek()) < 0) {

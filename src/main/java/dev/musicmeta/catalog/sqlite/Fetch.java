@@ -79,6 +79,52 @@ final class Fetch {
         return Keyed.byRowid(rows(Sql.ARTISTS_BY_ROWID, KeySet.ofLongs(rowids), StoredArtist::read), StoredArtist::rowid);
     }
 
+    /** The albums whose stored UPC is one of {@code forms}. */
+    List<StoredAlbum> albumsByUpc(Collection<String> forms) {
+        return rows(Sql.ALBUMS_BY_UPC, KeySet.ofStrings(forms), StoredAlbum::read);
+    }
+
+    /** The albums of the ids, each with the sort keys of its tracks. */
+    List<AlbumTrackKey> albumTrackKeys(Collection<String> albumIds) {
+        return rows(Sql.ALBUM_TRACK_KEYS, KeySet.ofStrings(albumIds), AlbumTrackKey::read);
+    }
+
+    /** The tracks of one ISRC, with what they are ordered by. */
+    List<IsrcRank> isrcRanks(String isrc) {
+        try {
+            return read(session.query(Sql.ISRC_RANKS, isrc), IsrcRank::read);
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The artist's rowid (the lowest, should the id be on several rows), or {@code null}. */
+    Long artistRowid(String id) {
+        try (ResultSet rs = session.query(Sql.ARTIST_ROWID_BY_ID, id)) {
+            return rs.next() ? Values.integer(rs, 1) : null;
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The artist's most recently stored album credits, at most {@link dev.musicmeta.catalog.Catalog#DISCOGRAPHY_WINDOW}. */
+    List<ArtistCredit> albumCredits(long artistRowid) {
+        try {
+            return read(session.query(Sql.ARTIST_ALBUM_CREDITS, artistRowid), ArtistCredit::read);
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The artist's most recently stored track credits, at most {@link dev.musicmeta.catalog.Catalog#TOP_TRACKS_WINDOW}. */
+    List<CreditedTrack> trackCredits(long artistRowid) {
+        try {
+            return read(session.query(Sql.ARTIST_TRACK_CREDITS, artistRowid), CreditedTrack::read);
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
     List<StoredTrack> tracksInRange(long after, long last) {
         return page(Sql.TRACKS_IN_RANGE, after, last, StoredTrack::read);
     }

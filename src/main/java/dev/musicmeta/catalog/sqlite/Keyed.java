@@ -80,6 +80,18 @@ final class Keyed {
         return Collections.unmodifiableList(out);
     }
 
+    /** The items of {@code rowids} in that order, missing ones skipped. */
+    static <T> List<T> inOrder(List<Long> rowids, Map<Long, T> items) {
+        List<T> out = new ArrayList<>(rowids.size());
+        for (Long rowid : rowids) {
+            T item = items.get(rowid);
+            if (item != null) {
+                out.add(item);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** The rows by rowid, in their order. */
     static <R> Map<Long, R> byRowid(Collection<R> rows, ToLongFunction<R> rowid) {
         Map<Long, R> out = new LinkedHashMap<>(capacity(rows.size()));

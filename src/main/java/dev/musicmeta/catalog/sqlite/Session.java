@@ -25,7 +25,8 @@ import org.sqlite.SQLiteException;
  * pool: one request holds one connection, every statement shape is prepared once, and two pools
  * can never deadlock each other. {@code query_only} is set as a second lock on the door. Reads
  * are {@code pread}s into SQLite's page cache, not memory-mapped ({@link SqliteOptions#mmapBytes()}),
- * so a file damaged while served is an SQLite error and never a signal.
+ * so a file damaged while served is an SQLite error and never a signal; that page cache stays
+ * small, since the kernel's page cache holds the files anyway.
  */
 final class Session implements AutoCloseable {
 
@@ -180,6 +181,16 @@ final class Session implements AutoCloseable {
     ResultSet query(Sql sql, String parameter) throws SQLException {
         PreparedStatement statement = statement(sql, false);
         statement.setString(1, parameter);
+        counter.increment();
+        return statement.executeQuery();
+    }
+
+    /** Runs a statement with text parameters, any of them NULL. */
+    ResultSet query(Sql sql, String... parameters) throws SQLException {
+        PreparedStatement statement = statement(sql, false);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
+        }
         counter.increment();
         return statement.executeQuery();
     }

@@ -1,5 +1,6 @@
 package dev.musicmeta.catalog.sqlite;
 
+import dev.musicmeta.catalog.CatalogBusyException;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,18 +11,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fixed set of sessions, all opened up front, so a broken file fails at start-up, not on the
- * first request. Acquiring waits a bounded time, then gives up with
- * {@link CatalogUnavailableException}.
+ * first request. A request that finds every session busy waits in a bounded queue, first come
+ * first served; only a request that finds the queue full (or waits past the acquire timeout, a
+ * safety net) is refused, with {@link CatalogBusyException} and an estimate of when to retry.
+ * A burst the pool can work through within the queue is answered, only later.
  *
- * <p>Last in, first out: the session released last is handed out next, so a steady load runs on
- * as few sessions as it keeps busy. Each session maps the files at its own addresses and holds
- * its own page cache, so a session just used finds its mappings and pages still in the CPU's
- * caches and TLB, where a queue would rotate through all of them.
+ * <p>Sessions are handed out last in, first out: the session released last is handed out next,
+ * so a steady load runs on as few sessions as it keeps busy. Each session maps the files at its
+ * own addresses and holds its own page cache, so a session just used finds its mappings and pages
+ * still in the CPU's caches and TLB, where a queue would rotate through all of them. The order of
+ * waiting requests is kept by a fair semaphore with one permit per session.
  *
  * <p>A read that fails because a file cannot be read (see {@link SqliteErrors#isFileFault}) closes
  * its session's connection, which the next use opens afresh, and is remembered as the pool's
@@ -30,10 +36,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SessionPool implements AutoCloseable {
 
+    /** Weight of the last hold in the running mean of hold times. */
+    private static final double HOLD_WEIGHT = 1.0 / 16;
+    private static final long MAX_RETRY_AFTER_SECONDS = 60;
+
     private final LinkedBlockingDeque<Session> idle;
+    private final Semaphore permits;
     private final int size;
     private final long timeoutNanos;
+    private final int queueLength;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final List<String> warnings;
+    /** Running mean of how long a request holds a session, for Retry-After; racy updates are fine. */
+    private volatile double meanHoldNanos = TimeUnit.MILLISECONDS.toNanos(10);
     private volatile boolean closed;
     private volatile int generation;
     private final AtomicReference<Fault> fault = new AtomicReference<>();
@@ -51,10 +66,12 @@ final class SessionPool implements AutoCloseable {
     private volatile Timer waits;
     private volatile Counter timeouts;
 
-    SessionPool(List<Session> sessions, Duration acquireTimeout, List<String> warnings) {
+    SessionPool(List<Session> sessions, Duration acquireTimeout, int queueLength, List<String> warnings) {
         this.idle = new LinkedBlockingDeque<>(sessions);
         this.size = sessions.size();
+        this.permits = new Semaphore(size, true);
         this.timeoutNanos = acquireTimeout.toNanos();
+        this.queueLength = queueLength;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -89,7 +106,7 @@ final class SessionPool implements AutoCloseable {
                 sessions.add(session);
                 prepareAll(session, files);
             }
-            return new SessionPool(sessions, options.acquireTimeout(), warnings);
+            return new SessionPool(sessions, options.acquireTimeout(), options.queueLength(), warnings);
         } catch (CatalogFileException | RuntimeException e) {
             sessions.forEach(Session::close);
             throw e;
@@ -130,20 +147,21 @@ final class SessionPool implements AutoCloseable {
 
     /** As {@link #read(Work)}; {@code replayable} false keeps a failed {@code work} from being {@linkplain #replay run again}. */
     <T> T read(Work<T> work, boolean replayable) {
-        return read(work, replayable, timeoutNanos);
+        return read(work, replayable, false);
     }
 
     /**
      * As {@link #read(Work)} on a session free right now: a probe must not queue behind requests.
      *
-     * @throws CatalogUnavailableException (busy) when none is free
+     * @throws CatalogUnavailableException when none is free
      */
     <T> T readNow(Work<T> work) {
-        return read(work, true, 0);
+        return read(work, true, true);
     }
 
-    private <T> T read(Work<T> work, boolean replayable, long waitNanos) {
-        Session session = acquire(waitNanos);
+    private <T> T read(Work<T> work, boolean replayable, boolean now) {
+        Session session = now ? acquireNow() : acquire();
+        long start = System.nanoTime();
         try {
             return work.run(session);
         } catch (SQLException e) {
@@ -157,6 +175,10 @@ final class SessionPool implements AutoCloseable {
             session.discardStatements();
             throw e;
         } finally {
+            if (!now) { // a probe's read is no request's hold
+                long held = System.nanoTime() - start;
+                meanHoldNanos += (held - meanHoldNanos) * HOLD_WEIGHT;
+            }
             release(session);
         }
     }
@@ -185,7 +207,7 @@ final class SessionPool implements AutoCloseable {
      * {@code f} and {@linkplain #invalidate() opens every session afresh}, so that none keeps a
      * page it read from the damaged file.
      *
-     * @throws CatalogUnavailableException when it fails again, or finds no free session in time
+     * @throws CatalogUnavailableException when it fails again, or finds no free session now
      */
     void replay(Fault f) {
         if (f.replay() != null) {
@@ -201,23 +223,83 @@ final class SessionPool implements AutoCloseable {
         generation++;
     }
 
+    /**
+     * A free session: at once, or after the requests queued before this one. Pair with
+     * {@link #release}.
+     *
+     * @throws CatalogBusyException        when the queue is full or no session came within the timeout
+     * @throws CatalogUnavailableException when the pool is closed
+     */
     Session acquire() {
-        return acquire(timeoutNanos);
-    }
-
-    private Session acquire(long waitNanos) {
         if (closed) {
             throw new CatalogUnavailableException("the catalog is closed", null);
         }
-        Session session = idle.pollFirst();
-        if (session == null && waitNanos == 0) {
-            throw new CatalogUnavailableException("no catalog connection idle", null); // a probe's: not a wait
+        try {
+            if (!permits.tryAcquire(0, TimeUnit.NANOSECONDS)) { // fair: never ahead of a waiting request
+                if (waiting.incrementAndGet() > queueLength) {
+                    waiting.decrementAndGet();
+                    Counter refused = timeouts;
+                    if (refused != null) {
+                        refused.increment();
+                    }
+                    throw busy("every catalog connection is busy and " + queueLength + " requests wait already");
+                }
+                long started = System.nanoTime();
+                boolean acquired;
+                try {
+                    acquired = permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+                } finally {
+                    waiting.decrementAndGet();
+                }
+                Timer waited = waits;
+                if (waited != null) {
+                    waited.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                }
+                if (!acquired) {
+                    Counter gaveUp = timeouts;
+                    if (gaveUp != null) {
+                        gaveUp.increment();
+                    }
+                    throw busy("no catalog connection free within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                            + " ms");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogUnavailableException("interrupted while waiting for a catalog connection", e);
         }
-        if (session == null) {
-            session = await(waitNanos);
-        }
+        return take();
+    }
+
+    /**
+     * A session free right now, never ahead of a waiting request, neither queued nor counted as a
+     * wait: a probe's. Pair with {@link #release}.
+     *
+     * @throws CatalogUnavailableException when none is free, or the pool is closed
+     */
+    private Session acquireNow() {
         if (closed) {
-            session.close();
+            throw new CatalogUnavailableException("the catalog is closed", null);
+        }
+        try {
+            if (!permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                throw new CatalogUnavailableException("no catalog connection idle", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogUnavailableException("interrupted while taking a catalog connection", e);
+        }
+        return take();
+    }
+
+    /** The session a permit just taken guarantees, opened afresh if the files changed since it was. */
+    private Session take() {
+        Session session = idle.pollFirst(); // a permit guarantees one, unless the pool closed meanwhile
+        if (closed || session == null) {
+            if (session != null) {
+                session.close();
+            }
+            permits.release();
             throw new CatalogUnavailableException("the catalog is closed", null);
         }
         int current = generation;
@@ -228,42 +310,20 @@ final class SessionPool implements AutoCloseable {
         return session;
     }
 
-    /** Waits for a session to come back, up to the timeout; timed when bound to a registry. */
-    private Session await(long waitNanos) {
-        long started = System.nanoTime();
-        Session session;
-        try {
-            session = idle.pollFirst(waitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CatalogUnavailableException("interrupted while waiting for a catalog connection", e);
-        }
-        Timer waited = waits;
-        if (waited != null) {
-            waited.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
-        if (session == null) {
-            Counter gaveUp = timeouts;
-            if (gaveUp != null) {
-                gaveUp.increment();
-            }
-            throw new CatalogUnavailableException("no catalog connection free within "
-                    + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", null);
-        }
-        return session;
-    }
-
     /**
-     * Registers the pool's meters: its connections, those idle, the waits for one (a request that
-     * found none idle) and the waits that gave up.
+     * Registers the pool's meters: its connections, those idle, the requests queued for one, the
+     * waits (a request that found none free) and the requests refused (503: the queue full, or no
+     * connection within the acquire timeout).
      */
     void bindTo(MeterRegistry registry) {
         Gauge.builder("mma.catalog.pool.connections", () -> size)
                 .description("Catalog connections in the pool").register(registry);
         Gauge.builder("mma.catalog.pool.idle", idle, LinkedBlockingDeque::size)
                 .description("Catalog connections idle now").register(registry);
+        Gauge.builder("mma.catalog.pool.queued", waiting, AtomicInteger::get)
+                .description("Requests waiting for a catalog connection now").register(registry);
         timeouts = Counter.builder("mma.catalog.pool.timeouts")
-                .description("Requests that found no catalog connection free within the acquire timeout (503)")
+                .description("Requests refused a catalog connection (503): the queue full, or none free within the acquire timeout")
                 .register(registry);
         waits = Timer.builder("mma.catalog.pool.waits")
                 .description("Requests that found no catalog connection idle, by how long they waited for one")
@@ -279,6 +339,18 @@ final class SessionPool implements AutoCloseable {
                 close();
             }
         }
+        permits.release();
+    }
+
+    /** Requests waiting for a session now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** Refused for now: retry once the requests queued now are likely through. */
+    private CatalogBusyException busy(String message) {
+        double seconds = (waiting.get() + size) * meanHoldNanos / size / 1e9;
+        return new CatalogBusyException(message, Math.min(MAX_RETRY_AFTER_SECONDS, (long) Math.ceil(seconds)));
     }
 
     /** Closes idle sessions now and busy ones when they come back. */

@@ -26,6 +26,14 @@ enum Sql {
     ALBUMS_BY_ID(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.id" + keys),
     ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.rowid" + keys),
 
+    // Lists cut into pages: only their order keys are read whole, then the page's items by rowid.
+    ALBUMS_BY_UPC(true, (trackFiles, keys) -> StoredAlbum.SELECT + " WHERE a.external_id_upc" + keys),
+    ALBUM_TRACK_KEYS(true, (trackFiles, keys) -> AlbumTrackKey.SELECT + " WHERE a.id" + keys),
+    ISRC_RANKS(false, (trackFiles, keys) -> IsrcRank.SELECT + " WHERE t.external_id_isrc = ?"),
+    ARTIST_ROWID_BY_ID(false, (trackFiles, keys) -> "SELECT min(rowid) FROM artists WHERE id = ?"),
+    ARTIST_ALBUM_CREDITS(false, (trackFiles, keys) -> ArtistCredit.SELECT),
+    ARTIST_TRACK_CREDITS(false, (trackFiles, keys) -> CreditedTrack.SELECT),
+
     // Pages of a whole table by rowid range, for the search index builder (CatalogScan).
     TRACKS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.select(trackFiles) + rowidRange("t")),
     ALBUMS_IN_RANGE(false, (trackFiles, keys) -> StoredAlbum.SELECT + rowidRange("a")),
@@ -33,6 +41,13 @@ enum Sql {
     LAST_TRACK_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM tracks"),
     LAST_ALBUM_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM albums"),
     LAST_ARTIST_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM artists"),
+
+    // Key filters of a fallback search: the files' indexes answer them, no scan (KeyFilter).
+    FILTER_TRACKS_BY_ISRC(false, (trackFiles, keys) -> KeyFilter.select("tracks", "t.external_id_isrc = ?")),
+    FILTER_TRACKS_BY_UPC(false, (trackFiles, keys) -> KeyFilter.select("tracks", "t.album_rowid IN (SELECT rowid"
+            + " FROM albums WHERE external_id_upc" + SqlText.IN_KEY_SET + ")")),
+    FILTER_ALBUMS_BY_UPC(false, (trackFiles, keys) -> KeyFilter.select("albums", "a.external_id_upc"
+            + SqlText.IN_KEY_SET)),
 
     // Fallback searches scan by design: without the search index there is nothing to seek.
     SEARCH_TRACKS(false, (trackFiles, keys) -> FallbackSearch.scan("tracks", "popularity")),

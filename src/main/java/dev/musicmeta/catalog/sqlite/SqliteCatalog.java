@@ -1,7 +1,9 @@
 package dev.musicmeta.catalog.sqlite;
 
 import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.AlbumGroup;
 import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.CatalogScan;
 import dev.musicmeta.catalog.CatalogUnavailableException;
@@ -11,12 +13,15 @@ import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.Searcher;
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.catalog.Upcs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -216,6 +221,116 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         });
     }
 
+    // ---- lists and pages: the order keys of the whole list, then the page's items by rowid
+
+    /** Most popular first (NULL lowest), then stored first. */
+    private static final Comparator<StoredAlbum> MOST_POPULAR_ALBUM = Comparator
+            .comparing(StoredAlbum::popularity, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparingLong(StoredAlbum::rowid);
+
+    @Override
+    public List<Album> albumsByUpc(String upc) {
+        Objects.requireNonNull(upc, "upc");
+        return read(load -> {
+            List<StoredAlbum> rows = new ArrayList<>(load.fetch().albumsByUpc(Upcs.forms(upc)));
+            rows.sort(MOST_POPULAR_ALBUM);
+            Map<Long, Album> albums = load.albums(Keyed.byRowid(rows, StoredAlbum::rowid));
+            return rows.stream().map(row -> albums.get(row.rowid())).toList();
+        });
+    }
+
+    @Override
+    public Map<String, Page<Track>> albumTrackPages(Collection<String> albumIds, int offset, int limit) {
+        checkPage(offset, limit);
+        List<String> wanted = Keyed.distinct(albumIds);
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return read(load -> {
+            Map<String, List<Long>> listings = AlbumTrackKey.listings(load.fetch().albumTrackKeys(wanted));
+            Set<Long> onPages = new LinkedHashSet<>();
+            listings.values().forEach(listing -> onPages.addAll(slice(listing, offset, limit)));
+            Map<Long, Track> tracks = onPages.isEmpty() ? Map.of()
+                    : load.tracks(load.fetch().tracksByRowid(onPages).values(), false);
+            return Keyed.inOrder(wanted, id -> {
+                List<Long> listing = listings.get(id);
+                return listing == null ? null : new Page<>(Keyed.inOrder(slice(listing, offset, limit), tracks), limit,
+                        offset, (long) listing.size());
+            });
+        });
+    }
+
+    @Override
+    public Page<Track> tracksByIsrc(String isrc, int offset, int limit) {
+        Objects.requireNonNull(isrc, "isrc");
+        checkPage(offset, limit);
+        return read(load -> {
+            List<IsrcRank> ranks = new ArrayList<>(load.fetch().isrcRanks(isrc));
+            ranks.sort(IsrcRank.BEST_FIRST);
+            List<Long> page = slice(ranks.stream().map(IsrcRank::rowid).toList(), offset, limit);
+            Map<Long, Track> tracks = page.isEmpty() ? Map.of() : load.tracksByRowid(new LinkedHashSet<>(page));
+            return new Page<>(Keyed.inOrder(page, tracks), limit, offset, (long) ranks.size());
+        });
+    }
+
+    @Override
+    public Optional<Page<DiscographyAlbum>> artistAlbums(String artistId, Set<AlbumGroup> groups, int offset, int limit) {
+        Objects.requireNonNull(groups, "groups");
+        checkPage(offset, limit);
+        if (artistId == null) {
+            return Optional.empty();
+        }
+        return read(load -> {
+            Long artist = load.fetch().artistRowid(artistId);
+            if (artist == null) {
+                return Optional.empty();
+            }
+            List<ArtistCredit.ListedAlbum> entries = ArtistCredit.discography(load.fetch().albumCredits(artist), groups);
+            List<ArtistCredit.ListedAlbum> page = slice(entries, offset, limit);
+            Set<Long> rowids = new LinkedHashSet<>();
+            page.forEach(entry -> rowids.add(entry.albumRowid()));
+            Map<Long, Album> albums = load.albumsByRowid(rowids);
+            List<DiscographyAlbum> items = new ArrayList<>(page.size());
+            for (ArtistCredit.ListedAlbum entry : page) {
+                Album album = albums.get(entry.albumRowid());
+                if (album != null) {
+                    items.add(new DiscographyAlbum(album, entry.group()));
+                }
+            }
+            return Optional.of(new Page<>(items, limit, offset, (long) entries.size()));
+        });
+    }
+
+    @Override
+    public Optional<List<Track>> topTracks(String artistId, int limit) {
+        checkPage(0, limit);
+        if (artistId == null) {
+            return Optional.empty();
+        }
+        return read(load -> {
+            Long artist = load.fetch().artistRowid(artistId);
+            if (artist == null) {
+                return Optional.empty();
+            }
+            List<Long> top = CreditedTrack.top(load.fetch().trackCredits(artist), limit);
+            Map<Long, Track> tracks = top.isEmpty() ? Map.of() : load.tracksByRowid(new LinkedHashSet<>(top));
+            return Optional.of(Keyed.inOrder(top, tracks));
+        });
+    }
+
+    private static void checkPage(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("a page needs an offset of at least 0 and a limit of at least 1, not "
+                    + offset + " and " + limit);
+        }
+    }
+
+    /** The items of {@code all} from {@code offset}, at most {@code limit}. */
+    private static <T> List<T> slice(List<T> all, int offset, int limit) {
+        int from = Math.min(offset, all.size());
+        return all.subList(from, (int) Math.min(all.size(), (long) from + limit));
+    }
+
     // ---- search: the searcher finds rowids, the catalog turns them into items here
 
     @Override
@@ -367,6 +482,11 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         caches.bindTo(registry);
         searchMeters = new SearchMeters(registry, searcher instanceof FallbackSearch);
         counter.bindTo(registry);
+    }
+
+    /** Whether searches use a search index rather than scanning names in SQLite. */
+    public boolean searchesWithIndex() {
+        return !(searcher instanceof FallbackSearch);
     }
 
     /** Hits and misses of the artist and album caches. */

@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param connections     size of the connection pool; at most half of it (at least one) serves
  *                        fallback searches at a time, so slow searches never starve lookups
  * @param searchBudget    time budget of one SQL (fallback) search
- * @param acquireTimeout  how long a request waits for a free connection before the catalog
- *                        answers {@link dev.musicmeta.catalog.CatalogUnavailableException}
+ * @param acquireTimeout  how long a request waits in the queue for a free connection before the
+ *                        catalog answers {@link dev.musicmeta.catalog.CatalogBusyException}; a
+ *                        safety net, since a queue that is not full drains far sooner
+ * @param queueLength     requests that may wait for a connection at once; one more is refused at
+ *                        once with {@link dev.musicmeta.catalog.CatalogBusyException}
  * @param artistCacheSize entries of the in-process cache of assembled artists; 0 turns it off
  * @param albumCacheSize  entries of the in-process cache of assembled albums; 0 turns it off
  * @param mmapBytes       memory-mapped I/O limit per connection ({@code PRAGMA mmap_size}); 0 (the
@@ -19,7 +22,8 @@ import java.util.Objects;
  *                        rewritten while served kills the process with SIGBUS, where a read
  *                        returns an SQLite error (bench/RESULTS.md says what mapping was worth)
  * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size}),
- *                        outside the Java heap
+ *                        outside the Java heap;
+ *                        small because the kernel's page cache holds the files anyway
  * @param immutable       open the files with {@code immutable=1}: no file locking and no change
  *                        detection per read, and no {@code -wal}/{@code -shm} files created
  *                        beside a WAL-mode file (which {@code mode=ro} alone would do); only
@@ -30,6 +34,7 @@ public record SqliteOptions(
         int connections,
         Duration searchBudget,
         Duration acquireTimeout,
+        int queueLength,
         int artistCacheSize,
         int albumCacheSize,
         long mmapBytes,
@@ -38,10 +43,22 @@ public record SqliteOptions(
 
     public static final int DEFAULT_SEARCH_BUDGET_SECONDS = 10;
     public static final Duration DEFAULT_SEARCH_BUDGET = Duration.ofSeconds(DEFAULT_SEARCH_BUDGET_SECONDS);
-    public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(2);
+    /** What clients and proxies commonly wait for an answer; a queue within its length drains far sooner. */
+    public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Each waiting request holds one of the HTTP server's 250 threads: half of them may wait,
+     * the rest keep answering probes and everything that needs no connection.
+     */
+    public static final int DEFAULT_QUEUE_LENGTH = 128;
     /** About 1 KiB per artist and 2 KiB per album: tens of MiB at most, with -Xmx256m in mind. */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
-    /** No memory-mapped reads: see {@link #mmapBytes()}. */
+    /**
+     * No memory-mapped I/O: SQLite reads each page with pread. A mapped file that shrinks or is
+     * rewritten while served kills the process with SIGBUS, where a read returns an SQLite error;
+     * and a page fault on a mapped file makes the kernel read around it (the device's read-ahead,
+     * 128 KiB to 8 MiB), so when the catalog does not fit in memory a lookup read megabytes
+     * instead of its pages (bench/RESULTS.md, "a catalog that does not fit in memory").
+     */
     public static final long DEFAULT_MMAP_BYTES = 0;
     public static final int DEFAULT_PAGE_CACHE_KIB = 2048;
 
@@ -54,6 +71,9 @@ public record SqliteOptions(
         if (searchBudget.isNegative() || acquireTimeout.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
         }
+        if (queueLength < 0) {
+            throw new IllegalArgumentException("queueLength must not be negative");
+        }
         if (artistCacheSize < 0 || albumCacheSize < 0 || mmapBytes < 0 || pageCacheKib < 0) {
             throw new IllegalArgumentException("cache sizes and mmapBytes must not be negative");
         }
@@ -61,7 +81,7 @@ public record SqliteOptions(
 
     /** The defaults, with this pool size and search budget. */
     public SqliteOptions(int connections, Duration searchBudget) {
-        this(connections, searchBudget, DEFAULT_ACQUIRE_TIMEOUT, DEFAULT_CACHE_SIZE, DEFAULT_CACHE_SIZE,
+        this(connections, searchBudget, DEFAULT_ACQUIRE_TIMEOUT, DEFAULT_QUEUE_LENGTH, DEFAULT_CACHE_SIZE, DEFAULT_CACHE_SIZE,
                 DEFAULT_MMAP_BYTES, DEFAULT_PAGE_CACHE_KIB, true);
     }
 
@@ -75,22 +95,27 @@ public record SqliteOptions(
     }
 
     public SqliteOptions withConnections(int connections) {
-        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
                 mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withSearchBudget(Duration searchBudget) {
-        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
                 mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withAcquireTimeout(Duration acquireTimeout) {
-        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
+                mmapBytes, pageCacheKib, immutable);
+    }
+
+    public SqliteOptions withQueueLength(int queueLength) {
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
                 mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withCacheSizes(int artistCacheSize, int albumCacheSize) {
-        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
                 mmapBytes, pageCacheKib, immutable);
     }
 
@@ -100,17 +125,17 @@ public record SqliteOptions(
     }
 
     public SqliteOptions withMmapBytes(long mmapBytes) {
-        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
                 mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withPageCacheKib(int pageCacheKib) {
-        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
                 mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withImmutable(boolean immutable) {
-        return new SqliteOptions(connections, searchBudget, acquireTimeout, artistCacheSize, albumCacheSize,
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
                 mmapBytes, pageCacheKib, immutable);
     }
 }

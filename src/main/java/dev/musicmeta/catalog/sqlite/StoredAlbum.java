@@ -16,7 +16,7 @@ import java.util.Map;
  * An albums row as the catalog reads it, with the rowids of its own artists, which are assembled
  * separately (and cached). Its select list and its reader are side by side here, value for value.
  *
- * @param popularity not served, but what the album ranks by in search; read by the rule that
+ * @param popularity what the album ranks by in search (and /v1 serves); read by the rule that
  *                   serves a track's popularity
  */
 record StoredAlbum(long rowid, String id, String name, String albumType, String label, String releaseDate,

@@ -42,8 +42,7 @@ final class AlbumRoutes {
         String id = Params.id(ctx.pathParam("id"), IdKind.ALBUM);
         Catalog c = catalog.get();
         Album album = c.album(id).orElseThrow(() -> unknown(id));
-        Page<Track> tracks = AlbumTrackPages.page(c, id, 0, SpotifyJson.ALBUM_TRACKS_EMBEDDED)
-                .orElseThrow(() -> unknown(id));
+        Page<Track> tracks = c.albumTracks(id, 0, SpotifyJson.ALBUM_TRACKS_EMBEDDED).orElseThrow(() -> unknown(id));
         Links links = answers.links(ctx);
         answers.send(ctx, links, json -> json.album(album, paging(links, id, tracks)));
     }
@@ -52,12 +51,12 @@ final class AlbumRoutes {
         List<String> ids = Params.parse(ctx.queryString()).ids(IdKind.ALBUM, MAX_IDS);
         Catalog c = catalog.get();
         Map<String, Album> found = c.albums(ids);
+        Map<String, Page<Track>> firstPages = c.albumTrackPages(found.keySet(), 0, SpotifyJson.ALBUM_TRACKS_EMBEDDED);
         Links links = answers.links(ctx);
         List<AlbumWithTracks> albums = new ArrayList<>(ids.size());
         for (String id : ids) {
             Album album = found.get(id);
-            Page<Track> tracks = album == null ? null
-                    : AlbumTrackPages.page(c, id, 0, SpotifyJson.ALBUM_TRACKS_EMBEDDED).orElse(null);
+            Page<Track> tracks = album == null ? null : firstPages.get(id);
             albums.add(tracks == null ? null : new AlbumWithTracks(album, paging(links, id, tracks)));
         }
         answers.send(ctx, links, json -> json.several("albums", albums, a -> json.album(a.album(), a.tracks())));
@@ -68,7 +67,7 @@ final class AlbumRoutes {
         Params params = Params.parse(ctx.queryString());
         int limit = params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = params.integer("offset", 0, 0, MAX_OFFSET);
-        Page<Track> page = AlbumTrackPages.page(catalog.get(), id, offset, limit).orElseThrow(() -> unknown(id));
+        Page<Track> page = catalog.get().albumTracks(id, offset, limit).orElseThrow(() -> unknown(id));
         Links links = answers.links(ctx);
         answers.send(ctx, links, json -> json.paging(paging(links, id, page), json::simplifiedTrack));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
+import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.IdKind;
 import dev.musicmeta.catalog.Image;
 import dev.musicmeta.catalog.Track;
@@ -105,7 +106,7 @@ final class SpotifyJson {
         g.writeEndObject();
         emptyArray("genres"); // Spotify's albums always have none
         g.writeStringField("label", a.label());
-        g.writeNullField("popularity"); // not read from the catalog yet
+        number("popularity", a.popularity());
         g.writeEndObject();
     }
 
@@ -113,6 +114,14 @@ final class SpotifyJson {
     void simplifiedAlbum(Album a) throws IOException {
         g.writeStartObject();
         albumFields(a);
+        g.writeEndObject();
+    }
+
+    /** The simplified album object of an artist's albums: with the group it is listed under. */
+    void artistAlbum(DiscographyAlbum a) throws IOException {
+        g.writeStartObject();
+        albumFields(a.album());
+        g.writeStringField("album_group", a.group().key());
         g.writeEndObject();
     }
 

@@ -117,7 +117,7 @@ class ArtistAlbumLookupTest {
 
     @Test
     void albumWithEveryColumnNull() {
-        assertThat(album(ALBUM_NULLS)).isEqualTo(new Album(ALBUM_NULLS, null, null, null, null, null, null, null, null,
+        assertThat(album(ALBUM_NULLS)).isEqualTo(new Album(ALBUM_NULLS, null, null, null, null, null, null, null, null, null,
                 null, List.of(), List.of()));
     }
 

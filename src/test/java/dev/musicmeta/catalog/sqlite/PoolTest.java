@@ -4,6 +4,7 @@ import static dev.musicmeta.testing.EdgeCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.musicmeta.catalog.CatalogBusyException;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +42,33 @@ class PoolTest {
                 catalog.pool().release(held);
             }
             assertThat(catalog.track(TRACK_FULL)).isPresent();
+        }
+    }
+
+    @Test
+    void aRequestThatFindsTheQueueFullIsBusyAtOnceAndTheQueuedOneIsAnswered() throws Exception {
+        SqliteOptions options = SqliteOptions.defaults().withConnections(1).withQueueLength(1);
+        try (SqliteCatalog catalog = SqliteCatalog.open(edge.files(), options)) {
+            Session held = catalog.pool().acquire();
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Optional<Track>> queued = thread.submit(() -> catalog.track(TRACK_FULL));
+                while (catalog.pool().waiting() < 1) {
+                    Thread.sleep(1);
+                }
+                assertThatThrownBy(() -> catalog.track(TRACK_FULL))
+                        .isInstanceOfSatisfying(CatalogBusyException.class, e -> assertThat(e.retryAfterSeconds())
+                                .isBetween(1L, 60L))
+                        .hasMessageContaining("every catalog connection is busy and 1 requests wait already");
+                catalog.pool().release(held);
+                held = null;
+                assertThat(queued.get()).isPresent();
+            } finally {
+                if (held != null) {
+                    catalog.pool().release(held);
+                }
+                thread.shutdownNow();
+            }
         }
     }
 
