@@ -45,9 +45,14 @@ final class FallbackSearch implements Searcher {
         return Long.compare(a.rowid, b.rowid);
     };
 
-    /** A filter as the search index reads one: a known name and a colon at the start of a word. */
-    private static final Pattern FILTER = Pattern.compile(
-            "(?:^|[\\s\\u00A0\\u2007\\u202F])(?i:artist|album|track|genre|year|isrc|upc):", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A filter as the search index reads one for each kind: a known name and a colon at the start
+     * of a word. A filter that does not apply to the kind ({@code isrc:} on albums and artists,
+     * {@code upc:} on artists) is plain words there, as with the index.
+     */
+    private static final Pattern TRACK_FILTER = filter("artist|album|track|genre|year|isrc|upc");
+    private static final Pattern ALBUM_FILTER = filter("artist|album|track|genre|year|upc");
+    private static final Pattern ARTIST_FILTER = filter("artist|album|track|genre|year");
 
     /** VM instructions between budget checks: frequent enough, cheap enough. */
     private static final int PROGRESS_OPS = 1000;
@@ -86,6 +91,10 @@ final class FallbackSearch implements Searcher {
                 + " WHERE " + PREFILTER;
     }
 
+    private static Pattern filter(String names) {
+        return Pattern.compile("(?:^|[\\s\\u00A0\\u2007\\u202F])(?i:" + names + "):", Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
     /** @throws SearchTimeoutException when the scan runs past the budget */
     @Override
     public SearchHits search(SearchKind kind, SearchRequest request) {
@@ -93,7 +102,12 @@ final class FallbackSearch implements Searcher {
         if (filter != null) { // an ISRC or a UPC: the files' indexes find it, no scan and no search slot
             return pool.read(session -> filter.run(session, request));
         }
-        if (FILTER.matcher(request.q()).find()) {
+        Pattern filters = switch (kind) {
+            case TRACKS -> TRACK_FILTER;
+            case ALBUMS -> ALBUM_FILTER;
+            case ARTISTS -> ARTIST_FILTER;
+        };
+        if (filters.matcher(request.q()).find()) {
             throw new InvalidSearchException("q: filters such as artist:, album: or year: need the search index,"
                     + " which this server runs without (isrc: and upc: alone work without it); search by words"
                     + " only, or build the index (the index command) and restart");
