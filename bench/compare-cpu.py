@@ -93,8 +93,14 @@ def main():
             for _ in range(n):
                 method, path, body = workload()
                 headers = {"Content-Type": "application/json"} if body else {}
-                conn.request(method, path, body=body, headers=headers)
-                r = conn.getresponse()
+                try:
+                    conn.request(method, path, body=body, headers=headers)
+                    r = conn.getresponse()
+                except (http.client.RemoteDisconnected, ConnectionError):
+                    # the server closes a connection idle past its deadline (the other jar's block ran long)
+                    conn.close()
+                    conn.request(method, path, body=body, headers=headers)
+                    r = conn.getresponse()
                 r.read()
                 if r.status != 200:
                     sys.exit(f"{name} {method} {path}: status {r.status}")

@@ -24,6 +24,15 @@ public interface CatalogScan {
      */
     record RankedItem<T>(long rowid, T item, Long rank) {}
 
+    /**
+     * What identifies the content the scan reads, whatever the files' paths or times: an index
+     * built from the scan records it, to tell later whether it still matches the catalog served.
+     * Null when unknown.
+     */
+    default String fingerprint() {
+        return null;
+    }
+
     /** The largest rowid of the kind's table (0 when it is empty): where a scan ends. */
     long maxRowid(SearchKind kind);
 

@@ -173,7 +173,7 @@ final class CatalogRefresh implements AutoCloseable {
         LOG.info("{}: opening {} to replace the catalog served", reason, next.files().main());
         OpenCatalog opened;
         try {
-            QuickCheck.checkLengths(next.files()); // a short file is refused before SQLite maps it
+            QuickCheck.checkLengths(next.files()); // a short file is refused before SQLite opens it
             opened = OpenCatalog.open(next.files(), index, options);
         } catch (CatalogFileException | SearchSetup.IndexUnavailableException e) {
             refuse(next, e.getMessage());
@@ -215,7 +215,7 @@ final class CatalogRefresh implements AutoCloseable {
                 + (index == null ? "" : " --out " + next.index());
         if (opened.index() == SearchSetup.IndexState.STALE) {
             return next.index() + ": the search index was built from another " + next.files().main().getFileName()
-                    + " (its size or modification time differ); build it for the new file first: " + build;
+                    + " (its content differs); build it for the new file first: " + build;
         }
         boolean hadIndex = current.index() == SearchSetup.IndexState.CURRENT
                 || current.index() == SearchSetup.IndexState.STALE;

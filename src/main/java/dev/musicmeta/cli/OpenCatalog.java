@@ -6,7 +6,9 @@ import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.search.IndexBuilder;
+import dev.musicmeta.search.SearchIndex;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +17,13 @@ import org.slf4j.LoggerFactory;
  * The catalog {@code serve} serves, opened in one call: the SQLite files, searching with the
  * search index when there is one. One closeable thing: closing it closes both.
  *
- * @param sqlite the catalog: what the routes are given, and the state of its files and caches
- * @param index  what was found in the index folder, and so how the catalog searches
+ * @param sqlite      the catalog: what the routes are given, and the state of its files and caches
+ * @param index       what was found in the index folder, and so how the catalog searches
+ * @param searchIndex the index searched with, or null
+ * @param budget      the time budget of one search, which the fallback's consequences mention
  */
-record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index) implements AutoCloseable {
+record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index, SearchIndex searchIndex, Duration budget)
+        implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenCatalog.class);
 
@@ -66,7 +71,7 @@ record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index) implement
         sqlite.warnings().forEach(w -> LOG.warn("{}", w));
         sqlite.notices().forEach(n -> LOG.info("{}", n));
         search.log();
-        return new OpenCatalog(sqlite, search.state());
+        return new OpenCatalog(sqlite, search.state(), search.index(), options.searchBudget());
     }
 
     /** Whether searches use the search index (current or stale) rather than a scan of SQLite. */

@@ -1,6 +1,7 @@
 package dev.musicmeta.cli;
 
 import dev.musicmeta.catalog.SearchKind;
+import dev.musicmeta.catalog.sqlite.CatalogFingerprint;
 import dev.musicmeta.search.IndexFormatException;
 import dev.musicmeta.search.IndexManifest;
 import dev.musicmeta.search.SearchIndex;
@@ -31,7 +32,7 @@ final class SearchSetup {
     enum IndexState {
         /** Served; built from the catalog file as it is now. */
         CURRENT,
-        /** Served, with a warning: built from a catalog file of another size or modification time. */
+        /** Served, with a warning: built from another catalog (its content fingerprint differs). */
         STALE,
         /** Not served: written by a version with another index format. */
         OTHER_FORMAT,
@@ -126,10 +127,17 @@ final class SearchSetup {
     /** What is wrong with serving an index of {@code manifest} for the catalog file {@code main}. */
     static List<String> warnings(IndexManifest manifest, Path main) {
         List<String> warnings = new ArrayList<>();
-        if (!manifest.catalog().matches(main)) {
-            warnings.add("the search index was built " + manifest.builtAt() + " from a " + main.getFileName()
-                    + " of another size or modification time than " + main
-                    + ": search may miss or misplace what changed since; rebuild it with: " + buildCommand(main, null));
+        String fingerprint;
+        try {
+            fingerprint = CatalogFingerprint.of(main);
+        } catch (IOException e) {
+            fingerprint = null; // the catalog's own checks say what is wrong with it
+        }
+        if (!manifest.catalog().matches(main, fingerprint)) {
+            warnings.add("the search index was built " + manifest.builtAt() + " from another catalog than " + main
+                    + " (" + (manifest.catalog().fingerprint() != null ? "its content differs"
+                            : "a file of another size or modification time")
+                    + "): search may miss or misplace what changed since; rebuild it with: " + buildCommand(main, null));
         }
         return warnings;
     }

@@ -81,6 +81,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " when there (env MMA_INDEX).")
     Path index;
 
+    @Option(names = "--require-index", defaultValue = "${env:MMA_REQUIRE_INDEX:-false}",
+            description = "/ready answers 503 while search runs without a current search index (none, stale,"
+                    + " of another format or unreadable) instead of falling back to a scan (env MMA_REQUIRE_INDEX).")
+    boolean requireIndex;
+
     @Option(names = {"--addr", "-addr"}, paramLabel = "[HOST]:PORT", defaultValue = "${env:MMA_ADDR:-:8080}",
             description = "Address to listen on; :0 picks a free port (env MMA_ADDR; default ${DEFAULT-VALUE}).")
     String addr;
@@ -253,7 +258,13 @@ final class ServeCommand implements Callable<Integer> {
         // What the routes are given: the catalog opened now, replaced whole by a refresh (CatalogRefresh).
         CompletableFuture<LiveCatalog> live = opening.thenApply(
                 opened -> new LiveCatalog(CatalogMetrics.bind(opened, metrics), LOG::info));
-        ApiServer server = new ApiServer(live, config, keys, metrics);
+        // /ready reports the catalog served now: the one opened at start-up until the refresh
+        // exists, then whatever it serves (each SqliteCatalog a refresh opens has its own probe).
+        AtomicReference<CatalogRefresh> refreshing = new AtomicReference<>();
+        ApiServer server = new ApiServer(live, config, keys, metrics, new ServedReadiness(() -> {
+            CatalogRefresh refresh = refreshing.get();
+            return refresh != null ? refresh.current() : opening.join();
+        }, requireIndex));
         // /info describes the catalog served: gathered at start-up, and again after each refresh
         AtomicReference<CompletableFuture<ServiceInfo>> facts = new AtomicReference<>(
                 opening.thenApplyAsync(this::describe));
@@ -281,6 +292,7 @@ final class ServeCommand implements Callable<Integer> {
                          facts.set(CompletableFuture.supplyAsync(() -> describe(opened)));
                      });
              ApiServer running = server) {
+            refreshing.set(refresh);
             return serve(refresh, running, config);
         }
     }
@@ -292,7 +304,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int serve(CatalogRefresh refresh, ApiServer server, ServerConfig config) throws InterruptedException {
-        SqliteCatalog catalog = refresh.current().sqlite();
+        OpenCatalog opened = refresh.current();
+        SqliteCatalog catalog = opened.sqlite();
         ShutdownSignal signal = new ShutdownSignal();
         Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
         Runtime.getRuntime().addShutdownHook(hook);
@@ -305,6 +318,10 @@ final class ServeCommand implements Callable<Integer> {
         if (config.trustedProxies().enabled()) {
             LOG.info("clients are named by X-Forwarded-For or Forwarded behind trusted proxies: {}",
                     config.trustedProxies());
+        }
+        if (requireIndex && opened.index() != SearchSetup.IndexState.CURRENT) {
+            LOG.warn("--require-index: the search index is {}, so /ready answers 503 until a current one is served",
+                    opened.index().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         LOG.info("API docs at http://{}:{}/docs", host, server.port());
         if (server.adminPort() >= 0) {

@@ -1,6 +1,7 @@
 package dev.musicmeta.cli;
 
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
+import dev.musicmeta.catalog.sqlite.CatalogFingerprint;
 import dev.musicmeta.http.BuildInfo;
 import dev.musicmeta.http.ServiceInfo;
 import dev.musicmeta.search.IndexManifest;
@@ -44,7 +45,7 @@ final class ServiceFacts {
         try {
             IndexManifest m = IndexManifest.read(folder);
             return new ServiceInfo.Index(folder.toAbsolutePath().toString(), m.format(), m.builtAt(),
-                    m.catalog().matches(main), Map.copyOf(m.documents()));
+                    m.catalog().matches(main, CatalogFingerprint.of(main)), Map.copyOf(m.documents()));
         } catch (IOException e) {
             return null;
         }

@@ -112,6 +112,15 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys,
                      ServiceMetrics metrics) {
+        this(catalog, config, apiKeys, metrics, () -> Readiness.NONE);
+    }
+
+    /**
+     * As above, with a {@code /ready} that also reports {@code readiness} (asked on every probe,
+     * once the catalog has opened: it must be cheap) and answers 503 while a component is not ready.
+     */
+    public ApiServer(CompletableFuture<? extends Catalog> catalog, ServerConfig config, ApiKeys apiKeys,
+                     ServiceMetrics metrics, Supplier<Readiness> readiness) {
         this.config = config;
         this.ownsMetrics = metrics == null;
         this.metrics = metrics != null ? metrics : ServiceMetrics.create(BuildInfo.current());
@@ -143,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
             new HealthRoute(responder).register(routes);
-            new ReadyRoute(responder, drain).register(routes);
+            new ReadyRoute(responder, drain, readiness).register(routes);
             new MetricsRoute(responder, this.metrics).register(routes);
             new InfoRoute(responder, () -> info.get()).register(routes);
             new LookupRoutes(opened, responder).register(routes);

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * surface into its own error object ({@link ErrorShape}) with the same words. Bad input arrives as
  * a {@link ProblemException} (a {@link SpotifyException} there); only a fault of the server ends in
  * the catch-all 500, which is logged here ({@link Faults}) and tells the client nothing about it.
- * An {@link Error} (a damaged memory-mapped file surfaces as {@link InternalError}) is answered the
- * same way.
+ * An {@link Error} is answered the same way. A catalog that cannot answer is a 503: with
+ * {@code Retry-After} when it is busy, without when a file cannot be read (no retry soon helps).
  */
 final class ProblemHandlers {
 
@@ -53,6 +53,15 @@ final class ProblemHandlers {
                 "the search ran past its time budget; make the query more specific: more or longer words,"
                         + " or a filter such as artist:, album:, year:", Map.of()));
         config.exception(CatalogUnavailableException.class, (e, ctx) -> {
+            if (e.unreadable()) {
+                // Not a retry away: no Retry-After, and /ready says 503 so load balancers route elsewhere.
+                faults.log("cannot answer " + ctx.method() + " " + AccessLog.printable(ctx.path(), 512) + " (request "
+                        + ctx.req().getAttribute(RequestIds.ATTRIBUTE) + "): a catalog file cannot be read", e);
+                send(ctx, ProblemType.UNAVAILABLE, "the catalog's files cannot be read on this instance (damaged or"
+                        + " being replaced); retrying here will not help until they are repaired, another instance"
+                        + " may answer", Map.of());
+                return;
+            }
             if (e instanceof CatalogBusyException busy) { // shedding load: each 503 is in the access log
                 String retry = Long.toString(busy.retryAfterSeconds());
                 LOG.debug("catalog busy for {} {}: {}", ctx.method(), AccessLog.printable(ctx.path(), 512), e.getMessage());

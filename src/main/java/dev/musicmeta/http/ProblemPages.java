@@ -143,10 +143,12 @@ final class ProblemPages {
             case INTERNAL_ERROR -> new Text("A fault of the server. It is logged there; nothing about it is sent.",
                     "Nothing needs to change in the request. If it persists, report it with the time of the"
                     + " request.");
-            case UNAVAILABLE -> new Text("The catalog cannot answer right now; or, from /ready, this instance is"
-                    + " draining before it stops and should get no new traffic.",
-                    "The same request shortly, after the Retry-After header's seconds when it has one; behind a"
-                    + " load balancer, another replica answers meanwhile.");
+            case UNAVAILABLE -> new Text("The catalog cannot answer right now: it is busy (the answer has a"
+                    + " Retry-After header), or its files cannot be read on this instance (no Retry-After: damaged or"
+                    + " being replaced). Or, from /ready, this instance is draining before it stops, or not ready,"
+                    + " and should get no new traffic.",
+                    "The same request after the Retry-After header's seconds when it has one; without one, not soon"
+                    + " from this instance. Behind a load balancer, another replica answers meanwhile.");
             case SEARCH_TIMEOUT -> new Text("The search ran past the server's time budget for one search (10 s by"
                     + " default).",
                     "A more specific query: more or longer words, or a filter such as artist:, album: or year:.");

@@ -118,7 +118,7 @@ public final class IndexBuilder {
         Thread cleanup = new Thread(() -> deleteQuietly(temp), "search-index-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            CatalogStamp stamp = stamp(mainFile);
+            CatalogStamp stamp = stamp(mainFile, catalog);
             Files.createDirectories(parent);
             Files.createDirectory(temp);
             long tracks = maxRowid(catalog, SearchKind.TRACKS, mainFile);
@@ -157,11 +157,13 @@ public final class IndexBuilder {
         }
     }
 
-    private static CatalogStamp stamp(Path mainFile) throws IndexBuildException {
+    private static CatalogStamp stamp(Path mainFile, CatalogScan catalog) throws IndexBuildException {
         try {
-            return CatalogStamp.of(mainFile);
+            return CatalogStamp.of(mainFile, catalog.fingerprint());
         } catch (IOException e) {
             throw IndexBuildException.catalog(mainFile + ": cannot be read: " + e.getMessage());
+        } catch (CatalogUnavailableException e) {
+            throw unreadable(mainFile, e);
         }
     }
 

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * What an index was built from and what it holds, written as {@code manifest.json} in the index
- * folder. The catalog is identified by the main file's size and modification time: cheap to
- * check at every start, and any rewrite of a 117 GB file changes one of them. track_files is not
- * recorded: nothing in the index comes from it.
+ * folder. The catalog is identified by the main file's content fingerprint (its header and
+ * sampled pages, see {@code CatalogScan#fingerprint()}): a copy of the same file matches, another
+ * catalog does not. Manifests written before the fingerprint identify it by size and modification
+ * time. track_files is not recorded: nothing in the index comes from it.
  *
  * @param format     {@link #FORMAT}; an index of another format is not served
  * @param builtAt    ISO-8601 instant
@@ -46,12 +47,24 @@ public record IndexManifest(int format, String builtAt, String lucene, CatalogSt
      * @param path          absolute path at build time (informative: the folder may move)
      * @param size          bytes
      * @param modifiedMillis modification time, milliseconds since the epoch
+     * @param fingerprint   the content fingerprint of the catalog, or null (an older manifest)
      */
-    public record CatalogStamp(String path, long size, long modifiedMillis) {
+    public record CatalogStamp(String path, long size, long modifiedMillis, String fingerprint) {
 
-        public static CatalogStamp of(Path file) throws IOException {
+        public static CatalogStamp of(Path file, String fingerprint) throws IOException {
             return new CatalogStamp(file.toAbsolutePath().toString(), Files.size(file),
-                    Files.getLastModifiedTime(file).toMillis());
+                    Files.getLastModifiedTime(file).toMillis(), fingerprint);
+        }
+
+        /**
+         * Whether the index was built from this catalog: the same content fingerprint; for a
+         * manifest without one, the same size and modification time of {@code file}.
+         */
+        public boolean matches(Path file, String currentFingerprint) {
+            if (fingerprint != null) {
+                return fingerprint.equals(currentFingerprint);
+            }
+            return matches(file);
         }
 
         /** Whether {@code file} still has this size and modification time. */

@@ -1,6 +1,7 @@
 package dev.musicmeta.search;
 
 import dev.musicmeta.catalog.CatalogUnavailableException;
+import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
@@ -21,12 +22,14 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * A built search index, open for searching: one memory-mapped reader per {@link SearchKind},
- * shared by all threads. As the catalog's {@link Searcher} it answers rowids, which the catalog
+ * A built search index, open for searching: one reader per {@link SearchKind}, shared by all
+ * threads. The files are read with positional reads ({@link NIOFSDirectory}), not memory-mapped:
+ * a mapped file truncated or rewritten while served faults the JVM (an {@link InternalError}, or
+ * SIGBUS), where a read fails with an {@link IOException} that answers 503. As the catalog's {@link Searcher} it answers rowids, which the catalog
  * turns into items; each search is bounded by the budget the index was opened with.
  */
 public final class SearchIndex implements Searcher {
@@ -54,6 +57,11 @@ public final class SearchIndex implements Searcher {
     private final Duration budget;
     private final int countUpTo;
     private final long countMaxCost;
+    /** The last search that could not read the index, until one reads it well again; else null. */
+    private volatile Failed failed;
+    private long rechecked;
+
+    private record Failed(SearchKind kind, SearchRequest request, String reason) {}
 
     private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
                         Duration budget, int countUpTo, long countMaxCost) {
@@ -95,7 +103,7 @@ public final class SearchIndex implements Searcher {
         Map<SearchKind, DirectoryReader> readers = new EnumMap<>(SearchKind.class);
         try {
             for (SearchKind kind : SearchKind.values()) {
-                readers.put(kind, DirectoryReader.open(new MMapDirectory(folder.resolve(IndexManifest.folder(kind)))));
+                readers.put(kind, DirectoryReader.open(new NIOFSDirectory(folder.resolve(IndexManifest.folder(kind)))));
             }
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(readers.values());
@@ -113,6 +121,24 @@ public final class SearchIndex implements Searcher {
     }
 
     /**
+     * Why the index cannot be read (damaged while served), or null when it can: the last search
+     * that failed to read it is run again (at most once a second) to see whether it reads well now.
+     */
+    public synchronized String fault() {
+        Failed last = failed;
+        if (last != null && System.nanoTime() - rechecked > 1_000_000_000L) {
+            rechecked = System.nanoTime();
+            try {
+                search(last.kind(), last.request());
+            } catch (RuntimeException e) {
+                // still failing (failed is set again), or timed out: it says nothing about the files
+            }
+        }
+        last = failed;
+        return last == null ? null : last.reason();
+    }
+
+    /**
      * The rowids of one page of results for {@code request}, best first: relevance, then
      * popularity (artists: followers), then rowid.
      *
@@ -125,17 +151,19 @@ public final class SearchIndex implements Searcher {
 
     /** {@link #search(SearchKind, SearchRequest)} within {@code budget}. */
     SearchHits search(SearchKind kind, SearchRequest request, Duration budget) {
-        QueryBuilder.Plan plan = QueryBuilder.build(kind, QueryParser.parse(request.q()), expanders.get(kind));
-        if (plan == null) {
-            return SearchHits.NONE;
-        }
-        // A searcher per search is cheap and holds this search's own deadline and timed-out flag.
-        IndexSearcher searcher = new IndexSearcher(readers.get(kind));
-        searcher.setSimilarity(WordCounts.INSTANCE);
-        long deadline = System.nanoTime() + budget.toNanos();
-        searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
-        int window = request.offset() + request.limit();
+        ParsedQuery parsed = QueryParser.parse(request.q()); // outside the try: bad input is no damaged index
         try {
+            // Expanding prefixes reads the terms dictionary, so building the plan reads the files.
+            QueryBuilder.Plan plan = QueryBuilder.build(kind, parsed, expanders.get(kind));
+            if (plan == null) {
+                return SearchHits.NONE;
+            }
+            // A searcher per search is cheap and holds this search's own deadline and timed-out flag.
+            IndexSearcher searcher = new IndexSearcher(readers.get(kind));
+            searcher.setSimilarity(WordCounts.INSTANCE);
+            long deadline = System.nanoTime() + budget.toNanos();
+            searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
+            int window = request.offset() + request.limit();
             // The tiers of the plan, best first, into one page; a tier that cannot reach the page is skipped.
             TopHits page = new TopHits(window);
             for (QueryBuilder.Tier tier : plan.tiers()) {
@@ -149,11 +177,20 @@ public final class SearchIndex implements Searcher {
             // A page that is not full saw every match: no tier stopped early.
             Long total = hits.size() < window ? (hits.size() <= countUpTo ? Long.valueOf(hits.size()) : null)
                     : count(searcher, plan.all(), budget);
+            if (failed != null) {
+                failed = null;
+            }
             return new SearchHits(rowids(hits, request.offset()), total);
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchHits.NONE; // cannot happen within 200 characters; never a 500 if it does
-        } catch (IOException e) {
-            throw new CatalogUnavailableException("search index " + folder + " cannot be read", e);
+        } catch (SearchTimeoutException | InvalidSearchException e) {
+            throw e; // the request's, not the files'
+
+        } catch (IOException | RuntimeException e) {
+            // A file truncated or rewritten under the reader reads short (IOException) or as garbage,
+            // which Lucene may meet with any RuntimeException: the index is damaged, not the request.
+            failed = new Failed(kind, request, e.toString());
+            throw new CatalogUnavailableException("search index " + folder + " cannot be read: " + e, e, true);
         }
     }
 

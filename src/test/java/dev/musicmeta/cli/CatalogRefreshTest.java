@@ -150,6 +150,29 @@ class CatalogRefreshTest {
         }
     }
 
+    @Test
+    void readyReportsTheCatalogServedNowNotTheOneOpenedAtStartUp() throws Exception {
+        Path snapA = tmp.resolve("snapshots/a");
+        copyCatalog(a, snapA); // no index: with --require-index, not ready
+        Path snapB = snapshotWithIndex(b, tmp.resolve("snapshots/b"));
+        Path current = Files.createSymbolicLink(tmp.resolve("current"), snapA);
+        try (ServeProcess server = serve(current, "--refresh-check", "0", "--require-index")) {
+            ApiClient api = new ApiClient(server.base());
+            ApiClient.Response before = api.get("/ready");
+            assertThat(before.status()).isEqualTo(503);
+            assertThat(before.json().at("/components/search_index/state").asText()).isEqualTo("absent");
+
+            move(Files.createSymbolicLink(tmp.resolve("current.new"), snapB), current);
+            new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start().waitFor();
+            awaitLine(server, l -> l.contains("catalog refreshed: serving") && l.contains("with the index at"));
+
+            ApiClient.Response after = api.get("/ready");
+            assertThat(after.status()).as(after.text()).isEqualTo(200);
+            assertThat(after.json().at("/components/search_index/state").asText()).isEqualTo("current");
+            assertThat(after.json().at("/components/catalog/state").asText()).isEqualTo("ok");
+        }
+    }
+
     private static ServeProcess serve(Path catalog, String... more) {
         List<String> args = new ArrayList<>(List.of("--db", catalog.toString(), "--rate-limit", "0",
                 "--access-log", "off"));

@@ -20,6 +20,7 @@ import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.cli.SearchSetup.IndexState;
 import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.IndexManifest;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.RelevanceCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,21 +173,25 @@ class SearchSetupTest {
     }
 
     @Test
-    void warnsWhenTheCatalogChangedSinceTheBuild() throws Exception {
+    void aCopyOfTheSameCatalogIsCurrentAnotherIsStale() throws Exception {
         Path copy = Files.createDirectories(dir.resolve("changed"));
         Path changedMain = Files.copy(main, copy.resolve(CatalogFiles.MAIN_FILE));
         Path folder = IndexBuilder.defaultFolder(changedMain);
         IndexManifest manifest = index(changedMain, folder);
-        assertThat(SearchSetup.warnings(manifest, changedMain)).isEmpty();
-
         Files.setLastModifiedTime(changedMain, FileTime.fromMillis(manifest.catalog().modifiedMillis() - 60_000));
+        assertThat(SearchSetup.warnings(manifest, changedMain)).as("same content, another time").isEmpty();
+
+        try (Db db = Db.write(changedMain)) {
+            db.execute("UPDATE tracks SET popularity = 1 WHERE rowid = 1");
+        }
         assertThat(SearchSetup.warnings(manifest, changedMain)).singleElement().asString()
+                .contains("its content differs")
                 .contains("rebuild it with: java -jar music-metadata-api.jar index --db " + changedMain);
         try (OpenCatalog opened = OpenCatalog.open(CatalogFiles.resolve(changedMain, null), null,
                 SqliteOptions.defaults())) {
             assertThat(opened.index()).isEqualTo(IndexState.STALE); // still served, with a warning
             assertThat(opened.catalog().searchTracks(new SearchRequest("bohemain rhap", 5, 0)).items()).hasSize(2);
         }
-        assertThat(messages(Level.WARN)).singleElement().asString().contains("another size or modification time");
+        assertThat(messages(Level.WARN)).singleElement().asString().contains("from another catalog than");
     }
 }

@@ -11,9 +11,11 @@ import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.catalog.sqlite.CatalogFingerprint;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.HandBuiltCatalog;
 import dev.musicmeta.testing.RelevanceCatalog;
 import dev.musicmeta.testing.TestIndexes;
@@ -171,12 +173,28 @@ class IndexBuilderTest {
     }
 
     @Test
-    void manifestNoLongerMatchesAChangedCatalog() throws Exception {
+    void manifestMatchesACopyOfTheCatalogAnywhereButNotAChangedOne() throws Exception {
         HandBuiltCatalog c = smallCatalog();
         IndexManifest manifest = TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), dir.resolve("index"), Progress.NONE);
-        Files.setLastModifiedTime(c.mainFile(), FileTime.fromMillis(manifest.catalog().modifiedMillis() + 5_000));
-        assertThat(manifest.catalog().matches(c.mainFile())).isFalse();
-        assertThat(manifest.catalog().matches(dir.resolve("gone.sqlite3"))).isFalse();
+        Path copy = Files.copy(c.mainFile(), Files.createDirectories(dir.resolve("copy")).resolve(CatalogFiles.MAIN_FILE));
+        Files.setLastModifiedTime(copy, FileTime.fromMillis(manifest.catalog().modifiedMillis() + 60_000));
+
+        assertThat(manifest.catalog().fingerprint()).matches("sha256:[0-9a-f]{32}");
+        assertThat(manifest.catalog().matches(copy, CatalogFingerprint.of(copy))).as("the same content").isTrue();
+        try (Db db = Db.write(copy)) {
+            db.execute("UPDATE tracks SET name = 'Glory Box (live)' WHERE name = 'Glory Box'");
+        }
+        assertThat(manifest.catalog().matches(copy, CatalogFingerprint.of(copy))).as("changed content").isFalse();
+        assertThat(manifest.catalog().matches(dir.resolve("gone.sqlite3"), null)).isFalse();
+    }
+
+    @Test
+    void aManifestWithoutAFingerprintMatchesBySizeAndModificationTime() throws Exception {
+        HandBuiltCatalog c = smallCatalog();
+        IndexManifest.CatalogStamp old = IndexManifest.CatalogStamp.of(c.mainFile(), null);
+        assertThat(old.matches(c.mainFile(), CatalogFingerprint.of(c.mainFile()))).isTrue();
+        Files.setLastModifiedTime(c.mainFile(), FileTime.fromMillis(old.modifiedMillis() + 5_000));
+        assertThat(old.matches(c.mainFile(), CatalogFingerprint.of(c.mainFile()))).isFalse();
     }
 
     @Test

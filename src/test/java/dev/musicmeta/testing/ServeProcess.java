@@ -113,6 +113,7 @@ public final class ServeProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether it still runs. */
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -54,6 +54,16 @@ final class Caches {
         return cache == null ? load.apply(rowids) : cache.getAll(rowids, missing -> load.apply((Set<Long>) missing));
     }
 
+    /** Forgets every entry: the files changed under them. */
+    void clear() {
+        if (artists != null) {
+            artists.invalidateAll();
+        }
+        if (albums != null) {
+            albums.invalidateAll();
+        }
+    }
+
     /**
      * Registers each cache's statistics, which Caffeine records anyway: {@code cache_gets_total}
      * by {@code result} (hit, miss), {@code cache_size}, {@code cache_evictions_total} and the

@@ -119,7 +119,7 @@ final class FallbackSearch implements Searcher {
         };
         acquireSlot();
         try {
-            return pool.read(session -> run(session, sql, kind, request));
+            return pool.read(session -> run(session, sql, kind, request), false); // a search is no quick recheck
         } finally {
             slots.release();
         }

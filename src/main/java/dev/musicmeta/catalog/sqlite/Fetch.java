@@ -196,6 +196,7 @@ final class Fetch {
     }
 
     private static CatalogUnavailableException unreadable(SQLException e) {
-        return new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+        return new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e,
+                SqliteErrors.isFileFault(e));
     }
 }

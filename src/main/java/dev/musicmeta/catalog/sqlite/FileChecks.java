@@ -1,19 +1,17 @@
 package dev.musicmeta.catalog.sqlite;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** The checks a file must pass before SQLite opens it, each failure one line naming the file. */
 final class FileChecks {
 
-    private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
     private FileChecks() {}
 
+    /**
+     * Fails when {@code file} is missing, a directory, unreadable, not an SQLite file, or shorter
+     * than its header says.
+     */
     static void check(Path file) throws CatalogFileException {
         if (!Files.exists(file)) {
             throw new CatalogFileException(file + ": no such file");
@@ -24,19 +22,7 @@ final class FileChecks {
         if (!Files.isReadable(file)) {
             throw new CatalogFileException(file + ": not readable (permission denied)");
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEADER.length);
-        } catch (IOException e) {
-            throw new CatalogFileException(file + ": cannot be read: " + oneLine(e.getMessage()));
-        }
-        if (head.length == 0) {
-            throw new CatalogFileException(file + ": not an SQLite database (the file is empty)");
-        }
-        if (!Arrays.equals(head, HEADER)) {
-            throw new CatalogFileException(file
-                    + ": not an SQLite database (it does not start with the SQLite header)");
-        }
+        SqliteHeader.read(file);
     }
 
     /** A message squeezed onto one line. */

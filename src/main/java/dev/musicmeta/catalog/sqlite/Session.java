@@ -8,6 +8,8 @@ import java.sql.Statement;
 import org.sqlite.Function;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * One read-only connection with its statements prepared once. Used by one request at a time
@@ -21,23 +23,30 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>track_files is ATTACHed to the same connection the same way rather than given its own
  * pool: one request holds one connection, every statement shape is prepared once, and two pools
- * can never deadlock each other. {@code query_only} is set as a second lock on the door. Pages
- * are read with pread unless {@link SqliteOptions#mmapBytes()} turns mmap on; SQLite's own page
- * cache stays small, since the kernel's page cache holds the files anyway.
+ * can never deadlock each other. {@code query_only} is set as a second lock on the door. Reads
+ * are {@code pread}s into SQLite's page cache, not memory-mapped ({@link SqliteOptions#mmapBytes()}),
+ * so a file damaged while served is an SQLite error and never a signal; that page cache stays
+ * small, since the kernel's page cache holds the files anyway.
  */
 final class Session implements AutoCloseable {
 
-    private final Connection connection;
+    private final CatalogFiles files;
+    private final SqliteOptions options;
+    /** Null after {@link #reset()}, until the next use opens a new one. */
+    private Connection connection;
     /** Each statement's set form at {@code 2 * ordinal}, its single-key form next to it. */
     private final PreparedStatement[] statements = new PreparedStatement[2 * Sql.values().length];
     private final StatementCounter counter;
     private final NameMatchFunction nameMatch = new NameMatchFunction();
     private final boolean hasTrackFiles;
+    /** The {@link SessionPool#generation()} this connection was opened in. */
+    private int generation;
 
-    private Session(Connection connection, StatementCounter counter, boolean hasTrackFiles) {
-        this.connection = connection;
+    private Session(CatalogFiles files, SqliteOptions options, StatementCounter counter) {
+        this.files = files;
+        this.options = options;
         this.counter = counter;
-        this.hasTrackFiles = hasTrackFiles;
+        this.hasTrackFiles = files.trackFiles() != null;
     }
 
     /**
@@ -47,18 +56,26 @@ final class Session implements AutoCloseable {
      */
     static Session open(CatalogFiles files, SqliteOptions options, StatementCounter counter)
             throws CatalogFileException {
+        Session session = new Session(files, options, counter);
+        session.connection = session.connect();
+        return session;
+    }
+
+    private Connection connect() throws CatalogFileException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        Connection connection;
+        Connection opened;
         try {
-            connection = config.createConnection(CatalogFiles.readOnlyJdbcUrl(files.main(), options.immutable()));
+            opened = config.createConnection(CatalogFiles.readOnlyJdbcUrl(files.main(), options.immutable()));
         } catch (SQLException e) {
             throw new CatalogFileException(files.main() + ": cannot be opened: " + FileChecks.oneLine(e.getMessage()));
         }
-        Session session = new Session(connection, counter, files.trackFiles() != null);
         try {
+            // The main file's schema first: a damaged main file must be named as such, not as the
+            // file being attached when SQLite first reads the schema (ATTACH reads both).
+            run(opened, "SELECT count(*) FROM main.sqlite_master", files.main());
             if (files.trackFiles() != null) {
-                try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS tf")) {
+                try (PreparedStatement attach = opened.prepareStatement("ATTACH DATABASE ? AS tf")) {
                     attach.setString(1, CatalogFiles.readOnlyUri(files.trackFiles(), options.immutable()));
                     counter.increment();
                     attach.execute();
@@ -66,27 +83,72 @@ final class Session implements AutoCloseable {
                     throw new CatalogFileException(files.trackFiles() + ": cannot be opened: "
                             + FileChecks.oneLine(e.getMessage()));
                 }
+                run(opened, "SELECT count(*) FROM tf.sqlite_master", files.trackFiles());
             }
-            session.execute("PRAGMA query_only = 1");
+            run(opened, "PRAGMA query_only = 1", files.main());
             // Unqualified, mmap_size applies to every attached file.
-            session.execute("PRAGMA mmap_size = " + options.mmapBytes());
-            session.execute("PRAGMA main.cache_size = -" + options.pageCacheKib());
+            run(opened, "PRAGMA mmap_size = " + options.mmapBytes(), files.main());
+            run(opened, "PRAGMA main.cache_size = -" + options.pageCacheKib(), files.main());
             if (files.trackFiles() != null) {
-                session.execute("PRAGMA tf.cache_size = -" + options.pageCacheKib());
+                run(opened, "PRAGMA tf.cache_size = -" + options.pageCacheKib(), files.trackFiles());
             }
-            Function.create(connection, NameMatchFunction.NAME, session.nameMatch, 1, 0);
-            return session;
+            Function.create(opened, NameMatchFunction.NAME, nameMatch, 1, 0);
+            return opened;
         } catch (SQLException e) {
-            session.close();
+            close(opened);
             throw new CatalogFileException(files.main() + ": cannot be opened: " + FileChecks.oneLine(e.getMessage()));
         } catch (CatalogFileException | RuntimeException e) {
-            session.close();
+            close(opened);
             throw e;
         }
     }
 
-    Connection connection() {
+    /** Runs one statement of opening; a failure names {@code file}. */
+    private void run(Connection opened, String sql, java.nio.file.Path file) throws CatalogFileException {
+        try (Statement statement = opened.createStatement()) {
+            counter.increment();
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new CatalogFileException(file + ": cannot be read as an SQLite database: "
+                    + FileChecks.oneLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * The connection, opened anew after a {@link #reset()}.
+     *
+     * @throws SQLException (SQLITE_CANTOPEN) when it cannot be opened again
+     */
+    Connection connection() throws SQLException {
+        if (connection == null) {
+            try {
+                connection = connect();
+            } catch (CatalogFileException e) {
+                throw new SQLiteException(e.getMessage(), SQLiteErrorCode.SQLITE_CANTOPEN);
+            }
+        }
         return connection;
+    }
+
+    /**
+     * Closes the connection; the next use opens a new one. After a file fault: a connection
+     * keeps the pages it read in its cache, and with {@code immutable=1} never checks whether the
+     * file changed, so only a new connection reads a repaired or replaced file afresh.
+     */
+    void reset() {
+        discardStatements();
+        if (connection != null) {
+            close(connection);
+            connection = null;
+        }
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    void generation(int generation) {
+        this.generation = generation;
     }
 
     /** Prepares {@code sql} now (both forms of a set-keyed one); once per connection. */
@@ -160,7 +222,7 @@ final class Session implements AutoCloseable {
         int slot = 2 * sql.ordinal() + (singleKey ? 1 : 0);
         PreparedStatement statement = statements[slot];
         if (statement == null) {
-            statement = connection.prepareStatement(sql.text(hasTrackFiles, singleKey));
+            statement = connection().prepareStatement(sql.text(hasTrackFiles, singleKey));
             statements[slot] = statement;
         }
         return statement;
@@ -168,7 +230,7 @@ final class Session implements AutoCloseable {
 
     /** Runs a statement outside the prepared set (start-up checks, pragmas); counted too. */
     void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection().createStatement()) {
             counter.increment();
             statement.execute(sql);
         }
@@ -196,9 +258,9 @@ final class Session implements AutoCloseable {
     /** Interrupts the running statement once {@code handler} says so; {@code null} clears it. */
     void progressHandler(int everyOps, ProgressHandler handler) throws SQLException {
         if (handler == null) {
-            ProgressHandler.clearHandler(connection);
+            ProgressHandler.clearHandler(connection());
         } else {
-            ProgressHandler.setHandler(connection, everyOps, handler);
+            ProgressHandler.setHandler(connection(), everyOps, handler);
         }
     }
 
@@ -222,7 +284,10 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        discardStatements();
+        reset();
+    }
+
+    private static void close(Connection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {

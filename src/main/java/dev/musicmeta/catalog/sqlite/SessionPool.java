@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fixed set of sessions, all opened up front, so a broken file fails at start-up, not on the
@@ -27,6 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * own addresses and holds its own page cache, so a session just used finds its mappings and pages
  * still in the CPU's caches and TLB, where a queue would rotate through all of them. The order of
  * waiting requests is kept by a fair semaphore with one permit per session.
+ *
+ * <p>A read that fails because a file cannot be read (see {@link SqliteErrors#isFileFault}) closes
+ * its session's connection, which the next use opens afresh, and is remembered as the pool's
+ * {@linkplain #fault() fault} until {@link #replay} shows that it reads well again. Sessions
+ * opened before an {@link #invalidate()} are opened afresh when next handed out.
  */
 final class SessionPool implements AutoCloseable {
 
@@ -44,6 +50,18 @@ final class SessionPool implements AutoCloseable {
     /** Running mean of how long a request holds a session, for Retry-After; racy updates are fine. */
     private volatile double meanHoldNanos = TimeUnit.MILLISECONDS.toNanos(10);
     private volatile boolean closed;
+    private volatile int generation;
+    private final AtomicReference<Fault> fault = new AtomicReference<>();
+
+    /**
+     * A read that failed on a file fault.
+     *
+     * @param message what failed, for the log and {@code /ready}
+     * @param replay  the failed work, to run again and see whether the files read well now; null
+     *                when running it again could be slow (a search)
+     */
+    record Fault(String message, Work<?> replay) {}
+
     /** Requests that found no session idle: how long they waited; and those that gave up. Null until bound. */
     private volatile Timer waits;
     private volatile Counter timeouts;
@@ -119,25 +137,90 @@ final class SessionPool implements AutoCloseable {
 
     /**
      * Runs {@code work} on a session of its own and gives the session back. A failure drops the
-     * session's prepared statements (see {@link Session#discardStatements()}); an SQL failure is
-     * {@link CatalogUnavailableException}, whose message is for the log.
+     * session's prepared statements (see {@link Session#discardStatements()}), or after a file
+     * fault its connection; an SQL failure is {@link CatalogUnavailableException}, whose message is
+     * for the log, {@linkplain CatalogUnavailableException#unreadable() unreadable} for a file fault.
      */
     <T> T read(Work<T> work) {
-        Session session = acquire();
+        return read(work, true);
+    }
+
+    /** As {@link #read(Work)}; {@code replayable} false keeps a failed {@code work} from being {@linkplain #replay run again}. */
+    <T> T read(Work<T> work, boolean replayable) {
+        return read(work, replayable, false);
+    }
+
+    /**
+     * As {@link #read(Work)} on a session free right now: a probe must not queue behind requests.
+     *
+     * @throws CatalogUnavailableException when none is free
+     */
+    <T> T readNow(Work<T> work) {
+        return read(work, true, true);
+    }
+
+    private <T> T read(Work<T> work, boolean replayable, boolean now) {
+        Session session = now ? acquireNow() : acquire();
         long start = System.nanoTime();
         try {
             return work.run(session);
         } catch (SQLException e) {
-            session.discardStatements();
-            throw new CatalogUnavailableException("reading the catalog failed: " + FileChecks.oneLine(e.getMessage()), e);
+            throw failed(session, e, e, work, replayable);
+        } catch (CatalogUnavailableException e) {
+            throw failed(session, e, e.getCause(), work, replayable);
         } catch (RuntimeException e) {
+            if (SqliteErrors.isFileFault(e)) {
+                throw failed(session, e, e, work, replayable);
+            }
             session.discardStatements();
             throw e;
         } finally {
-            long held = System.nanoTime() - start;
-            meanHoldNanos += (held - meanHoldNanos) * HOLD_WEIGHT;
+            if (!now) { // a probe's read is no request's hold
+                long held = System.nanoTime() - start;
+                meanHoldNanos += (held - meanHoldNanos) * HOLD_WEIGHT;
+            }
             release(session);
         }
+    }
+
+    private CatalogUnavailableException failed(Session session, Exception thrown, Throwable sql, Work<?> work,
+                                               boolean replayable) {
+        String message = thrown instanceof CatalogUnavailableException c ? c.getMessage()
+                : "reading the catalog failed: " + FileChecks.oneLine(sql == null ? null : sql.getMessage());
+        if (SqliteErrors.isFileFault(thrown) || thrown instanceof CatalogUnavailableException c && c.unreadable()) {
+            session.reset();
+            fault.set(new Fault(message, replayable ? work : null));
+            return thrown instanceof CatalogUnavailableException c && c.unreadable() ? c
+                    : new CatalogUnavailableException(message, thrown, true);
+        }
+        session.discardStatements();
+        return thrown instanceof CatalogUnavailableException c ? c : new CatalogUnavailableException(message, thrown);
+    }
+
+    /** The last read that failed on a file fault and has not read well since, or null. */
+    Fault fault() {
+        return fault.get();
+    }
+
+    /**
+     * Runs the work of {@code f} again. When it reads well (or there is no work to run), forgets
+     * {@code f} and {@linkplain #invalidate() opens every session afresh}, so that none keeps a
+     * page it read from the damaged file.
+     *
+     * @throws CatalogUnavailableException when it fails again, or finds no free session now
+     */
+    void replay(Fault f) {
+        if (f.replay() != null) {
+            readNow(f.replay());
+        }
+        if (fault.compareAndSet(f, null)) {
+            invalidate();
+        }
+    }
+
+    /** Every session opens a new connection when next handed out: the files changed under them. */
+    void invalidate() {
+        generation++;
     }
 
     /**
@@ -185,6 +268,32 @@ final class SessionPool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CatalogUnavailableException("interrupted while waiting for a catalog connection", e);
         }
+        return take();
+    }
+
+    /**
+     * A session free right now, never ahead of a waiting request, neither queued nor counted as a
+     * wait: a probe's. Pair with {@link #release}.
+     *
+     * @throws CatalogUnavailableException when none is free, or the pool is closed
+     */
+    private Session acquireNow() {
+        if (closed) {
+            throw new CatalogUnavailableException("the catalog is closed", null);
+        }
+        try {
+            if (!permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                throw new CatalogUnavailableException("no catalog connection idle", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogUnavailableException("interrupted while taking a catalog connection", e);
+        }
+        return take();
+    }
+
+    /** The session a permit just taken guarantees, opened afresh if the files changed since it was. */
+    private Session take() {
         Session session = idle.pollFirst(); // a permit guarantees one, unless the pool closed meanwhile
         if (closed || session == null) {
             if (session != null) {
@@ -192,6 +301,11 @@ final class SessionPool implements AutoCloseable {
             }
             permits.release();
             throw new CatalogUnavailableException("the catalog is closed", null);
+        }
+        int current = generation;
+        if (session.generation() != current) {
+            session.reset();
+            session.generation(current);
         }
         return session;
     }

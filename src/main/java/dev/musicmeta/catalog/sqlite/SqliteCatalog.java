@@ -6,6 +6,7 @@ import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.DiscographyAlbum;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.CatalogScan;
+import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
@@ -15,6 +16,7 @@ import dev.musicmeta.catalog.Track;
 import dev.musicmeta.catalog.Upcs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,6 +49,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
     private final Caches caches;
     private final StatementCounter counter;
     private final Searcher searcher;
+    private final FileProbe health;
     /** Null until {@link #bindTo bound}: searches are not timed. */
     private volatile SearchMeters searchMeters;
 
@@ -58,6 +61,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         this.caches = new Caches(options);
         this.counter = counter;
         this.searcher = searcher.apply(pool);
+        this.health = new FileProbe(files, pool, caches);
     }
 
     /**
@@ -81,6 +85,24 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
             throws CatalogFileException {
         Objects.requireNonNull(searcher, "searcher");
         return open(files, options, pool -> searcher);
+    }
+
+    /**
+     * Checks files as {@link #open(CatalogFiles, SqliteOptions)} does, and reads each once, keeping
+     * nothing open: what to run on new files before serving them in place of others.
+     *
+     * @return the start-up warnings (missing indexes)
+     * @throws CatalogFileException naming the file that cannot be served and why
+     */
+    public static List<String> check(CatalogFiles files, SqliteOptions options) throws CatalogFileException {
+        try (SqliteCatalog catalog = open(files, options.withConnections(1))) {
+            FileHealth health = catalog.health();
+            if (!health.readable()) {
+                throw new CatalogFileException(health.catalogDetail() != null ? health.catalogDetail()
+                        : health.trackFilesDetail());
+            }
+            return catalog.warnings();
+        }
     }
 
     private static SqliteCatalog open(CatalogFiles files, SqliteOptions options, Function<SessionPool, Searcher> searcher)
@@ -422,6 +444,30 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         return hasTrackFiles() ? List.of() : List.of("no " + CatalogFiles.TRACK_FILES_FILE + " beside "
                 + files.main() + ": has_lyrics, original_title, version_title, languages and artist_roles"
                 + " are served as null or []");
+    }
+
+    /**
+     * Whether the files can be read now: cheap enough for every readiness probe (it looks at most
+     * once a second, see {@link FileProbe}). A file damaged while served is
+     * {@link FileHealth.State#UNREADABLE} until it reads well again, which needs no restart.
+     */
+    public FileHealth health() {
+        return health.check();
+    }
+
+    /**
+     * The fingerprint of the main file ({@link CatalogFingerprint}), which a search index records
+     * to tell later whether it was built from this catalog.
+     *
+     * @throws CatalogUnavailableException (unreadable) when the file cannot be read
+     */
+    @Override
+    public String fingerprint() {
+        try {
+            return CatalogFingerprint.of(files.main());
+        } catch (IOException e) {
+            throw new CatalogUnavailableException(files.main() + ": cannot be read: " + e.getMessage(), e, true);
+        }
     }
 
     /**

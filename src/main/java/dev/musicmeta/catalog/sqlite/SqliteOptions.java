@@ -17,9 +17,12 @@ import java.util.Objects;
  *                        once with {@link dev.musicmeta.catalog.CatalogBusyException}
  * @param artistCacheSize entries of the in-process cache of assembled artists; 0 turns it off
  * @param albumCacheSize  entries of the in-process cache of assembled albums; 0 turns it off
- * @param mmapBytes       memory-mapped I/O limit per connection ({@code PRAGMA mmap_size}); 0,
- *                        the default, reads pages with pread
- * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size});
+ * @param mmapBytes       memory-mapped I/O limit per connection ({@code PRAGMA mmap_size}); 0 (the
+ *                        default) reads with {@code pread}: a mapped file that shrinks or is
+ *                        rewritten while served kills the process with SIGBUS, where a read
+ *                        returns an SQLite error (bench/RESULTS.md says what mapping was worth)
+ * @param pageCacheKib    SQLite page cache per connection and file, in KiB ({@code cache_size}),
+ *                        outside the Java heap;
  *                        small because the kernel's page cache holds the files anyway
  * @param immutable       open the files with {@code immutable=1}: no file locking and no change
  *                        detection per read, and no {@code -wal}/{@code -shm} files created
@@ -50,10 +53,11 @@ public record SqliteOptions(
     /** About 1 KiB per artist and 2 KiB per album: tens of MiB at most, with -Xmx256m in mind. */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
     /**
-     * No memory-mapped I/O: SQLite reads each page with pread. A page fault on a mapped file
-     * makes the kernel read around it (the device's read-ahead, 128 KiB to 8 MiB), so when the
-     * catalog does not fit in memory a lookup read megabytes instead of its pages
-     * (bench/RESULTS.md, "a catalog that does not fit in memory").
+     * No memory-mapped I/O: SQLite reads each page with pread. A mapped file that shrinks or is
+     * rewritten while served kills the process with SIGBUS, where a read returns an SQLite error;
+     * and a page fault on a mapped file makes the kernel read around it (the device's read-ahead,
+     * 128 KiB to 8 MiB), so when the catalog does not fit in memory a lookup read megabytes
+     * instead of its pages (bench/RESULTS.md, "a catalog that does not fit in memory").
      */
     public static final long DEFAULT_MMAP_BYTES = 0;
     public static final int DEFAULT_PAGE_CACHE_KIB = 2048;

@@ -83,10 +83,38 @@ class OpenChecksTest {
 
     @Test
     void fileWithTheSqliteHeaderButCorruptContent() throws IOException {
-        byte[] head = Arrays.copyOf(Files.readAllBytes(edge.main()), 4096);
-        Arrays.fill(head, 100, head.length, (byte) 0x5A);
-        Path corrupt = Files.write(work.resolve("corrupt.sqlite3"), head);
+        byte[] bytes = Files.readAllBytes(edge.main());
+        Arrays.fill(bytes, 100, 4096, (byte) 0x5A); // the schema's page, after the header
+        Path corrupt = Files.write(work.resolve("corrupt.sqlite3"), bytes);
         assertOpenFails(new CatalogFiles(corrupt, null)).hasMessageContaining("malformed");
+    }
+
+    @Test
+    void aCorruptMainFileIsNamedNotTheIntactTrackFilesBesideIt() throws IOException {
+        byte[] bytes = Files.readAllBytes(edge.main());
+        Arrays.fill(bytes, 100, 4096, (byte) 0x5A);
+        Path corrupt = Files.write(work.resolve(CatalogFiles.MAIN_FILE), bytes);
+        assertOpenFails(new CatalogFiles(corrupt, edge.trackFiles())).hasMessageContaining("malformed")
+                .hasMessageNotContaining(CatalogFiles.TRACK_FILES_FILE);
+    }
+
+    @Test
+    void checkReadsNewFilesOnceAndKeepsNothingOpen() throws Exception {
+        assertThat(SqliteCatalog.check(edge.files(), options())).isEmpty();
+        byte[] bytes = Files.readAllBytes(edge.trackFiles());
+        Path truncated = Files.write(work.resolve(CatalogFiles.TRACK_FILES_FILE), Arrays.copyOf(bytes, bytes.length - 4096));
+        assertThatThrownBy(() -> SqliteCatalog.check(new CatalogFiles(edge.main(), truncated), options()))
+                .isInstanceOf(CatalogFileException.class)
+                .hasMessageStartingWith(truncated + ": shorter than its header says");
+    }
+
+    @Test
+    void aTruncatedFileIsNamedAndSaysSo() throws IOException {
+        byte[] bytes = Files.readAllBytes(edge.main());
+        Path truncated = Files.write(work.resolve("truncated.sqlite3"), Arrays.copyOf(bytes, bytes.length / 2));
+        assertOpenFails(new CatalogFiles(truncated, null)).hasMessage(truncated + ": shorter than its header says ("
+                + bytes.length / 2 + " bytes, where " + bytes.length / 4096 + " pages of 4096 bytes are " + bytes.length
+                + "): truncated, or being rewritten");
     }
 
     @Test
