@@ -25,4 +25,9 @@ fi
 # glibc gives each thread that calls into SQLite an arena of its own (up to 8 per core); two keep
 # native memory small at no measurable cost.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-exec java @jvm.options "${cds[@]}" ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@"
+# The JVM refuses two collectors: one chosen in JAVA_OPTS replaces the one of jvm.options.
+mapfile -t jvm < <(grep -v -e '^#' -e '^[[:space:]]*$' jvm.options)
+if [[ " ${JAVA_OPTS:-} " =~ [[:space:]]-XX:\+Use[A-Za-z]+GC[[:space:]] ]]; then
+  mapfile -t jvm < <(printf '%s\n' "${jvm[@]}" | grep -v -E '^-XX:\+Use[A-Za-z]+GC$')
+fi
+exec java "${jvm[@]}" "${cds[@]}" ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@"

@@ -167,8 +167,14 @@ bench_size() { # tracks
   fi
 
   local bare_port=$((port + 1)) bare_pid
+  # jvm.options as ./run.sh reads them: a collector in --java-opts replaces the file's
+  local jvm
+  mapfile -t jvm < <(grep -v -e '^#' -e '^[[:space:]]*$' jvm.options)
+  if [[ " $java_opts " =~ [[:space:]]-XX:\+Use[A-Za-z]+GC[[:space:]] ]]; then
+    mapfile -t jvm < <(printf '%s\n' "${jvm[@]}" | grep -v -E '^-XX:\+Use[A-Za-z]+GC$')
+  fi
   # shellcheck disable=SC2086 # the options are words
-  java @jvm.options $java_opts -cp "target/test-classes:$jar" dev.musicmeta.bench.BareJetty 127.0.0.1 "$bare_port" \
+  java "${jvm[@]}" $java_opts -cp "target/test-classes:$jar" dev.musicmeta.bench.BareJetty 127.0.0.1 "$bare_port" \
     >"$work/bare-jetty.log" 2>&1 &
   bare_pid=$!
   pids+=("$bare_pid")
