@@ -2,23 +2,14 @@ package dev.musicmeta.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.musicmeta.catalog.Album;
-import dev.musicmeta.catalog.AlbumGroup;
-import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.DiscographyAlbum;
-import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.ForwardingCatalog;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +25,13 @@ import org.junit.jupiter.api.Test;
 class GracefulStopTest {
 
     /** The sample catalog, with track searches that wait for a signal once they have started. */
-    private static final class HeldSearches implements Catalog {
-        final Catalog real = Fixtures.sample();
+    private static final class HeldSearches extends ForwardingCatalog {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
+
+        HeldSearches() {
+            super(Fixtures.sample());
+        }
 
         @Override
         public Page<Track> searchTracks(SearchRequest request) {
@@ -49,21 +43,6 @@ class GracefulStopTest {
             }
             return real.searchTracks(request);
         }
-
-        @Override public Map<String, Track> tracks(Collection<String> ids) { return real.tracks(ids); }
-        @Override public Map<String, Artist> artists(Collection<String> ids) { return real.artists(ids); }
-        @Override public Map<String, Album> albums(Collection<String> ids) { return real.albums(ids); }
-        @Override public Map<String, List<Track>> tracksByIsrc(Collection<String> isrcs) { return real.tracksByIsrc(isrcs); }
-        @Override public Map<String, Track> bestTrackByIsrc(Collection<String> isrcs) { return real.bestTrackByIsrc(isrcs); }
-        @Override public Optional<List<Track>> albumTracks(String albumId) { return real.albumTracks(albumId); }
-        @Override public Page<Artist> searchArtists(SearchRequest request) { return real.searchArtists(request); }
-        @Override public Page<Album> searchAlbums(SearchRequest request) { return real.searchAlbums(request); }
-        @Override public List<Album> albumsByUpc(String upc) { return real.albumsByUpc(upc); }
-        @Override public Map<String, Page<Track>> albumTrackPages(Collection<String> ids, int offset, int limit) { return real.albumTrackPages(ids, offset, limit); }
-        @Override public Page<Track> tracksByIsrc(String isrc, int offset, int limit) { return real.tracksByIsrc(isrc, offset, limit); }
-        @Override public Optional<Page<DiscographyAlbum>> artistAlbums(String id, Set<AlbumGroup> groups, int offset, int limit) { return real.artistAlbums(id, groups, offset, limit); }
-        @Override public Optional<List<Track>> topTracks(String id, int limit) { return real.topTracks(id, limit); }
-        @Override public void close() {}
     }
 
     @Test

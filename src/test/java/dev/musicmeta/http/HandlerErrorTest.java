@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.musicmeta.catalog.Album;
-import dev.musicmeta.catalog.AlbumGroup;
 import dev.musicmeta.catalog.Artist;
-import dev.musicmeta.catalog.DiscographyAlbum;
-import dev.musicmeta.catalog.Catalog;
-import dev.musicmeta.catalog.Page;
-import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.ForwardingCatalog;
 import dev.musicmeta.testing.LogCapture;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +23,10 @@ import org.junit.jupiter.api.Test;
 class HandlerErrorTest {
 
     /** The sample catalog, whose track lookups fail with an Error and artist lookups with an exception. */
-    private static final class Faulty implements Catalog {
-        final Catalog real = Fixtures.sample();
+    private static final class Faulty extends ForwardingCatalog {
+        Faulty() {
+            super(Fixtures.sample());
+        }
 
         @Override
         public Map<String, Track> tracks(Collection<String> ids) {
@@ -42,20 +37,6 @@ class HandlerErrorTest {
         public Map<String, Artist> artists(Collection<String> ids) {
             throw new IllegalStateException("a bug");
         }
-
-        @Override public Map<String, Album> albums(Collection<String> ids) { return real.albums(ids); }
-        @Override public Map<String, List<Track>> tracksByIsrc(Collection<String> isrcs) { return real.tracksByIsrc(isrcs); }
-        @Override public Map<String, Track> bestTrackByIsrc(Collection<String> isrcs) { return real.bestTrackByIsrc(isrcs); }
-        @Override public Optional<List<Track>> albumTracks(String albumId) { return real.albumTracks(albumId); }
-        @Override public Page<Track> searchTracks(SearchRequest request) { return real.searchTracks(request); }
-        @Override public Page<Artist> searchArtists(SearchRequest request) { return real.searchArtists(request); }
-        @Override public Page<Album> searchAlbums(SearchRequest request) { return real.searchAlbums(request); }
-        @Override public List<Album> albumsByUpc(String upc) { return real.albumsByUpc(upc); }
-        @Override public Map<String, Page<Track>> albumTrackPages(Collection<String> ids, int offset, int limit) { return real.albumTrackPages(ids, offset, limit); }
-        @Override public Page<Track> tracksByIsrc(String isrc, int offset, int limit) { return real.tracksByIsrc(isrc, offset, limit); }
-        @Override public Optional<Page<DiscographyAlbum>> artistAlbums(String id, Set<AlbumGroup> groups, int offset, int limit) { return real.artistAlbums(id, groups, offset, limit); }
-        @Override public Optional<List<Track>> topTracks(String id, int limit) { return real.topTracks(id, limit); }
-        @Override public void close() {}
     }
 
     @Test
