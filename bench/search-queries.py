@@ -3,6 +3,9 @@
 
 Usage: search-queries.py MAIN_DATABASE OUT_FILE [COUNT]
 
+Also writes OUT_FILE.families: the query family of each line (common, rare, two_words, title,
+artist, album, prefix, typo, accented, cjk, filter), for bench/search-families.py.
+
 One request path per line (/search/track?q=..., a few /search/artist and /search/album), mixing
 common words, rare words, two-word titles, full titles, artist and album names, prefixes of the
 last word, one-letter typos, accent-stripped names, CJK fragments and fielded filters. Popular
@@ -72,6 +75,16 @@ def title_words(name):
 
 
 def pick(kind):
+    """(family, endpoint, q): a query of the family, or two words of a title where none fits."""
+    endpoint, q = make(kind)
+    return (kind if made[0] else "two_words"), endpoint, q
+
+
+made = [True]
+
+
+def make(kind):
+    made[0] = True
     name, *rest = rng.choice(tracks)
     ws = title_words(name)
     if kind == "common":
@@ -118,6 +131,7 @@ def pick(kind):
         isrc = rest[1]
         if isrc:
             return "track", f"isrc:{isrc}"
+    made[0] = False
     return "track", " ".join(ws[:2]) if ws else name
 
 
@@ -125,12 +139,13 @@ MIX = [("common", 15), ("rare", 10), ("two_words", 15), ("title", 10), ("artist"
        ("prefix", 10), ("typo", 5), ("accented", 5), ("cjk", 5), ("filter", 10)]
 kinds = [k for k, w in MIX for _ in range(w)]
 written = 0
-with open(out, "w", encoding="utf-8") as f:
+with open(out, "w", encoding="utf-8") as f, open(out + ".families", "w", encoding="utf-8") as fam:
     while written < count:
-        endpoint, q = pick(rng.choice(kinds))
+        family, endpoint, q = pick(rng.choice(kinds))
         q = q.strip()
         if not 2 <= len(q) <= 200:
             continue
         f.write(f"/search/{endpoint}?q={urllib.parse.quote(q)}\n")
+        fam.write(family + "\n")
         written += 1
 print(f"wrote {written} queries to {out}")

@@ -18,7 +18,9 @@
 # 2000), JAR (default target/music-metadata-api.jar), INDEX (the index folder, default
 # search-index beside the main file: another folder compares two index formats side by side),
 # BUILD_FIGURES (where the build time and peak memory are kept), STARTS (server starts timed,
-# default 3).
+# default 3), FAMILY_CONNECTIONS (default 8) and FAMILY_DURATION (default 20; 0 skips): after the
+# wrk levels, bench/search-families.py drives the server with the index again and prints p50/p99
+# per query family (common words, rare words, titles, prefixes, typos, filters...).
 #
 # The fallback gets the mix without its filtered queries (it refuses filters: they need the index),
 # and is then compared, one query at a time, with a plain LIKE scan of the same rows in SQLite
@@ -100,7 +102,7 @@ INDEX_BYTES=$(du -sb "$INDEX" | cut -f1)
 read -r DOC_TRACKS DOC_ALBUMS DOC_ARTISTS < <(python3 -c "
 import json; d = json.load(open('$INDEX/manifest.json'))['documents']
 print(d['tracks'], d['albums'], d['artists'])")
-MAIN_BYTES=$(stat -c %s "$MAIN")
+MAIN_BYTES=$(stat -L -c %s "$MAIN")
 
 # ---- query mix
 QFILE=$OUT/queries-$NAME.txt
@@ -163,6 +165,11 @@ for c in $CONNECTIONS; do
   log "load with the index: ${DURATION}s, $c connections"
   INDEXED+=("$c $(load "$PORT_INDEX" "$DURATION" "$c" 2)")
 done
+FAMILY_REPORT=""
+if [ "${FAMILY_DURATION:-20}" != 0 ]; then
+  log "by query family: ${FAMILY_DURATION:-20}s, ${FAMILY_CONNECTIONS:-8} connections"
+  FAMILY_REPORT=$(python3 bench/search-families.py "$PORT_INDEX" "$QFILE" "${FAMILY_CONNECTIONS:-8}" "${FAMILY_DURATION:-20}")
+fi
 stop_server
 
 # ---- without (same files, seen through a folder with no index beside them)
@@ -220,6 +227,10 @@ print()
 for c, r in runs if f else []:
     print(f"p50 ratio fallback/index at {c} connections: {f['p50_ms'] / r['p50_ms']:.0f}x")
 PY
+if [ -n "$FAMILY_REPORT" ]; then
+  echo
+  echo "$FAMILY_REPORT"
+fi
 if [ -n "${LIKE_REPORT:-}" ]; then
   echo
   echo "$LIKE_REPORT"

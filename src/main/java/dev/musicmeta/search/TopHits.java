@@ -23,9 +23,9 @@ import org.apache.lucene.search.SimpleCollector;
  * rank, rowid), filled by the tiers of a {@link QueryBuilder.Plan} one after the other. A
  * document already on the page is not taken again from a later tier.
  *
- * <p>Segments are sorted by rank, highest first ({@link Ranking#INDEX_SORT}). So once the page is
- * full and a document ranks below the page's last hit, every later document of the segment does
- * too, and none of them can enter the page unless it is more relevant than that hit, or as
+ * <p>Segments are sorted by rank, highest first, then rowid ({@link Ranking#INDEX_SORT}). So once
+ * the page is full and a document sorts after the page's last hit, every later document of the
+ * segment does too, and none of them can enter the page unless it is more relevant than that hit, or as
  * relevant and covering more of its title. When the tier allows neither, the segment is done. This
  * is what makes a common word cost about the same on 10 M tracks as on 1 M. (Lucene's own
  * block-max skipping would get there too, but walks the rest of the segment block by block to
@@ -144,9 +144,14 @@ final class TopHits {
         @Override
         public void collect(int doc) throws IOException {
             long docRank = value(rank, doc);
+            long docRowid = value(rowid, doc);
             if (full()) {
                 Hit last = page.peek();
-                if (docRank < last.rank() && (tier.maxRelevance() < last.relevance()
+                // Past the last hit in the segment's order (rank, then rowid): so is every later
+                // document. Ranks repeat (popularity is 0 to 100), so the rowid matters: without
+                // it a common word walks every document of the last hit's rank.
+                boolean after = docRank < last.rank() || (docRank == last.rank() && docRowid > last.rowid());
+                if (after && (tier.maxRelevance() < last.relevance()
                         || (tier.maxRelevance() == last.relevance() && last.covers(tier.coverNum(), tier.coverDen())))) {
                     throw new CollectionTerminatedException(); // on to the next segment
                 }
@@ -165,7 +170,7 @@ final class TopHits {
             if (tier.wholeTitle() && titleWords < length) {
                 return; // not this tier's: a later one scores it
             }
-            offer(new Hit(relevance, titleWords, length, docRank, value(rowid, doc)));
+            offer(new Hit(relevance, titleWords, length, docRank, docRowid));
         }
 
         private static long value(NumericDocValues values, int doc) throws IOException {

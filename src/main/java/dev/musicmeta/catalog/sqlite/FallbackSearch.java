@@ -69,25 +69,31 @@ final class FallbackSearch implements Searcher {
         this.budget = options.searchBudget();
     }
 
-    /** The {@link ScanFilter}'s test of a name: its LIKE pattern ?1, or its GLOB pattern ?2. */
-    static final String PREFILTER = "name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL"
-            + " AND octet_length(name) > length(name) AND name GLOB ?2)";
+    /**
+     * The {@link ScanFilter}'s test of a name: its runs ?3 (LIKE, when there are any), and its LIKE
+     * pattern ?1 or its GLOB pattern ?2, which only names past ASCII can pass (the byte and char
+     * counts, both cheap, tell those apart).
+     */
+    static final String PREFILTER = "(?3 IS NULL OR name LIKE ?3 ESCAPE '\\') AND (name LIKE ?1 ESCAPE '\\'"
+            + " OR (?2 IS NOT NULL AND octet_length(name) > length(name) AND name GLOB ?2))";
+
+    /** The whitespace that {@link String#strip} takes off a name of ASCII, for SQL's trim(). */
+    private static final String ASCII_SPACE = "' ' || char(9, 10, 11, 12, 13, 28, 29, 30, 31)";
 
     /**
      * The scan of a table's names: rowid, rank (as stored) and match rank of each row that passes
-     * the {@link ScanFilter} (its LIKE pattern ?1, or its GLOB pattern ?2, which only names past
-     * ASCII can pass: the byte and char counts, both cheap, tell those apart). A name of printable
-     * ASCII is ranked in SQLite, where {@link TextFold} amounts to ASCII case folding and trimming
-     * spaces (?3 the query, ?4 the query then %, ?5 % the query %, as LIKE patterns); any other name
-     * by {@link NameMatchFunction}. A match rank of 0 is no match.
+     * the {@link ScanFilter}. A name of ASCII (as many bytes as chars) is ranked in SQLite, where
+     * {@link TextFold} amounts to ASCII case folding and stripping whitespace (?4 the query, ?5 the
+     * query then %, as LIKE patterns); such a name passes the filter only by its LIKE ?1,
+     * {@code %query%}, so it contains the query at least. Any other name is ranked by
+     * {@link NameMatchFunction}. A match rank of 0 is no match.
      */
     static String scan(String table, String rankColumn) {
-        return "SELECT rowid, " + rankColumn + ", CASE WHEN name GLOB '*[^ -~]*' THEN "
+        return "SELECT rowid, " + rankColumn + ", CASE WHEN octet_length(name) > length(name) THEN "
                 + NameMatchFunction.NAME + "(name)"
-                + " WHEN trim(name) LIKE ?3 ESCAPE '\\' THEN " + TextFold.EXACT
-                + " WHEN ltrim(name) LIKE ?4 ESCAPE '\\' THEN " + TextFold.PREFIX
-                + " WHEN name LIKE ?5 ESCAPE '\\' THEN " + TextFold.CONTAINS
-                + " ELSE " + TextFold.NO_MATCH + " END FROM " + table
+                + " WHEN trim(name, " + ASCII_SPACE + ") LIKE ?4 ESCAPE '\\' THEN " + TextFold.EXACT
+                + " WHEN ltrim(name, " + ASCII_SPACE + ") LIKE ?5 ESCAPE '\\' THEN " + TextFold.PREFIX
+                + " ELSE " + TextFold.CONTAINS + " END FROM " + table
                 + " WHERE " + PREFILTER;
     }
 
@@ -148,7 +154,7 @@ final class FallbackSearch implements Searcher {
         session.progressHandler(PROGRESS_OPS, deadline);
         String like = ScanFilter.escapeLike(folded);
         long started = session.clock();
-        try (ResultSet rs = session.query(sql, filter.like(), filter.glob(), like, like + "%", "%" + like + "%")) {
+        try (ResultSet rs = session.query(sql, filter.like(), filter.glob(), filter.runs(), like, like + "%")) {
             while (rs.next()) {
                 if (deadline.passed()) {
                     throw timeout(budget);

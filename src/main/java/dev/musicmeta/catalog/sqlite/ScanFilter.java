@@ -2,6 +2,7 @@ package dev.musicmeta.catalog.sqlite;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,36 +10,48 @@ import java.util.TreeSet;
 
 /**
  * What the fallback scan asks SQLite before it calls {@link NameMatchFunction}: a test in C that
- * every name the function would match passes, so that only those few names cross into Java.
- * Without it the scan calls into Java once per row, several times slower than a plain
- * {@code LIKE} scan of the same rows.
+ * every name the function would match passes, so that only those few names cross into Java,
+ * and that costs about one {@code LIKE} per row, so the scan costs about what a plain
+ * {@code LIKE '%query%'} scan of the same rows does.
  *
- * <p>A name matches when its {@link TextFold fold} contains the folded query. The chars of the fold
- * that make up the match come from chars of the name (or from a decomposed sequence that NFC
- * composes); {@link #SOURCES} lists, for each char of a fold, every char of a name it can come
- * from: the chars whose fold holds it, and the combining marks (Hangul jamo) of their canonical
- * decomposition, one of which any decomposed spelling of them holds. So:
+ * <p>A name matches when its {@link TextFold fold} contains the folded query. Each char of the fold
+ * comes from one char of the name in NFC, whose own fold holds it ({@code ß} gives {@code ss},
+ * {@code ﬁ} gives {@code fi}, the Kelvin sign {@code k}). The test has three parts:
  * <ul>
- *   <li>an ASCII query matches where SQLite's {@code LIKE '%query%'} (ASCII case-insensitive) does,
- *       or where the name holds one of the few other chars that fold to one of the query's chars
- *       (a ligature, ſ, ß, the Kelvin sign...): {@code name GLOB '*[those]*'};</li>
- *   <li>any other query only where the name holds a char that can give one of its chars: the
- *       char of the query with the fewest such sources, none of them ASCII (CJK, Hangul, Cyrillic
- *       letters, accented letters); when every char has an ASCII source, every name is tested.</li>
+ *   <li>{@link #runs}: a {@code LIKE} pattern of the chars of the query that only one spelling
+ *       gives (ASCII letters that no other char folds into, in either case; a CJK ideograph), in
+ *       order, runs of them adjacent and the rest as {@code %}: every match holds them as they
+ *       are. Costs one {@code LIKE} per row and keeps out nearly every name, so the other two
+ *       parts run on few rows. {@code null} when no char of the query qualifies.</li>
+ *   <li>{@link #like}, for a query of ASCII: {@code LIKE '%query%'}, which is the match for a name
+ *       of ASCII and for any name that spells the query in ASCII.</li>
+ *   <li>{@link #glob}: the names that give the query through chars past ASCII. For a query of
+ *       ASCII, the chars past ASCII whose fold fits the query where it stands ({@code ß} where
+ *       the query holds {@code ss}, {@code ẗ} (t and a diaeresis) only as its last letter, as the
+ *       mark could not be matched); {@code null} when none does. Their decomposed spellings
+ *       start with the ASCII letter, which {@code like} then finds. For any other query, the
+ *       chars that can give the char of the query with the fewest such sources, none of them
+ *       ASCII, and the combining marks (Hangul jamo) of their canonical decomposition, one of
+ *       which any decomposed spelling holds; when every char has an ASCII source, every name
+ *       past ASCII.</li>
  * </ul>
  * The test may pass names that do not match (the function then says so); it never drops one that
  * does.
  */
-record ScanFilter(String like, String glob) {
+record ScanFilter(String like, String glob, String runs) {
 
     /** Lets every name through. */
-    static final ScanFilter ALL = new ScanFilter("%", null);
+    static final ScanFilter ALL = new ScanFilter("%", null, null);
 
     /** For each char of a fold (BMP), the chars of a name that can give it, itself included. */
-    private static final Map<Character, TreeSet<Character>> SOURCES = sources();
+    private static final Map<Character, TreeSet<Character>> SOURCES;
 
-    private static Map<Character, TreeSet<Character>> sources() {
+    /** For each ASCII char, the chars past ASCII whose fold holds it, with their fold. */
+    private static final Map<Character, Map<Character, String>> ASCII_SOURCES;
+
+    static {
         Map<Character, TreeSet<Character>> sources = new TreeMap<>();
+        Map<Character, Map<Character, String>> ascii = new HashMap<>();
         for (int cp = 0; cp <= 0xFFFF; cp++) {
             if (Character.isSurrogate((char) cp) || !Character.isDefined(cp)) {
                 continue;
@@ -48,14 +61,19 @@ record ScanFilter(String like, String glob) {
             // Any other spelling of c that NFC composes back holds one of the marks of its NFD.
             String marks = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).substring(1);
             for (int i = 0; i < folded.length(); i++) {
-                TreeSet<Character> set = sources.computeIfAbsent(folded.charAt(i), k -> new TreeSet<>());
+                char f = folded.charAt(i);
+                TreeSet<Character> set = sources.computeIfAbsent(f, k -> new TreeSet<>());
                 set.add(c);
                 for (int j = 0; j < marks.length(); j++) {
                     set.add(marks.charAt(j));
                 }
+                if (f < 0x80 && c >= 0x80) {
+                    ascii.computeIfAbsent(f, k -> new TreeMap<>()).put(c, folded);
+                }
             }
         }
-        return sources;
+        SOURCES = sources;
+        ASCII_SOURCES = ascii;
     }
 
     /** The filter for a query already folded ({@link TextFold#fold}). */
@@ -64,21 +82,59 @@ record ScanFilter(String like, String glob) {
             return ALL;
         }
         boolean ascii = foldedQuery.chars().allMatch(c -> c < 0x80);
-        if (ascii) {
-            TreeSet<Character> others = new TreeSet<>();
-            for (int i = 0; i < foldedQuery.length(); i++) {
-                for (char source : SOURCES.getOrDefault(foldedQuery.charAt(i), new TreeSet<>())) {
-                    if (source >= 0x80) {
-                        others.add(source);
-                    }
+        return ascii ? ofAscii(foldedQuery) : ofOther(foldedQuery);
+    }
+
+    private static ScanFilter ofAscii(String q) {
+        TreeSet<Character> fitting = new TreeSet<>();
+        boolean[] single = new boolean[q.length()];
+        for (int p = 0; p < q.length(); p++) {
+            single[p] = true;
+            for (Map.Entry<Character, String> source : ASCII_SOURCES.getOrDefault(q.charAt(p), Map.of()).entrySet()) {
+                if (fits(q, p, source.getValue())) {
+                    fitting.add(source.getKey());
+                    single[p] = false;
                 }
             }
-            return new ScanFilter("%" + escapeLike(foldedQuery) + "%", others.isEmpty() ? null : glob(others));
         }
+        String like = "%" + escapeLike(q) + "%";
+        if (fitting.isEmpty()) {
+            return new ScanFilter(like, null, null); // the LIKE is the whole test
+        }
+        return new ScanFilter(like, glob(fitting), runs(q, single));
+    }
+
+    /**
+     * Whether the fold {@code fold} of one char of a name can give the char of the query at
+     * {@code p}: placed so that one of its chars is there, each of its chars that falls within
+     * the query equals the query's char.
+     */
+    private static boolean fits(String q, int p, String fold) {
+        for (int k = 0; k < fold.length(); k++) {
+            if (fold.charAt(k) != q.charAt(p)) {
+                continue;
+            }
+            boolean fits = true;
+            for (int j = 0; j < fold.length() && fits; j++) {
+                int at = p - k + j;
+                fits = at < 0 || at >= q.length() || q.charAt(at) == fold.charAt(j);
+            }
+            if (fits) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ScanFilter ofOther(String q) {
         TreeSet<Character> best = null;
-        for (int i = 0; i < foldedQuery.length(); i++) {
-            char c = foldedQuery.charAt(i);
+        boolean[] single = new boolean[q.length()];
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
             TreeSet<Character> sources = Character.isSurrogate(c) ? null : SOURCES.get(c);
+            // One spelling only: an ASCII char no other char folds into, or a char past ASCII
+            // that only itself gives and that has no decomposition.
+            single[i] = c < 0x80 ? !ASCII_SOURCES.containsKey(c) : sources != null && sources.size() == 1 && sources.first() == c;
             if (sources == null || sources.first() < 0x80) {
                 continue; // unknown, or given by an ASCII char too: no help
             }
@@ -86,7 +142,31 @@ record ScanFilter(String like, String glob) {
                 best = sources;
             }
         }
-        return best == null ? ALL : new ScanFilter(null, glob(best));
+        // No char to look for: every name past ASCII (a name of ASCII cannot hold this query).
+        return new ScanFilter(null, best == null ? "*" : glob(best), runs(q, single));
+    }
+
+    /**
+     * {@code %run%run%}: the chars of {@code q} marked single, escaped, adjacent where they are
+     * adjacent in {@code q}; {@code null} without any.
+     */
+    private static String runs(String q, boolean[] single) {
+        StringBuilder out = new StringBuilder("%");
+        boolean any = false;
+        boolean gap = false;
+        for (int i = 0; i < q.length(); i++) {
+            if (!single[i]) {
+                gap = true;
+                continue;
+            }
+            if (gap && any) {
+                out.append('%');
+            }
+            gap = false;
+            any = true;
+            out.append(escapeLike(String.valueOf(q.charAt(i))));
+        }
+        return any ? out.append('%').toString() : null;
     }
 
     /**

@@ -7,8 +7,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +29,17 @@ class ScanFilterTest {
             "Love", "LOVE SONG", "Lovely", "Glove", "Hate", "Straße", "STRASSE", "Strasse 9", "ﬂower", "Flower",
             "Kelvin", "\u212Aelvin", "Café", "Cafe\u0301", "CAFÉ", "Été indien", "Ete", "夜", "夜曲", "星夜",
             "밤", "\u1107\u1161\u11B7", "바람", "Кино", "КИНО", "кино 2", "Οδός", "ΟΔΟΣ", "100%", "a_b", "50% off",
-            "Nothing here", "ıstanbul", "İstanbul", "Istanbul");
+            "Nothing here", "ıstanbul", "İstanbul", "Istanbul", "Night", "Nıght", "Nigh\u1E97", "Nigh\u0074\u0308",
+            "\u0149ight", "Li\uFB00le", "Little", "ﬂittle", "Lo\u0308ve", "Baby", "Bab\u1E99", "Zz");
 
     static Connection db;
+
+    /** Every char of the BMP past ASCII whose fold holds an ASCII char, found by brute force. */
+    static final List<String> FOLDING_INTO_ASCII = java.util.stream.IntStream.rangeClosed(0x80, 0xFFFF)
+            .filter(cp -> !Character.isSurrogate((char) cp) && Character.isDefined(cp))
+            .mapToObj(cp -> String.valueOf((char) cp))
+            .filter(c -> TextFold.fold(c).chars().anyMatch(ch -> ch < 0x80))
+            .toList();
 
     @BeforeAll
     static void open() throws Exception {
@@ -50,12 +61,17 @@ class ScanFilterTest {
     }
 
     static List<String> passing(String query) throws Exception {
+        return passing(db, query);
+    }
+
+    static List<String> passing(Connection db, String query) throws Exception {
         ScanFilter filter = ScanFilter.of(TextFold.fold(query));
         List<String> names = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement(
                 "SELECT name FROM names WHERE " + FallbackSearch.PREFILTER)) {
             select.setString(1, filter.like());
             select.setString(2, filter.glob());
+            select.setString(3, filter.runs());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -72,13 +88,133 @@ class ScanFilterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"love", "LOVE", "ove", "strasse", "STRAßE", "flower", "kelvin", "café", "cafe", "été",
-        "夜", "星夜", "밤", "바", "кино", "ино", "οδος", "ΟΔΌΣ", "100%", "a_b", "%", "_", "istanbul", "i̇stanbul", "x"})
+        "夜", "星夜", "밤", "바", "кино", "ино", "οδος", "ΟΔΌΣ", "100%", "a_b", "%", "_", "istanbul", "i̇stanbul", "x",
+        "night", "nigh", "ight", "little", "ittle", "liffle", "löve", "baby", "o 🔥", "夜 night", "zz"})
     void everyMatchPassesTheTestInSqlite(String query) throws Exception {
         assertThat(passing(query)).containsAll(matching(query));
     }
 
+    /**
+     * Names made from a query by writing a stretch of it (up to three chars) as one char past ASCII
+     * whose fold gives that stretch, precomposed or decomposed: every one the Java match accepts
+     * passes. The chars are found here by brute force over the BMP, apart from the filter's own
+     * tables.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"love", "夜", "кино", "밤", "100%", "a_b"})
+    @ValueSource(strings = {"night", "little", "strasse", "kelvin", "affine", "love", "baby", "istanbul", "fish",
+        "halt", "now", "raj", "a;b", "x`y"})
+    void everyNameGivingTheQueryThroughCharsPastAsciiPasses(String query) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (String c : FOLDING_INTO_ASCII) {
+            String fold = TextFold.fold(c);
+            for (String spelling : List.of(c, Normalizer.normalize(c, Normalizer.Form.NFD))) {
+                for (int i = 0; i < query.length(); i++) {
+                    for (int j = i + 1; j <= Math.min(query.length(), i + 3); j++) {
+                        if (fold.contains(query.substring(i, j)) || query.substring(i, j).contains(fold)) {
+                            names.add(query.substring(0, i) + spelling + query.substring(j));
+                            names.add("X " + query.substring(0, i).toUpperCase(java.util.Locale.ROOT) + spelling
+                                    + query.substring(j) + " y");
+                        }
+                    }
+                }
+            }
+        }
+        String folded = TextFold.fold(query);
+        List<String> matching = names.stream().filter(n -> TextFold.rank(n, folded) != TextFold.NO_MATCH).toList();
+        assertThat(matching).hasSizeGreaterThan(2);
+        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement s = scratch.createStatement()) {
+                s.execute("CREATE TABLE names (name TEXT)");
+            }
+            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names VALUES (?)")) {
+                for (String name : matching) {
+                    insert.setString(1, name);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            assertThat(passing(scratch, query)).containsExactlyInAnyOrderElementsOf(matching);
+        }
+    }
+
+    /**
+     * What lets a query of ASCII leave the combining marks out of its GLOB: a char past ASCII
+     * whose fold holds an ASCII char is either its own decomposition, or one ASCII char (the
+     * Kelvin sign), or an ASCII char and marks, with a fold that starts with that char's and
+     * continues past ASCII, so that a decomposed spelling shows the ASCII char to the LIKE.
+     */
+    @org.junit.jupiter.api.Test
+    void decompositionsOfCharsFoldingIntoAsciiStartWithTheirAsciiChar() {
+        assertThat(FOLDING_INTO_ASCII).contains("ß", "\u212A", "ﬁ", "ı", "İ");
+        for (String c : FOLDING_INTO_ASCII) {
+            int cp = c.charAt(0);
+            String fold = TextFold.fold(c);
+            String nfd = Normalizer.normalize(c, Normalizer.Form.NFD);
+            if (nfd.equals(c) || (nfd.length() == 1 && nfd.charAt(0) < 0x80)) {
+                continue;
+            }
+            assertThat(nfd.charAt(0)).as("U+%04X", cp).isLessThan((char) 0x80);
+            assertThat(nfd.substring(1).chars().allMatch(ch -> ch >= 0x80)).as("U+%04X", cp).isTrue();
+            String base = TextFold.fold(nfd.substring(0, 1));
+            assertThat(fold).as("U+%04X", cp).startsWith(base);
+            assertThat(fold.substring(1).chars().allMatch(ch -> ch >= 0x80)).as("U+%04X", cp).isTrue();
+        }
+    }
+
+    /**
+     * The scan ranks a name of ASCII in SQL and any other in Java: both give the rank
+     * {@link TextFold#rank} gives, whitespace around the name and control chars included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"love", "LOVE SONG", "ove", "strasse", "夜", "кино", "100%", "a_b", "", "night"})
+    void theScanRanksEveryNameAsTheJavaMatchDoes(String query) throws Exception {
+        List<String> names = new ArrayList<>(NAMES);
+        names.addAll(List.of(" Love ", "\tLove\n", "Love\u001F", "\u000BLove song\r", "\u0001Love", "Love\u007F",
+                "\u3000Love", "Love\u00A0", "  love  song", "Glove\t", "LOVE", "Night\u2003"));
+        String folded = TextFold.fold(query);
+        ScanFilter filter = ScanFilter.of(folded);
+        String like = ScanFilter.escapeLike(folded);
+        Map<String, Integer> ranks = new TreeMap<>();
+        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            NameMatchFunction match = new NameMatchFunction();
+            org.sqlite.Function.create(scratch, NameMatchFunction.NAME, match, 1, 0);
+            match.query(folded);
+            try (Statement s = scratch.createStatement()) {
+                s.execute("CREATE TABLE names (rowid INTEGER PRIMARY KEY, name TEXT, popularity INTEGER)");
+            }
+            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names (name) VALUES (?)")) {
+                for (String name : names) {
+                    insert.setString(1, name);
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", "popularity"))) {
+                String[] parameters = {filter.like(), filter.glob(), filter.runs(), like, like + "%"};
+                for (int i = 0; i < parameters.length; i++) {
+                    scan.setString(i + 1, parameters[i]);
+                }
+                try (ResultSet rs = scan.executeQuery()) {
+                    while (rs.next()) {
+                        int rank = rs.getInt(3);
+                        if (rank != TextFold.NO_MATCH) {
+                            ranks.put(names.get(rs.getInt(1) - 1), rank);
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Integer> expected = new TreeMap<>();
+        for (String name : names) {
+            int rank = TextFold.rank(name, folded);
+            if (rank != TextFold.NO_MATCH) {
+                expected.put(name, rank);
+            }
+        }
+        assertThat(ranks).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"love", "夜", "кино", "밤", "100%", "a_b", "night", "little"})
     void namesWithoutTheQueryAreKeptOutInSqlite(String query) throws Exception {
         assertThat(passing(query)).hasSizeLessThanOrEqualTo(matching(query).size() + 1);
     }
