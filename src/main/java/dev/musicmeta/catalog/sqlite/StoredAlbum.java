@@ -28,7 +28,12 @@ record StoredAlbum(long rowid, String id, String name, String albumType, String 
 
     /** {@code SELECT <row> FROM albums a} with only {@code columns}' values; a statement adds its WHERE. */
     static String select(Columns columns) {
-        return "SELECT json_array(" + String.join(", ",
+        return "SELECT " + row(columns) + " FROM albums a";
+    }
+
+    /** The row of {@code albums a} as a json_array, in the order {@link #read} reads it. */
+    static String row(Columns columns) {
+        return "json_array(" + String.join(", ",
                 "a.rowid",
                 text("a.id"),
                 text("a.name"),
@@ -43,7 +48,7 @@ record StoredAlbum(long rowid, String id, String name, String albumType, String 
                 number("a.popularity"),
                 columns.servedOnly(ImageList.select("album_images", "album_rowid", "a.rowid")),
                 list("json_array(r, i)", number("artist_rowid") + " AS r, " + number("index_in_album") + " AS i",
-                        "artist_albums WHERE album_rowid = a.rowid AND index_in_album IS NOT NULL")) + ") FROM albums a";
+                        "artist_albums WHERE album_rowid = a.rowid AND index_in_album IS NOT NULL")) + ")";
     }
 
     static StoredAlbum read(JsonRow row) throws SQLException {
