@@ -9,10 +9,20 @@ package dev.musicmeta.catalog.sqlite;
  */
 enum Columns {
 
-    SERVED, INDEXED;
+    /** Every value the API serves. */
+    SERVED,
+    /** What an item's own index document holds. */
+    INDEXED,
+    /** What a track's index document holds of its album: id, name, release date and UPC. */
+    INDEXED_ON_TRACK;
 
     /** {@code value} where every served value is read, NULL where only the index's are. */
     String servedOnly(String value) {
         return this == SERVED ? value : "NULL";
+    }
+
+    /** {@code value}, but NULL for an album read for a track's index document. */
+    String notOnTrack(String value) {
+        return this == INDEXED_ON_TRACK ? "NULL" : value;
     }
 }

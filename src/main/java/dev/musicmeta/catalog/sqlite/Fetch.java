@@ -81,7 +81,11 @@ final class Fetch {
 
     /** The albums of the rowids, with {@code columns}' values. */
     Map<Long, StoredAlbum> albumsByRowid(Collection<Long> rowids, Columns columns) {
-        Sql sql = columns == Columns.SERVED ? Sql.ALBUMS_BY_ROWID : Sql.INDEXED_ALBUMS_BY_ROWID;
+        Sql sql = switch (columns) {
+            case SERVED -> Sql.ALBUMS_BY_ROWID;
+            case INDEXED -> Sql.INDEXED_ALBUMS_BY_ROWID;
+            case INDEXED_ON_TRACK -> Sql.INDEXED_TRACK_ALBUMS_BY_ROWID;
+        };
         return Keyed.byRowid(rows(sql, KeySet.ofLongs(rowids), StoredAlbum::read), StoredAlbum::rowid);
     }
 

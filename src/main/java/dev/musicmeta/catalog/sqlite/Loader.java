@@ -54,6 +54,13 @@ final class Loader {
                 albumRowids.add(row.albumRowid());
             }
         }
+        if (columns == Columns.INDEXED) {
+            // A track's index document holds its album's name, date and UPC only: no album
+            // artists to read, and no cache (the album's tracks come together on a page).
+            Map<Long, Album> albums = albumRowids.isEmpty() ? Map.of()
+                    : Assembler.albums(fetch.albumsByRowid(albumRowids, Columns.INDEXED_ON_TRACK).values(), Map.of());
+            return Assembler.tracks(rows, albums, artistsByRowid(credited));
+        }
         // Albums first: the artists of the missing ones load in one statement with the tracks' own.
         Map<Long, Album> albums = caches.albums(albumRowids,
                 missing -> build(fetch.albumsByRowid(missing, columns).values(), credited));

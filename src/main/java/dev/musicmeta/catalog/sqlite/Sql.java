@@ -41,6 +41,8 @@ enum Sql {
     ALBUMS_IN_RANGE(false, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED) + rowidRange("a")),
     ARTISTS_IN_RANGE(false, (trackFiles, keys) -> StoredArtist.select(Columns.INDEXED) + rowidRange("ar")),
     INDEXED_ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED) + " WHERE a.rowid" + keys),
+    INDEXED_TRACK_ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED_ON_TRACK)
+            + " WHERE a.rowid" + keys),
     INDEXED_ARTISTS_BY_ROWID(true, (trackFiles, keys) -> StoredArtist.select(Columns.INDEXED) + " WHERE ar.rowid" + keys),
     LAST_TRACK_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM tracks"),
     LAST_ALBUM_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM albums"),

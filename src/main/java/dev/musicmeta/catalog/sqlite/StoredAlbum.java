@@ -37,7 +37,7 @@ record StoredAlbum(long rowid, String id, String name, String albumType, String 
                 "a.rowid",
                 text("a.id"),
                 text("a.name"),
-                text("a.album_type"),
+                columns.notOnTrack(text("a.album_type")),
                 columns.servedOnly(text("a.label")),
                 text("a.release_date"),
                 columns.servedOnly(text("a.release_date_precision")),
@@ -45,10 +45,11 @@ record StoredAlbum(long rowid, String id, String name, String albumType, String 
                 columns.servedOnly(number("a.total_tracks")),
                 columns.servedOnly(text("a.copyright_c")),
                 columns.servedOnly(text("a.copyright_p")),
-                number("a.popularity"),
+                columns.notOnTrack(number("a.popularity")),
                 columns.servedOnly(ImageList.select("album_images", "album_rowid", "a.rowid")),
-                list("json_array(r, i)", number("artist_rowid") + " AS r, " + number("index_in_album") + " AS i",
-                        "artist_albums WHERE album_rowid = a.rowid AND index_in_album IS NOT NULL")) + ")";
+                columns.notOnTrack(list("json_array(r, i)", number("artist_rowid") + " AS r, "
+                        + number("index_in_album") + " AS i",
+                        "artist_albums WHERE album_rowid = a.rowid AND index_in_album IS NOT NULL"))) + ")";
     }
 
     static StoredAlbum read(JsonRow row) throws SQLException {

@@ -266,7 +266,13 @@ class DirtyDataTest {
      */
     static Track indexed(Track t) {
         return new Track(t.id(), t.name(), t.isrc(), null, t.explicit(), null, null, t.popularity(), null,
-                t.album() == null ? null : indexed(t.album()), indexed(t.artists()), null, null, null, List.of(), null);
+                t.album() == null ? null : onTrack(t.album()), indexed(t.artists()), null, null, null, List.of(), null);
+    }
+
+    /** What the scan holds of a track's album: what the track's index document holds of it. */
+    static Album onTrack(Album a) {
+        return new Album(a.id(), a.name(), null, null, a.releaseDate(), null, a.upc(), null, null, null, null,
+                List.of(), List.of());
     }
 
     static Album indexed(Album a) {
