@@ -28,22 +28,13 @@ final class Fetch {
 
     /** The tracks of the id, each with its album and artists nested. */
     List<WholeTrack> wholeTracksById(String id) {
-        return whole(Sql.TRACK_BY_ID_WHOLE, id);
-    }
-
-    /** The tracks of the ISRC, each with its album and artists nested. */
-    List<WholeTrack> wholeTracksByIsrc(String isrc) {
-        return whole(Sql.TRACKS_BY_ISRC_WHOLE, isrc);
-    }
-
-    private List<WholeTrack> whole(Sql sql, String key) {
         long started = session.clock();
         try {
-            return read(session.query(sql, key), WholeTrack::read);
+            return read(session.query(Sql.TRACK_BY_ID_WHOLE, id), WholeTrack::read);
         } catch (SQLException e) {
             throw unreadable(e);
         } finally {
-            session.finished(sql, started);
+            session.finished(Sql.TRACK_BY_ID_WHOLE, started);
         }
     }
 

@@ -185,13 +185,6 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        if (wanted.size() == 1) {
-            String isrc = wanted.get(0);
-            return read(load -> {
-                List<WholeTrack> rows = wholeIsrc(load, isrc);
-                return rows.isEmpty() ? Map.of() : Map.of(isrc, rows.stream().map(Assembler::track).toList());
-            });
-        }
         return read(load -> {
             Map<String, List<StoredTrack>> groups = isrcGroups(load, wanted);
             List<StoredTrack> rows = new ArrayList<>();
@@ -208,13 +201,6 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        if (wanted.size() == 1) {
-            String isrc = wanted.get(0);
-            return read(load -> {
-                List<WholeTrack> rows = wholeIsrc(load, isrc);
-                return rows.isEmpty() ? Map.of() : Map.of(isrc, Assembler.track(rows.get(0)));
-            });
-        }
         return read(load -> {
             Map<String, List<StoredTrack>> groups = isrcGroups(load, wanted);
             List<StoredTrack> best = groups.values().stream().map(group -> group.get(0)).toList();
@@ -222,17 +208,6 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
             return Keyed.inOrder(wanted, isrc -> groups.containsKey(isrc)
                     ? tracks.get(groups.get(isrc).get(0).rowid()) : null);
         });
-    }
-
-    /**
-     * The tracks of one ISRC, best first, read whole in one statement (as {@link #wholeTrack}); an
-     * ISRC is on a few tracks, so reading the album and artists of each costs less than two more
-     * statements.
-     */
-    private static List<WholeTrack> wholeIsrc(Loader load, String isrc) {
-        List<WholeTrack> rows = new ArrayList<>(load.fetch().wholeTracksByIsrc(isrc));
-        rows.sort(WholeTrack.BEST_OF_ISRC_FIRST);
-        return rows;
     }
 
     /** The tracks of each requested ISRC that has any, best first ({@link IsrcCandidate#BEST_FIRST}). */

@@ -4,7 +4,6 @@ import static dev.musicmeta.catalog.sqlite.SqlText.list;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,11 +15,6 @@ import java.util.List;
  * {@link StoredArtist}, read by their readers, so the track assembles as in a batch.
  */
 record WholeTrack(StoredTrack track, StoredAlbum album, List<StoredArtist> artists) {
-
-    /** The order of an ISRC's tracks, {@link IsrcCandidate#BEST_FIRST}, its date the nested album's. */
-    static final Comparator<WholeTrack> BEST_OF_ISRC_FIRST = Comparator.comparing(
-            row -> new IsrcCandidate(row.track(), row.album() == null ? null : row.album().releaseDate()),
-            IsrcCandidate.BEST_FIRST);
 
     /** {@code SELECT <track row, album row, artist rows> FROM tracks t ...}; a statement adds its WHERE. */
     static String select(boolean trackFiles) {

@@ -206,19 +206,6 @@ class DirtyDataTest {
     }
 
     @Test
-    void anIsrcLookedUpAloneIsTheIsrcOfABatch() throws Exception {
-        // alone: one statement, each track's album and artists nested; in a batch: tracks, albums, artists
-        List<String> isrcs = strings("SELECT DISTINCT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL");
-        Map<String, List<Track>> all = catalog.tracksByIsrc(isrcs);
-        Map<String, Track> best = catalog.bestTrackByIsrc(isrcs);
-        assertThat(all).hasSize(isrcs.size());
-        for (String isrc : isrcs) {
-            assertThat(catalog.tracksByIsrc(isrc)).as(isrc).isEqualTo(all.get(isrc));
-            assertThat(catalog.bestTrackByIsrc(isrc)).as(isrc).contains(best.get(isrc));
-        }
-    }
-
-    @Test
     void noCreditOfAnExistingArtistIsLost() throws Exception {
         // Counted in SQL, apart from the assembly: the distinct existing artists of each link set.
         long[] tracks = rowids("tracks");
