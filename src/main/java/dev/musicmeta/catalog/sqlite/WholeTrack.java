@@ -1,5 +1,7 @@
 package dev.musicmeta.catalog.sqlite;
 
+import static dev.musicmeta.catalog.sqlite.SqlText.list;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +18,12 @@ record WholeTrack(StoredTrack track, StoredAlbum album, List<StoredArtist> artis
 
     /** {@code SELECT <track row, album row, artist rows> FROM tracks t ...}; a statement adds its WHERE. */
     static String select(boolean trackFiles) {
-        // The nested rows are built as JSONB, which json_array embeds as it is: no text to parse again.
-        String album = "(SELECT jsonb" + StoredAlbum.row(Columns.SERVED).substring("json".length())
-                + " FROM albums a WHERE a.rowid = t.album_rowid)";
-        String artists = "(SELECT jsonb_group_array(r) FROM (SELECT jsonb" + StoredArtist.row(Columns.SERVED)
-                .substring("json".length()) + " AS r FROM artists ar WHERE ar.rowid IN (SELECT artist_rowid"
-                + " FROM track_artists WHERE track_rowid = t.rowid UNION ALL SELECT artist_rowid FROM artist_albums"
-                + " WHERE album_rowid = t.album_rowid AND index_in_album IS NOT NULL) ORDER BY ar.rowid))";
+        // Each nested row leaves its subquery as text: json() makes it an array again.
+        String album = "json((SELECT " + StoredAlbum.row(Columns.SERVED) + " FROM albums a WHERE a.rowid = t.album_rowid))";
+        String artists = list("json(r)", StoredArtist.row(Columns.SERVED) + " AS r",
+                "artists ar WHERE ar.rowid IN (SELECT artist_rowid FROM track_artists WHERE track_rowid = t.rowid"
+                        + " UNION SELECT artist_rowid FROM artist_albums WHERE album_rowid = t.album_rowid"
+                        + " AND index_in_album IS NOT NULL)");
         return "SELECT json_array(" + StoredTrack.values(trackFiles, Columns.SERVED) + ", " + album + ", " + artists
                 + ")" + StoredTrack.from(trackFiles, Columns.SERVED, "");
     }

@@ -11,11 +11,9 @@
  * rules of {@code Values}. {@code Loader} then loads what those rows refer to, with one
  * statement per kind of item for all items at once (albums, then the artists of the tracks and
  * albums together), through the Caffeine caches of assembled albums and artists, and
- * {@code Assembler} turns the rows into records from maps keyed by rowid. So a batch of tracks
- * runs the same three statements for one artist or ten, for two tracks or 400. One track looked
- * up alone by id runs one statement: its row carries its album's and
- * its artists' rows nested ({@code WholeTrack}), read by the same readers and assembled the same
- * way, without the caches.
+ * {@code Assembler} turns the rows into records from maps keyed by rowid. So a track lookup runs
+ * the same three statements for one artist or ten, and a batch of 400 tracks the same three as
+ * a batch of one.
  *
  * <p>Keys are bound as themselves ({@code = ?}) when there is one and as one JSON array
  * ({@code IN (SELECT value FROM json_each(?))}) when there are several; each statement is
