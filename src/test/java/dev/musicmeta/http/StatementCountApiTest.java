@@ -49,17 +49,16 @@ class StatementCountApiTest {
     }
 
     @Test
-    void aFullBatchRunsAsManyStatementsAsABatchOfTwoItemsPerKind() {
-        // two: one track id alone is read in a statement of its own, with its album and artists
-        String small = body(bulkTrackIds().subList(0, 2), bulkArtistIds().subList(0, 2),
-                bulkAlbumIds().subList(0, 2), bulkIsrcs().subList(0, 2));
+    void aFullBatchRunsAsManyStatementsAsABatchOfOneItemPerKind() {
+        String small = body(List.of(bulkTrackIds().get(0)), List.of(bulkArtistIds().get(0)),
+                List.of(bulkAlbumIds().get(0)), List.of(bulkIsrcs().get(0)));
         String full = body(bulkTrackIds().subList(0, 100), bulkArtistIds().subList(0, 100),
                 bulkAlbumIds().subList(0, 100), bulkIsrcs().subList(0, 100));
 
-        long eight = statements(() -> api.postJson("/batch/lookup", small));
+        long four = statements(() -> api.postJson("/batch/lookup", small));
         long fourHundred = statements(() -> api.postJson("/batch/lookup", full));
 
-        assertThat(eight).isPositive().isEqualTo(fourHundred);
+        assertThat(four).isPositive().isEqualTo(fourHundred);
     }
 
     private static String body(List<String> tracks, List<String> artists, List<String> albums, List<String> isrcs) {

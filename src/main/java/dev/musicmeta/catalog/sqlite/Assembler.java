@@ -55,13 +55,6 @@ final class Assembler {
         return out;
     }
 
-    /** The track of a row read whole: its album and artists from the rows nested in it. */
-    static Track track(WholeTrack row) {
-        Map<Long, Artist> artists = artists(row.artists());
-        Map<Long, Album> albums = row.album() == null ? Map.of() : albums(List.of(row.album()), artists);
-        return tracks(List.of(row.track()), albums, artists).get(row.track().rowid());
-    }
-
     /** The artists of {@code rowids} in that order, missing ones skipped. */
     private static List<Artist> pick(List<Long> rowids, Map<Long, Artist> artists) {
         if (rowids.isEmpty()) {

@@ -26,18 +26,6 @@ final class Fetch {
         return rows(Sql.TRACKS_BY_ID, KeySet.ofStrings(ids), StoredTrack::read);
     }
 
-    /** The tracks of the id, each with its album and artists nested. */
-    List<WholeTrack> wholeTracksById(String id) {
-        long started = session.clock();
-        try {
-            return read(session.query(Sql.TRACK_BY_ID_WHOLE, id), WholeTrack::read);
-        } catch (SQLException e) {
-            throw unreadable(e);
-        } finally {
-            session.finished(Sql.TRACK_BY_ID_WHOLE, started);
-        }
-    }
-
     Map<Long, StoredTrack> tracksByRowid(Collection<Long> rowids) {
         return Keyed.byRowid(rows(Sql.TRACKS_BY_ROWID, KeySet.ofLongs(rowids), StoredTrack::read), StoredTrack::rowid);
     }

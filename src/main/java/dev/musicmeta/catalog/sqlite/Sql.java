@@ -15,7 +15,6 @@ import static dev.musicmeta.catalog.sqlite.SqlText.rowidRange;
 enum Sql {
 
     TRACKS_BY_ID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.id" + keys),
-    TRACK_BY_ID_WHOLE(false, (trackFiles, keys) -> WholeTrack.select(trackFiles) + " WHERE t.id = ?"),
     TRACKS_BY_ROWID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.rowid" + keys),
     TRACKS_BY_ISRC(true, (trackFiles, keys) -> IsrcCandidate.select(trackFiles) + " WHERE t.external_id_isrc" + keys),
     TRACKS_BY_ALBUM(false, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.album_rowid = ?"),

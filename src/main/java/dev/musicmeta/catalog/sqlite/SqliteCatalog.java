@@ -124,30 +124,11 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        if (wanted.size() == 1) {
-            return wholeTrack(wanted.get(0));
-        }
         return read(load -> {
             Map<String, StoredTrack> rows = Keyed.lowestRowidPerKey(load.fetch().tracksById(wanted), StoredTrack::id,
                     StoredTrack::rowid);
             Map<Long, Track> tracks = load.tracks(rows.values(), true);
             return Keyed.inOrder(wanted, rows, StoredTrack::rowid, tracks);
-        });
-    }
-
-    /**
-     * One track in one statement, its album and artists nested in its row: fewer statements than
-     * a batch's three, and no cache asked (on uniformly random ids most would miss anyway).
-     */
-    private Map<String, Track> wholeTrack(String id) {
-        return read(load -> {
-            WholeTrack lowest = null;
-            for (WholeTrack row : load.fetch().wholeTracksById(id)) {
-                if (lowest == null || row.track().rowid() < lowest.track().rowid()) {
-                    lowest = row;
-                }
-            }
-            return lowest == null ? Map.of() : Map.of(id, Assembler.track(lowest));
         });
     }
 

@@ -20,19 +20,14 @@ record StoredArtist(long rowid, Artist artist) {
 
     /** {@code SELECT <row> FROM artists ar} with only {@code columns}' values; a statement adds its WHERE. */
     static String select(Columns columns) {
-        return "SELECT " + row(columns) + " FROM artists ar";
-    }
-
-    /** The row of {@code artists ar} as a json_array, in the order {@link #read} reads it. */
-    static String row(Columns columns) {
-        return "json_array(" + String.join(", ",
+        return "SELECT json_array(" + String.join(", ",
                 "ar.rowid",
                 text("ar.id"),
                 text("ar.name"),
                 number("ar.followers_total"),
                 columns.servedOnly(number("ar.popularity")),
                 list("v", text("genre") + " AS v", "artist_genres WHERE artist_rowid = ar.rowid"),
-                columns.servedOnly(ImageList.select("artist_images", "artist_rowid", "ar.rowid"))) + ")";
+                columns.servedOnly(ImageList.select("artist_images", "artist_rowid", "ar.rowid"))) + ") FROM artists ar";
     }
 
     /** What the artist ranks by in search: its followers, as served. */

@@ -39,15 +39,13 @@ class CacheTest {
 
     @Test
     void secondTrackLookupReadsOnlyTheTrackRows() throws Exception {
-        // a batch (of one known id and one unknown): a track looked up alone asks no cache
-        List<String> batch = List.of(TRACK_TEN_ARTISTS, UNKNOWN_TRACK);
         try (SqliteCatalog catalog = cached(100)) {
-            long miss = statements(catalog, () -> catalog.tracks(batch));
-            long hit = statements(catalog, () -> catalog.tracks(batch));
+            long miss = statements(catalog, () -> catalog.track(TRACK_TEN_ARTISTS));
+            long hit = statements(catalog, () -> catalog.track(TRACK_TEN_ARTISTS));
             assertThat(miss).isEqualTo(StatementCountTest.TRACK_LOOKUP);
             // the track row only: album and the ten artists come from the caches
             assertThat(hit).isEqualTo(1);
-            assertThat(catalog.tracks(batch)).isEqualTo(uncached.tracks(batch));
+            assertThat(catalog.track(TRACK_TEN_ARTISTS)).isEqualTo(uncached.track(TRACK_TEN_ARTISTS));
             CatalogCacheStats stats = catalog.cacheStats();
             assertThat(stats.albumHits()).isEqualTo(2);
             assertThat(stats.albumMisses()).isEqualTo(1);
@@ -57,17 +55,6 @@ class CacheTest {
             assertThat(stats.summary()).isEqualTo(String.format(Locale.ROOT,
                     "artists: %.1f%% hits of %d lookups, %d entries; albums: 66.7%% hits of 3 lookups, 1 entries",
                     100.0 * stats.artistHits() / artistLookups, artistLookups, stats.artistEntries()));
-        }
-    }
-
-    @Test
-    void aTrackLookedUpAloneIsOneStatementAndAsksNoCache() throws Exception {
-        try (SqliteCatalog catalog = cached(100)) {
-            catalog.tracks(List.of(TRACK_TEN_ARTISTS, UNKNOWN_TRACK)); // its album and artists cached
-            CatalogCacheStats before = catalog.cacheStats();
-            assertThat(statements(catalog, () -> assertThat(catalog.track(TRACK_TEN_ARTISTS))
-                    .isEqualTo(uncached.track(TRACK_TEN_ARTISTS)))).isEqualTo(StatementCountTest.SINGLE_TRACK_LOOKUP);
-            assertThat(catalog.cacheStats()).isEqualTo(before);
         }
     }
 

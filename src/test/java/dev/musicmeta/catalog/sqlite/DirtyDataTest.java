@@ -195,17 +195,6 @@ class DirtyDataTest {
     }
 
     @Test
-    void aTrackLookedUpAloneIsTheTrackOfABatch() throws Exception {
-        // alone: one statement, album and artists nested; in a batch: tracks, albums, artists
-        List<String> ids = strings("SELECT DISTINCT id FROM tracks WHERE id IS NOT NULL");
-        Map<String, Track> batch = catalog.tracks(ids);
-        assertThat(batch).hasSize(ids.size());
-        for (String id : ids) {
-            assertThat(catalog.track(id)).as(id).contains(batch.get(id));
-        }
-    }
-
-    @Test
     void noCreditOfAnExistingArtistIsLost() throws Exception {
         // Counted in SQL, apart from the assembly: the distinct existing artists of each link set.
         long[] tracks = rowids("tracks");
