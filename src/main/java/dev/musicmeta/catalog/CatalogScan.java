@@ -5,7 +5,12 @@ import java.util.List;
 /**
  * Every item of the catalog, page by page, read and assembled by the same code that answers
  * lookups: what the search index is built from. A value therefore means the same in a ranking
- * as in an answer (a popularity of 150, served as {@code null}, ranks as {@code null}). A page
+ * as in an answer (a popularity of 150, served as {@code null}, ranks as {@code null}). An item
+ * holds only what a search index reads, each value as served, the rest {@code null} or empty:
+ * a track its id, name, ISRC, explicit flag, popularity, artists and album (the album's id,
+ * name, release date and UPC only); an album its id,
+ * name, type, release date, UPC, popularity and artists; an artist its id, name, followers and
+ * genres (so no images, copyrights, preview urls, track numbers or track_files values). A page
  * is a range of rowids, so pages can be read in any order and on several threads at once; each
  * costs a fixed number of statements and holds only itself, so a reader of the whole catalog
  * keeps bounded memory. Thread-safe.

@@ -9,8 +9,8 @@
  *   <li>{@link dev.musicmeta.catalog.Catalog}: the questions the HTTP layer asks.</li>
  *   <li>{@link dev.musicmeta.catalog.Searcher}: what a catalog searches with, a kind and a
  *       request in, rowids and a total out; the catalog turns the rowids into items.</li>
- *   <li>{@link dev.musicmeta.catalog.CatalogScan}: every item in rowid order, as served, for
- *       the search index builder.</li>
+ *   <li>{@link dev.musicmeta.catalog.CatalogScan}: every item in rowid order, with the values a
+ *       search index reads, as served, for the search index builder.</li>
  *   <li>{@link dev.musicmeta.catalog.Progress}: how a long job (generating a sample catalog,
  *       building the index) reports how far it got.</li>
  * </ul>

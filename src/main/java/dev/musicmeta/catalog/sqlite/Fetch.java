@@ -67,16 +67,24 @@ final class Fetch {
         return rows(Sql.ALBUMS_BY_ID, KeySet.ofStrings(ids), StoredAlbum::read);
     }
 
-    Map<Long, StoredAlbum> albumsByRowid(Collection<Long> rowids) {
-        return Keyed.byRowid(rows(Sql.ALBUMS_BY_ROWID, KeySet.ofLongs(rowids), StoredAlbum::read), StoredAlbum::rowid);
+    /** The albums of the rowids, with {@code columns}' values. */
+    Map<Long, StoredAlbum> albumsByRowid(Collection<Long> rowids, Columns columns) {
+        Sql sql = switch (columns) {
+            case SERVED -> Sql.ALBUMS_BY_ROWID;
+            case INDEXED -> Sql.INDEXED_ALBUMS_BY_ROWID;
+            case INDEXED_ON_TRACK -> Sql.INDEXED_TRACK_ALBUMS_BY_ROWID;
+        };
+        return Keyed.byRowid(rows(sql, KeySet.ofLongs(rowids), StoredAlbum::read), StoredAlbum::rowid);
     }
 
     List<StoredArtist> artistsById(Collection<String> ids) {
         return rows(Sql.ARTISTS_BY_ID, KeySet.ofStrings(ids), StoredArtist::read);
     }
 
-    Map<Long, StoredArtist> artistsByRowid(Collection<Long> rowids) {
-        return Keyed.byRowid(rows(Sql.ARTISTS_BY_ROWID, KeySet.ofLongs(rowids), StoredArtist::read), StoredArtist::rowid);
+    /** The artists of the rowids, with {@code columns}' values. */
+    Map<Long, StoredArtist> artistsByRowid(Collection<Long> rowids, Columns columns) {
+        Sql sql = columns == Columns.SERVED ? Sql.ARTISTS_BY_ROWID : Sql.INDEXED_ARTISTS_BY_ROWID;
+        return Keyed.byRowid(rows(sql, KeySet.ofLongs(rowids), StoredArtist::read), StoredArtist::rowid);
     }
 
     /** The albums whose stored UPC is one of {@code forms}. */
@@ -124,6 +132,8 @@ final class Fetch {
             throw unreadable(e);
         }
     }
+
+    // The pages of the scan read only the values the search index holds (Columns.INDEXED).
 
     List<StoredTrack> tracksInRange(long after, long last) {
         return page(Sql.TRACKS_IN_RANGE, after, last, StoredTrack::read);

@@ -25,8 +25,8 @@ record IsrcCandidate(StoredTrack track, String releaseDate) {
 
     /** {@code SELECT <track row, release date> FROM tracks t ...}; a statement adds its WHERE. */
     static String select(boolean trackFiles) {
-        return "SELECT json_array(" + StoredTrack.values(trackFiles) + ", " + text("a.release_date") + ")"
-                + StoredTrack.from(trackFiles, " LEFT JOIN albums a ON a.rowid = t.album_rowid");
+        return "SELECT json_array(" + StoredTrack.values(trackFiles, Columns.SERVED) + ", " + text("a.release_date")
+                + ")" + StoredTrack.from(trackFiles, Columns.SERVED, " LEFT JOIN albums a ON a.rowid = t.album_rowid");
     }
 
     static IsrcCandidate read(JsonRow row) throws SQLException {

@@ -24,13 +24,17 @@ final class Loader {
 
     private final Fetch fetch;
     private final Caches caches;
+    /** The values of the albums and artists it reads: served ones, or (the scan) the index's only. */
+    private final Columns columns;
     /** The artists this request looked up already, and those of them that exist: none is read twice. */
     private final Set<Long> artistsAsked = new HashSet<>();
     private final Map<Long, Artist> artists = new HashMap<>();
 
-    Loader(Session session, Caches caches) {
+    /** @param caches holding albums and artists of {@code columns}' values, never a mix */
+    Loader(Session session, Caches caches, Columns columns) {
         this.fetch = new Fetch(session);
         this.caches = caches;
+        this.columns = columns;
     }
 
     Fetch fetch() {
@@ -50,9 +54,16 @@ final class Loader {
                 albumRowids.add(row.albumRowid());
             }
         }
+        if (columns == Columns.INDEXED) {
+            // A track's index document holds its album's name, date and UPC only: no album
+            // artists to read, and no cache (the album's tracks come together on a page).
+            Map<Long, Album> albums = albumRowids.isEmpty() ? Map.of()
+                    : Assembler.albums(fetch.albumsByRowid(albumRowids, Columns.INDEXED_ON_TRACK).values(), Map.of());
+            return Assembler.tracks(rows, albums, artistsByRowid(credited));
+        }
         // Albums first: the artists of the missing ones load in one statement with the tracks' own.
         Map<Long, Album> albums = caches.albums(albumRowids,
-                missing -> build(fetch.albumsByRowid(missing).values(), credited));
+                missing -> build(fetch.albumsByRowid(missing, columns).values(), credited));
         return Assembler.tracks(rows, albums, artistsByRowid(credited));
     }
 
@@ -66,7 +77,7 @@ final class Loader {
     }
 
     Map<Long, Album> albumsByRowid(Set<Long> rowids) {
-        return caches.albums(rowids, missing -> build(fetch.albumsByRowid(missing).values(), Set.of()));
+        return caches.albums(rowids, missing -> build(fetch.albumsByRowid(missing, columns).values(), Set.of()));
     }
 
     /** The artists of rows in hand (read by id, or a page of the table), cached ones reused. */
@@ -86,7 +97,7 @@ final class Loader {
                 wanted.add(rowid);
             }
         }
-        artists.putAll(caches.artists(wanted, missing -> Assembler.artists(fetch.artistsByRowid(missing).values())));
+        artists.putAll(caches.artists(wanted, missing -> Assembler.artists(fetch.artistsByRowid(missing, columns).values())));
         return artists;
     }
 

@@ -14,10 +14,10 @@ import static dev.musicmeta.catalog.sqlite.SqlText.rowidRange;
  */
 enum Sql {
 
-    TRACKS_BY_ID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles) + " WHERE t.id" + keys),
-    TRACKS_BY_ROWID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles) + " WHERE t.rowid" + keys),
+    TRACKS_BY_ID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.id" + keys),
+    TRACKS_BY_ROWID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.rowid" + keys),
     TRACKS_BY_ISRC(true, (trackFiles, keys) -> IsrcCandidate.select(trackFiles) + " WHERE t.external_id_isrc" + keys),
-    TRACKS_BY_ALBUM(false, (trackFiles, keys) -> StoredTrack.select(trackFiles) + " WHERE t.album_rowid = ?"),
+    TRACKS_BY_ALBUM(false, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.album_rowid = ?"),
 
     ARTISTS_BY_ID(true, (trackFiles, keys) -> StoredArtist.SELECT + " WHERE ar.id" + keys),
     ARTISTS_BY_ROWID(true, (trackFiles, keys) -> StoredArtist.SELECT + " WHERE ar.rowid" + keys),
@@ -34,10 +34,15 @@ enum Sql {
     ARTIST_ALBUM_CREDITS(false, (trackFiles, keys) -> ArtistCredit.SELECT),
     ARTIST_TRACK_CREDITS(false, (trackFiles, keys) -> CreditedTrack.SELECT),
 
-    // Pages of a whole table by rowid range, for the search index builder (CatalogScan).
-    TRACKS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.select(trackFiles) + rowidRange("t")),
-    ALBUMS_IN_RANGE(false, (trackFiles, keys) -> StoredAlbum.SELECT + rowidRange("a")),
-    ARTISTS_IN_RANGE(false, (trackFiles, keys) -> StoredArtist.SELECT + rowidRange("ar")),
+    // Pages of a whole table by rowid range, for the search index builder (CatalogScan): only
+    // the values the index holds (Columns.INDEXED), and so the albums and artists they refer to.
+    TRACKS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.INDEXED) + rowidRange("t")),
+    ALBUMS_IN_RANGE(false, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED) + rowidRange("a")),
+    ARTISTS_IN_RANGE(false, (trackFiles, keys) -> StoredArtist.select(Columns.INDEXED) + rowidRange("ar")),
+    INDEXED_ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED) + " WHERE a.rowid" + keys),
+    INDEXED_TRACK_ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED_ON_TRACK)
+            + " WHERE a.rowid" + keys),
+    INDEXED_ARTISTS_BY_ROWID(true, (trackFiles, keys) -> StoredArtist.select(Columns.INDEXED) + " WHERE ar.rowid" + keys),
     LAST_TRACK_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM tracks"),
     LAST_ALBUM_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM albums"),
     LAST_ARTIST_ROWID(false, (trackFiles, keys) -> "SELECT max(rowid) FROM artists"),

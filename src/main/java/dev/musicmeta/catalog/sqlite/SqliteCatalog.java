@@ -47,6 +47,8 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
     private final SqliteOptions options;
     private final SessionPool pool;
     private final Caches caches;
+    /** The scan's albums and artists, which hold only the index's values: never served. */
+    private final Caches scanCaches;
     private final StatementCounter counter;
     private final Searcher searcher;
     private final FileProbe health;
@@ -59,6 +61,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         this.options = options;
         this.pool = pool;
         this.caches = new Caches(options);
+        this.scanCaches = new Caches(options);
         this.counter = counter;
         this.searcher = searcher.apply(pool);
         this.health = new FileProbe(files, pool, caches);
@@ -378,7 +381,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         return hits;
     }
 
-    // ---- the scan the search index is built from
+    // ---- the scan the search index is built from: only the values the index holds
 
     @Override
     public long maxRowid(SearchKind kind) {
@@ -387,7 +390,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
 
     @Override
     public List<RankedItem<Track>> tracksInRange(long after, long last) {
-        return read(load -> {
+        return scan(load -> {
             List<StoredTrack> rows = load.fetch().tracksInRange(after, last);
             Map<Long, Track> tracks = load.tracks(rows, true);
             return rows.stream().map(row -> new RankedItem<>(row.rowid(), tracks.get(row.rowid()), row.rank())).toList();
@@ -396,7 +399,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
 
     @Override
     public List<RankedItem<Album>> albumsInRange(long after, long last) {
-        return read(load -> {
+        return scan(load -> {
             List<StoredAlbum> rows = load.fetch().albumsInRange(after, last);
             Map<Long, Album> albums = load.albums(Keyed.byRowid(rows, StoredAlbum::rowid));
             return rows.stream().map(row -> new RankedItem<>(row.rowid(), albums.get(row.rowid()), row.rank())).toList();
@@ -405,10 +408,22 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
 
     @Override
     public List<RankedItem<Artist>> artistsInRange(long after, long last) {
-        return read(load -> {
+        return scan(load -> {
             List<StoredArtist> rows = load.fetch().artistsInRange(after, last);
             Map<Long, Artist> artists = load.artists(Keyed.byRowid(rows, StoredArtist::rowid));
             return rows.stream().map(row -> new RankedItem<>(row.rowid(), artists.get(row.rowid()), row.rank())).toList();
+        });
+    }
+
+    /**
+     * The items of the kind's rows {@code rowids} as served (every value, track_files included),
+     * by rowid; rows that do not exist left out. What {@link QuickCheck} reads of the last rows.
+     */
+    Map<Long, ?> served(SearchKind kind, Set<Long> rowids) {
+        return read(load -> switch (kind) {
+            case TRACKS -> load.tracksByRowid(rowids);
+            case ALBUMS -> load.albumsByRowid(rowids);
+            case ARTISTS -> Map.copyOf(load.artistsByRowid(rowids));
         });
     }
 
@@ -517,6 +532,11 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
 
     /** Runs {@code work} on a connection of its own, with a loader for this one call. */
     private <T> T read(Work<T> work) {
-        return pool.read(session -> work.run(new Loader(session, caches)));
+        return pool.read(session -> work.run(new Loader(session, caches, Columns.SERVED)));
+    }
+
+    /** As {@link #read}, with a loader of the index's values only, for the scan. */
+    private <T> T scan(Work<T> work) {
+        return pool.read(session -> work.run(new Loader(session, scanCaches, Columns.INDEXED)));
     }
 }

@@ -24,22 +24,33 @@ record StoredAlbum(long rowid, String id, String name, String albumType, String 
                    String copyrightP, Integer popularity, List<Image> images, List<Long> artistRowids) {
 
     /** {@code SELECT <row> FROM albums a}; a statement adds its WHERE. */
-    static final String SELECT = "SELECT json_array(" + String.join(", ",
-            "a.rowid",
-            text("a.id"),
-            text("a.name"),
-            text("a.album_type"),
-            text("a.label"),
-            text("a.release_date"),
-            text("a.release_date_precision"),
-            text("a.external_id_upc"),
-            number("a.total_tracks"),
-            text("a.copyright_c"),
-            text("a.copyright_p"),
-            number("a.popularity"),
-            ImageList.select("album_images", "album_rowid", "a.rowid"),
-            list("json_array(r, i)", number("artist_rowid") + " AS r, " + number("index_in_album") + " AS i",
-                    "artist_albums WHERE album_rowid = a.rowid AND index_in_album IS NOT NULL")) + ") FROM albums a";
+    static final String SELECT = select(Columns.SERVED);
+
+    /** {@code SELECT <row> FROM albums a} with only {@code columns}' values; a statement adds its WHERE. */
+    static String select(Columns columns) {
+        return "SELECT " + row(columns) + " FROM albums a";
+    }
+
+    /** The row of {@code albums a} as a json_array, in the order {@link #read} reads it. */
+    static String row(Columns columns) {
+        return "json_array(" + String.join(", ",
+                "a.rowid",
+                text("a.id"),
+                text("a.name"),
+                columns.notOnTrack(text("a.album_type")),
+                columns.servedOnly(text("a.label")),
+                text("a.release_date"),
+                columns.servedOnly(text("a.release_date_precision")),
+                text("a.external_id_upc"),
+                columns.servedOnly(number("a.total_tracks")),
+                columns.servedOnly(text("a.copyright_c")),
+                columns.servedOnly(text("a.copyright_p")),
+                columns.notOnTrack(number("a.popularity")),
+                columns.servedOnly(ImageList.select("album_images", "album_rowid", "a.rowid")),
+                columns.notOnTrack(list("json_array(r, i)", number("artist_rowid") + " AS r, "
+                        + number("index_in_album") + " AS i",
+                        "artist_albums WHERE album_rowid = a.rowid AND index_in_album IS NOT NULL"))) + ")";
+    }
 
     static StoredAlbum read(JsonRow row) throws SQLException {
         return new StoredAlbum(row.integer(), row.text(), row.text(), row.text(), row.text(), row.text(), row.text(),

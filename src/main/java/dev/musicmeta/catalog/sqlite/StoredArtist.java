@@ -16,14 +16,19 @@ import java.util.List;
 record StoredArtist(long rowid, Artist artist) {
 
     /** {@code SELECT <row> FROM artists ar}; a statement adds its WHERE. */
-    static final String SELECT = "SELECT json_array(" + String.join(", ",
-            "ar.rowid",
-            text("ar.id"),
-            text("ar.name"),
-            number("ar.followers_total"),
-            number("ar.popularity"),
-            list("v", text("genre") + " AS v", "artist_genres WHERE artist_rowid = ar.rowid"),
-            ImageList.select("artist_images", "artist_rowid", "ar.rowid")) + ") FROM artists ar";
+    static final String SELECT = select(Columns.SERVED);
+
+    /** {@code SELECT <row> FROM artists ar} with only {@code columns}' values; a statement adds its WHERE. */
+    static String select(Columns columns) {
+        return "SELECT json_array(" + String.join(", ",
+                "ar.rowid",
+                text("ar.id"),
+                text("ar.name"),
+                number("ar.followers_total"),
+                columns.servedOnly(number("ar.popularity")),
+                list("v", text("genre") + " AS v", "artist_genres WHERE artist_rowid = ar.rowid"),
+                columns.servedOnly(ImageList.select("artist_images", "artist_rowid", "ar.rowid"))) + ") FROM artists ar";
+    }
 
     /** What the artist ranks by in search: its followers, as served. */
     Long rank() {

@@ -14,7 +14,8 @@ import java.util.Set;
  * A tracks row as the catalog reads it: the track, the rowids of its credited artists and the
  * values of its first track_files row. Its select list and its reader are side by side here,
  * value for value; a connection without track_files selects NULL in place of those values, so
- * such a row reads like a track without a track_files row.
+ * such a row reads like a track without a track_files row, and so does the index's select list
+ * ({@link Columns#INDEXED}), which also leaves out what no index field holds.
  */
 record StoredTrack(long rowid, String id, String name, String previewUrl, Long albumRowid, Integer trackNumber,
                    String isrc, Integer popularity, Integer discNumber, Integer durationMs, Boolean explicit,
@@ -27,40 +28,44 @@ record StoredTrack(long rowid, String id, String name, String previewUrl, Long a
             .thenComparing(StoredTrack::trackNumber, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(StoredTrack::rowid);
 
-    /** The values of the row, in the order {@link #read} reads them, for a json_array. */
-    static String values(boolean trackFiles) {
+    /**
+     * The values of the row, in the order {@link #read} reads them, for a json_array; those of
+     * track_files only with {@code trackFiles}, and only {@code columns}' values.
+     */
+    static String values(boolean trackFiles, Columns columns) {
+        boolean files = trackFiles && columns == Columns.SERVED;
         return String.join(", ",
                 "t.rowid",
                 text("t.id"),
                 text("t.name"),
-                text("t.preview_url"),
+                columns.servedOnly(text("t.preview_url")),
                 number("t.album_rowid"),
-                number("t.track_number"),
+                columns.servedOnly(number("t.track_number")),
                 text("t.external_id_isrc"),
                 number("t.popularity"),
-                number("t.disc_number"),
-                number("t.duration_ms"),
+                columns.servedOnly(number("t.disc_number")),
+                columns.servedOnly(number("t.duration_ms")),
                 number("t.explicit"),
                 list("v", number("artist_rowid") + " AS v", "track_artists WHERE track_rowid = t.rowid"),
-                trackFiles ? number("f.has_lyrics") : "NULL",
-                trackFiles ? text("f.original_title") : "NULL",
-                trackFiles ? text("f.version_title") : "NULL",
-                trackFiles ? text("f.language_of_performance") : "NULL",
-                trackFiles ? text("f.artist_roles") : "NULL");
+                files ? number("f.has_lyrics") : "NULL",
+                files ? text("f.original_title") : "NULL",
+                files ? text("f.version_title") : "NULL",
+                files ? text("f.language_of_performance") : "NULL",
+                files ? text("f.artist_roles") : "NULL");
     }
 
     /**
      * The tables of the row: the track, the tables of {@code join}, and with track_files the
      * track's first track_files row (lowest rowid).
      */
-    static String from(boolean trackFiles, String join) {
-        return " FROM tracks t" + join + (trackFiles ? " LEFT JOIN tf.track_files f"
+    static String from(boolean trackFiles, Columns columns, String join) {
+        return " FROM tracks t" + join + (trackFiles && columns == Columns.SERVED ? " LEFT JOIN tf.track_files f"
                 + " ON f.rowid = (SELECT min(rowid) FROM tf.track_files WHERE track_id = t.id)" : "");
     }
 
     /** {@code SELECT <row> FROM tracks t ...}; a statement adds its WHERE. */
-    static String select(boolean trackFiles) {
-        return "SELECT json_array(" + values(trackFiles) + ")" + from(trackFiles, "");
+    static String select(boolean trackFiles, Columns columns) {
+        return "SELECT json_array(" + values(trackFiles, columns) + ")" + from(trackFiles, columns, "");
     }
 
     static StoredTrack read(JsonRow row) throws SQLException {

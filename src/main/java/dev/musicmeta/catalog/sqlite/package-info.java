@@ -23,7 +23,9 @@
  * search index) finds rowids, or {@code FallbackSearch} scans the names in SQLite; either way
  * {@code SqliteCatalog} turns the hits into items in one place. The scan the index is built
  * from ({@link dev.musicmeta.catalog.CatalogScan}) reads pages of each table by rowid through
- * the same rows, readers and assembly as a lookup.
+ * the same rows, readers and assembly as a lookup, each row's select list in its index-only
+ * variant ({@code Columns.INDEXED}: NULL in place of what the index never reads) and with
+ * caches of its own, so such items are never served.
  *
  * <p>Reading is defensive: every column may hold NULL or a value of the wrong type; those read
  * as {@code null} (text as stored, counts only when they are non-negative integers, popularity
