@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,8 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Sessions are handed out last in, first out: the session released last is handed out next,
  * so a steady load runs on as few sessions as it keeps busy. Each session maps the files at its
  * own addresses and holds its own page cache, so a session just used finds its mappings and pages
- * still in the CPU's caches and TLB, where a queue would rotate through all of them. The order of
- * waiting requests is kept by a fair semaphore with one permit per session.
+ * still in the CPU's caches and TLB, where a queue would rotate through all of them. Waiting
+ * requests are served in order; a request that finds a session free takes it at once, unless the
+ * first in line was overtaken too often ({@link SessionPermits}: a strictly fair hand-off made a lock
+ * convoy of every lookup).
  *
  * <p>A read that fails because a file cannot be read (see {@link SqliteErrors#isFileFault}) closes
  * its session's connection, which the next use opens afresh, and is remembered as the pool's
@@ -41,7 +42,7 @@ final class SessionPool implements AutoCloseable {
     private static final long MAX_RETRY_AFTER_SECONDS = 60;
 
     private final LinkedBlockingDeque<Session> idle;
-    private final Semaphore permits;
+    private final SessionPermits permits;
     private final int size;
     private final long timeoutNanos;
     private final int queueLength;
@@ -69,7 +70,7 @@ final class SessionPool implements AutoCloseable {
     SessionPool(List<Session> sessions, Duration acquireTimeout, int queueLength, List<String> warnings) {
         this.idle = new LinkedBlockingDeque<>(sessions);
         this.size = sessions.size();
-        this.permits = new Semaphore(size, true);
+        this.permits = new SessionPermits(size, SessionPermits.DEFAULT_OVERTAKE_LIMIT);
         this.timeoutNanos = acquireTimeout.toNanos();
         this.queueLength = queueLength;
         this.warnings = List.copyOf(warnings);
@@ -235,7 +236,7 @@ final class SessionPool implements AutoCloseable {
             throw new CatalogUnavailableException("the catalog is closed", null);
         }
         try {
-            if (!permits.tryAcquire(0, TimeUnit.NANOSECONDS)) { // fair: never ahead of a waiting request
+            if (!permits.tryAcquire()) { // ahead of waiting requests, a bounded number of times
                 if (waiting.incrementAndGet() > queueLength) {
                     waiting.decrementAndGet();
                     Counter refused = timeouts;
@@ -247,7 +248,7 @@ final class SessionPool implements AutoCloseable {
                 long started = System.nanoTime();
                 boolean acquired;
                 try {
-                    acquired = permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+                    acquired = permits.acquire(timeoutNanos);
                 } finally {
                     waiting.decrementAndGet();
                 }
@@ -281,13 +282,8 @@ final class SessionPool implements AutoCloseable {
         if (closed) {
             throw new CatalogUnavailableException("the catalog is closed", null);
         }
-        try {
-            if (!permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-                throw new CatalogUnavailableException("no catalog connection idle", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CatalogUnavailableException("interrupted while taking a catalog connection", e);
+        if (!permits.tryAcquireIfNoneWaits()) {
+            throw new CatalogUnavailableException("no catalog connection idle", null);
         }
         return take();
     }
