@@ -309,6 +309,8 @@ final class ServeCommand implements Callable<Integer> {
         ShutdownSignal signal = new ShutdownSignal();
         Thread hook = new Thread(server::stop, "graceful-stop"); // kill without a catchable signal, e.g. -Xrs
         Runtime.getRuntime().addShutdownHook(hook);
+        // Before the start-up lines: a SIGHUP sent once "API docs at" is logged must find its handler.
+        refresh.start();
         String host = ListenAddress.parse(addr).displayHost();
         LOG.info("serving {} on http://{}:{}", catalog.files().main(), host, server.port());
         ConnectionLimits limits = config.limits();
@@ -337,7 +339,6 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.info("try http://{}:{}{}", host, server.port(), path);
             }
         }
-        refresh.start();
         String name = signal.await();
         Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
         LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",
