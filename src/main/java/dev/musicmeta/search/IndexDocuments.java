@@ -1,5 +1,7 @@
 package dev.musicmeta.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.CatalogScan.RankedItem;
@@ -51,6 +53,13 @@ final class IndexDocuments {
         WORDS_ONLY.setIndexOptions(IndexOptions.DOCS);
         WORDS_ONLY.freeze();
     }
+
+    /**
+     * Artists' exact keys by name: an artist is credited on many tracks and albums, and its key
+     * costs a pass of {@link NameAnalyzer#EXACT} over its name. A key depends on the name alone;
+     * the bound keeps the build's memory flat at any catalog size.
+     */
+    private static final Cache<String, String> ARTIST_KEYS = Caffeine.newBuilder().maximumSize(20_000).build();
 
     private IndexDocuments() {}
 
@@ -166,7 +175,7 @@ final class IndexDocuments {
     /** Each artist's whole name as one term ({@link Fields#ARTIST_EXACT}). */
     private static void artistKeys(Document doc, List<String> artists) {
         for (String artist : artists) {
-            String key = NameAnalyzer.exactKey(artist);
+            String key = ARTIST_KEYS.get(artist, NameAnalyzer::exactKey);
             if (key != null) {
                 doc.add(new StringField(Fields.ARTIST_EXACT, key, Field.Store.NO));
             }

@@ -135,8 +135,15 @@ final class Fetch {
 
     // The pages of the scan read only the values the search index holds (Columns.INDEXED).
 
+    /** The page's tracks, then their credits in one more statement ({@link StoredTrack#withCredits}). */
     List<StoredTrack> tracksInRange(long after, long last) {
-        return page(Sql.TRACKS_IN_RANGE, after, last, StoredTrack::read);
+        List<StoredTrack> tracks = page(Sql.TRACKS_IN_RANGE, after, last, StoredTrack::read);
+        if (tracks.isEmpty()) {
+            return tracks;
+        }
+        List<List<StoredTrack>> credited = page(Sql.TRACK_CREDITS_IN_RANGE, after, last,
+                row -> StoredTrack.withCredits(tracks, row));
+        return credited.isEmpty() ? tracks : credited.get(0);
     }
 
     List<StoredAlbum> albumsInRange(long after, long last) {

@@ -36,7 +36,8 @@ enum Sql {
 
     // Pages of a whole table by rowid range, for the search index builder (CatalogScan): only
     // the values the index holds (Columns.INDEXED), and so the albums and artists they refer to.
-    TRACKS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.INDEXED) + rowidRange("t")),
+    TRACKS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.pageWithoutCredits()),
+    TRACK_CREDITS_IN_RANGE(false, (trackFiles, keys) -> StoredTrack.CREDITS_IN_RANGE),
     ALBUMS_IN_RANGE(false, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED) + rowidRange("a")),
     ARTISTS_IN_RANGE(false, (trackFiles, keys) -> StoredArtist.select(Columns.INDEXED) + rowidRange("ar")),
     INDEXED_ALBUMS_BY_ROWID(true, (trackFiles, keys) -> StoredAlbum.select(Columns.INDEXED) + " WHERE a.rowid" + keys),

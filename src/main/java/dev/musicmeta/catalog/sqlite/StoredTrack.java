@@ -5,8 +5,9 @@ import static dev.musicmeta.catalog.sqlite.SqlText.number;
 import static dev.musicmeta.catalog.sqlite.SqlText.text;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +16,9 @@ import java.util.Set;
  * values of its first track_files row. Its select list and its reader are side by side here,
  * value for value; a connection without track_files selects NULL in place of those values, so
  * such a row reads like a track without a track_files row, and so does the index's select list
- * ({@link Columns#INDEXED}), which also leaves out what no index field holds.
+ * ({@link Columns#INDEXED}), which also leaves out what no index field holds. A page of the
+ * scan reads its tracks' credits apart, all in one statement ({@link #CREDITS_IN_RANGE}), by the
+ * same value and the same rule as a row's own list.
  */
 record StoredTrack(long rowid, String id, String name, String previewUrl, Long albumRowid, Integer trackNumber,
                    String isrc, Integer popularity, Integer discNumber, Integer durationMs, Boolean explicit,
@@ -28,11 +31,29 @@ record StoredTrack(long rowid, String id, String name, String previewUrl, Long a
             .thenComparing(StoredTrack::trackNumber, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(StoredTrack::rowid);
 
+    /** A credit as a row's list and a page's credits select it: its artist rowid. */
+    private static final String CREDIT = number("artist_rowid");
+
+    /**
+     * The credits of a page of tracks, those of rowid above ?1 and at most ?2: one JSON array of
+     * {@code [track rowid, artist rowid]} in track rowid order, then credit order (track_artists
+     * rowid). One range read of the track_artists index for the page, where each row's own list
+     * is a subquery, its JSON built and read again, per track.
+     */
+    static final String CREDITS_IN_RANGE = "SELECT json_group_array(json_array(" + number("track_rowid") + ", "
+            + CREDIT + ")) FROM (SELECT track_rowid, artist_rowid FROM track_artists"
+            + " WHERE track_rowid > ? AND track_rowid <= ? ORDER BY track_rowid, rowid)";
+
     /**
      * The values of the row, in the order {@link #read} reads them, for a json_array; those of
      * track_files only with {@code trackFiles}, and only {@code columns}' values.
      */
     static String values(boolean trackFiles, Columns columns) {
+        return values(trackFiles, columns, true);
+    }
+
+    /** As {@link #values(boolean, Columns)}; without {@code credits}, NULL for the row's credits. */
+    private static String values(boolean trackFiles, Columns columns, boolean credits) {
         boolean files = trackFiles && columns == Columns.SERVED;
         return String.join(", ",
                 "t.rowid",
@@ -46,7 +67,7 @@ record StoredTrack(long rowid, String id, String name, String previewUrl, Long a
                 columns.servedOnly(number("t.disc_number")),
                 columns.servedOnly(number("t.duration_ms")),
                 number("t.explicit"),
-                list("v", number("artist_rowid") + " AS v", "track_artists WHERE track_rowid = t.rowid"),
+                credits ? list("v", CREDIT + " AS v", "track_artists WHERE track_rowid = t.rowid") : "NULL",
                 files ? number("f.has_lyrics") : "NULL",
                 files ? text("f.original_title") : "NULL",
                 files ? text("f.version_title") : "NULL",
@@ -68,6 +89,15 @@ record StoredTrack(long rowid, String id, String name, String previewUrl, Long a
         return "SELECT json_array(" + values(trackFiles, columns) + ")" + from(trackFiles, columns, "");
     }
 
+    /**
+     * A page of the scan: the index's values of the tracks of rowid above ?1 and at most ?2, in
+     * rowid order, without their credits (read by {@link #CREDITS_IN_RANGE}, see {@link #withCredits}).
+     */
+    static String pageWithoutCredits() {
+        return "SELECT json_array(" + values(false, Columns.INDEXED, false) + ")" + from(false, Columns.INDEXED, "")
+                + SqlText.rowidRange("t");
+    }
+
     static StoredTrack read(JsonRow row) throws SQLException {
         return new StoredTrack(row.integer(), row.text(), row.text(), row.text(), row.integer(), row.count(),
                 row.text(), row.popularity(), row.count(), row.count(), row.flag(), credits(row),
@@ -84,13 +114,79 @@ record StoredTrack(long rowid, String id, String name, String previewUrl, Long a
         if (!row.enter()) {
             return List.of();
         }
-        Set<Long> artists = new LinkedHashSet<>(8);
+        Credits credits = new Credits();
         while (row.hasNext()) {
+            credits.add(row.integer());
+        }
+        return credits.list();
+    }
+
+    /**
+     * The tracks of a page (read without credits, in rowid order) with their credits, read from
+     * the page's {@link #CREDITS_IN_RANGE} row: the same values, each track's in the same order
+     * and kept by the same rule as a row's own list ({@link #credits}). Both come in track rowid
+     * order, so they are merged in one pass; a credit whose track_rowid is no integer (which no
+     * rowid equals) or names no track of the page belongs to none.
+     */
+    static List<StoredTrack> withCredits(List<StoredTrack> page, JsonRow row) throws SQLException {
+        List<StoredTrack> out = new ArrayList<>(page.size());
+        int next = 0;
+        Credits credits = null; // of page.get(next), once it has any
+        while (row.hasNext()) { // the row is the page's array of credits
+            if (!row.enter()) {
+                continue;
+            }
+            Long track = row.integer();
             Long artist = row.integer();
-            if (artist != null) {
+            row.leave();
+            if (track == null) {
+                continue;
+            }
+            while (next < page.size() && page.get(next).rowid() < track) {
+                out.add(page.get(next++).withArtists(credits));
+                credits = null;
+            }
+            if (next < page.size() && page.get(next).rowid() == track) {
+                if (credits == null) {
+                    credits = new Credits();
+                }
+                credits.add(artist);
+            }
+        }
+        while (next < page.size()) {
+            out.add(page.get(next++).withArtists(credits));
+            credits = null;
+        }
+        return out;
+    }
+
+    private StoredTrack withArtists(Credits credits) {
+        return credits == null ? this : new StoredTrack(rowid, id, name, previewUrl, albumRowid, trackNumber, isrc,
+                popularity, discNumber, durationMs, explicit, credits.list(), hasLyrics, originalTitle, versionTitle,
+                languages, artistRolesJson);
+    }
+
+    /** A track's artist rowids in credit order, each once, NULL left out. */
+    private static final class Credits {
+
+        private final List<Long> artists = new ArrayList<>(4);
+        /** Beside a long list only, where a linear search would cost more than the set. */
+        private Set<Long> seen;
+
+        void add(Long artist) {
+            if (artist == null) {
+                return;
+            }
+            if (seen == null && artists.size() >= 16) {
+                seen = new HashSet<>(artists);
+            }
+            if (seen != null ? seen.add(artist) : !artists.contains(artist)) {
                 artists.add(artist);
             }
         }
-        return List.copyOf(artists);
+
+        List<Long> list() {
+            return List.copyOf(artists);
+        }
     }
 }
