@@ -20,12 +20,15 @@
 # `java -jar JAR serve` with default JVM flags, and runs /health, the lookups, the batch at 4
 # connections and search against it in the same rounds, next to ours: a second table gives its
 # figures and ours as a ratio to them, and its start-up and RssAnon measured the same way.
+# --workloads NAME[,NAME...] runs only those workloads (bare-jetty and health always run, since
+# every ratio is to them), e.g. --workloads batch-400-isrcs,batch-400-isrcs-4 for a short run of
+# the batches; their baseline counterparts run when --baseline is given.
 # Needs wrk, sqlite3 and curl; when one is missing it says so and stops, unless --install-deps
 # lets it install them with apt-get. Run it under flock /tmp/mma-bench.lock when quoting figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tracks=1000000 rounds=3 duration=20 warmup=5 connections=32 threads=2 port=18080 java_opts="" baseline="" install_deps=0
+tracks=1000000 rounds=3 duration=20 warmup=5 connections=32 threads=2 port=18080 java_opts="" baseline="" install_deps=0 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --tracks) tracks=$2; shift 2 ;;
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --port) port=$2; shift 2 ;;
     --java-opts) java_opts=$2; shift 2 ;;
     --baseline) baseline=$2; shift 2 ;;
+    --workloads) only=$2; shift 2 ;;
     --install-deps) install_deps=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -199,6 +203,17 @@ bench_size() { # tracks
   local names=(bare-jetty health track track-gzip isrc album-tracks batch-400-isrcs batch-400-isrcs-4
     batch-400-isrcs-32 search-track) base_names=()
   [ -n "$baseline" ] && base_names=(base-health base-track base-isrc base-batch-400-isrcs-4 base-search-track)
+  if [ -n "$only" ]; then
+    local keep=() kept
+    for kept in "${names[@]}"; do
+      [[ ,bare-jetty,health,$only, == *",$kept,"* ]] && keep+=("$kept")
+    done
+    names=("${keep[@]}"); keep=()
+    for kept in "${base_names[@]}"; do
+      [[ ,health,$only, == *",${kept#base-},"* ]] && keep+=("$kept")
+    done
+    base_names=("${keep[@]}")
+  fi
   declare -A conns
   local name r args target target_port line
   for ((r = 1; r <= rounds; r++)); do
