@@ -25,7 +25,8 @@
  * from ({@link dev.musicmeta.catalog.CatalogScan}) reads pages of each table by rowid through
  * the same rows, readers and assembly as a lookup, each row's select list in its index-only
  * variant ({@code Columns.INDEXED}: NULL in place of what the index never reads) and with
- * caches of its own, so such items are never served.
+ * caches of its own, so such items are never served; a page of tracks reads its credits in one
+ * range statement beside the rows rather than a subquery per row ({@code StoredTrack}).
  *
  * <p>Reading is defensive: every column may hold NULL or a value of the wrong type; those read
  * as {@code null} (text as stored, counts only when they are non-negative integers, popularity
