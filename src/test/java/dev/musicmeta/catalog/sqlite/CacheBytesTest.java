@@ -70,7 +70,7 @@ class CacheBytesTest {
 
     @Test
     void theDefaultsBoundByBytes() {
-        assertThat(SqliteOptions.defaults().cacheBytes()).isEqualTo(12L << 20);
+        assertThat(SqliteOptions.defaults().cacheBytes()).isEqualTo(16L << 20);
         assertThat(SqliteOptions.defaults().withCacheSizes(10, 10).cacheBytes()).isZero();
     }
 
