@@ -19,8 +19,26 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -qui
 fi
 if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
   cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+elif [[ " $* " =~ [[:space:]](-h|--help|-V|--version)[[:space:]] ]]; then
+  cds=() # a start that only prints would write an archive of a few classes, kept until the next build
 else
   cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+# sqlite-jdbc copies its native library out of the jar into the temporary folder at every start
+# and compares it byte by byte with the copy already there (about a tenth of a second of CPU);
+# taken out once per build, as the container image does, it loads from target/ directly.
+# Linux only (glibc, or musl as on Alpine); elsewhere, or without unzip, sqlite-jdbc does as before.
+native=target/native/libsqlitejdbc.so
+if [ "$(uname -s)" = Linux ] && { [ ! -f "$native" ] || [ "$jar" -nt "$native" ]; }; then
+  os=Linux
+  if ldd --version 2>&1 | grep -qi musl; then os=Linux-Musl; fi
+  mkdir -p target/native
+  unzip -p "$jar" "org/sqlite/native/$os/$(uname -m)/libsqlitejdbc.so" > "$native.tmp" 2>/dev/null \
+    && [ -s "$native.tmp" ] && mv "$native.tmp" "$native" || rm -f "$native.tmp" "$native"
+fi
+sqlite=()
+if [ -f "$native" ]; then
+  sqlite=(-Dorg.sqlite.lib.path="$PWD/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
 fi
 # glibc gives each thread that calls into SQLite an arena of its own (up to 8 per core); two keep
 # native memory small at no measurable cost.
@@ -30,4 +48,4 @@ mapfile -t jvm < <(grep -v -e '^#' -e '^[[:space:]]*$' jvm.options)
 if [[ " ${JAVA_OPTS:-} " =~ [[:space:]]-XX:\+Use[A-Za-z]+GC[[:space:]] ]]; then
   mapfile -t jvm < <(printf '%s\n' "${jvm[@]}" | grep -v -E '^-XX:\+Use[A-Za-z]+GC$')
 fi
-exec java "${jvm[@]}" "${cds[@]}" ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@"
+exec java "${jvm[@]}" "${cds[@]}" "${sqlite[@]}" ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@"

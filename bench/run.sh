@@ -3,7 +3,7 @@
 # side with bare Jetty.
 #
 #   bench/run.sh [--tracks N[,N...]] [--rounds R] [--duration SECONDS] [--connections C] [--port P]
-#                [--java-opts "OPTIONS"] [--baseline JAR] [--install-deps]
+#                [--java-opts "OPTIONS"] [--baseline JAR|DIR] [--install-deps]
 #
 # Builds the jar, generates (and keeps) a catalog of N tracks under bench/out/catalog-<N> (a folder
 # of symlinks to existing files works too), builds its search index, and starts two servers: the
@@ -20,6 +20,9 @@
 # `java -jar JAR serve` with default JVM flags, and runs /health, the lookups, the batch at 4
 # connections and search against it in the same rounds, next to ours: a second table gives its
 # figures and ours as a ratio to them, and its start-up and RssAnon measured the same way.
+# --baseline DIR does the same with a checkout of another commit whose jar is built (a git worktree,
+# or `git archive` with the jar in target/): started by its own ./run.sh, so with its own launcher
+# defaults (jvm.options, class-data archive), as a user of that commit would start it.
 # --workloads NAME[,NAME...] runs only those workloads (bare-jetty and health always run, since
 # every ratio is to them), e.g. --workloads batch-400-isrcs,batch-400-isrcs-4 for a short run of
 # the batches; their baseline counterparts run when --baseline is given.
@@ -118,8 +121,13 @@ bench_size() { # tracks
     start_ns=$(date +%s%N)
     if [ $# -gt 0 ]; then
       server_port=$((port + 2)); log=$work/baseline.log
-      # shellcheck disable=SC2086 # the options are words
-      java $java_opts -jar "$1" serve --db "$db" --addr "127.0.0.1:$server_port" --rate-limit 0 --shutdown-delay 0 >"$log" 2>&1 &
+      if [ -d "$1" ]; then
+        (cd "$1" && JAVA_OPTS="$java_opts" exec ./run.sh --db "$OLDPWD/$db" --addr "127.0.0.1:$server_port" \
+          --rate-limit 0 --shutdown-delay 0) >"$log" 2>&1 &
+      else
+        # shellcheck disable=SC2086 # the options are words
+        java $java_opts -jar "$1" serve --db "$db" --addr "127.0.0.1:$server_port" --rate-limit 0 --shutdown-delay 0 >"$log" 2>&1 &
+      fi
     else
       log=$work/server.log
       JAVA_OPTS="$java_opts" ./run.sh --db "$db" --addr "127.0.0.1:$port" --rate-limit 0 --shutdown-delay 0 >"$log" 2>&1 &
@@ -300,7 +308,11 @@ bench_size() { # tracks
     echo "- artist and album caches over the whole run: ${caches:-not logged}"
     if [ -n "$baseline" ]; then
       echo
-      echo "Side by side with the baseline \`$baseline\` (\`java${java_opts:+ $java_opts} -jar\`, default JVM flags), in the same rounds:"
+      if [ -d "$baseline" ]; then
+        echo "Side by side with the baseline \`$baseline\` (started by its own \`./run.sh\`${java_opts:+ with JAVA_OPTS=\"$java_opts\"}), in the same rounds:"
+      else
+        echo "Side by side with the baseline \`$baseline\` (\`java${java_opts:+ $java_opts} -jar\`, default JVM flags), in the same rounds:"
+      fi
       echo
       echo "| workload | connections | baseline req/s | ours req/s | ours/baseline req/s | baseline p50 ms | ours p50 ms | baseline CPU µs/req | ours CPU µs/req | ours/baseline CPU |"
       echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -144,6 +144,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " with Retry-After (env MMA_CATALOG_QUEUE; default ${DEFAULT-VALUE}).")
     int catalogQueue;
 
+    @Option(names = "--catalog-cache", paramLabel = "MiB",
+            defaultValue = "${env:MMA_CATALOG_CACHE:-" + (SqliteOptions.DEFAULT_CACHE_BYTES >> 20) + "}",
+            description = "Heap for the caches of assembled artists and albums, in MiB (estimated); 0 turns them off."
+                    + " Raise it with the heap (-Xmx) (env MMA_CATALOG_CACHE; default ${DEFAULT-VALUE}).")
+    long catalogCache;
+
     @Option(names = "--refresh-check", paramLabel = "SECONDS", defaultValue = "${env:MMA_REFRESH_CHECK:-10}",
             description = "How often to look for new catalog files renamed into place (or a symlink pointed"
                     + " elsewhere) and serve them without a restart; 0: only on SIGHUP (env MMA_REFRESH_CHECK;"
@@ -426,7 +432,8 @@ final class ServeCommand implements Callable<Integer> {
                     + MAX_SEARCH_TIMEOUT_SECONDS + " seconds, not " + searchTimeout);
         }
         return SqliteOptions.defaults().withSearchBudget(Duration.ofSeconds(searchTimeout))
-                .withQueueLength((int) within("--catalog-queue", catalogQueue, 0, 10_000));
+                .withQueueLength((int) within("--catalog-queue", catalogQueue, 0, 10_000))
+                .withCacheBytes(within("--catalog-cache", catalogCache, 0, 1L << 20) << 20);
     }
 
     private int usage(String message) {

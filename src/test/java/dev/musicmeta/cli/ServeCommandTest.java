@@ -48,7 +48,7 @@ class ServeCommandTest {
                 "MMA_CACHE_MAX_AGE", "MMA_DEMO", "--api-keys", "MMA_API_KEYS", "MMA_HEADER_TIMEOUT", "MMA_BODY_TIMEOUT",
                 "MMA_MAX_CONNECTIONS", "MMA_MAX_CONNECTIONS_PER_CLIENT", "MMA_BACKLOG", "MMA_SHUTDOWN_DELAY",
                 "MMA_DRAIN_TIMEOUT", "MMA_ACCESS_LOG", "MMA_ACCESS_LOG_PROBES", "SIGTERM", "SIGINT",
-                "--catalog-queue", "MMA_CATALOG_QUEUE", "--refresh-check", "MMA_REFRESH_CHECK", "SIGHUP")) {
+                "--catalog-queue", "MMA_CATALOG_QUEUE", "--catalog-cache", "MMA_CATALOG_CACHE", "--refresh-check", "MMA_REFRESH_CHECK", "SIGHUP")) {
             assertThat(r.out()).contains(s);
         }
     }

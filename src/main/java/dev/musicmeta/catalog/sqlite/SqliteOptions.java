@@ -15,8 +15,13 @@ import java.util.Objects;
  *                        safety net, since a queue that is not full drains far sooner
  * @param queueLength     requests that may wait for a connection at once; one more is refused at
  *                        once with {@link dev.musicmeta.catalog.CatalogBusyException}
- * @param artistCacheSize entries of the in-process cache of assembled artists; 0 turns it off
- * @param albumCacheSize  entries of the in-process cache of assembled albums; 0 turns it off
+ * @param artistCacheSize entries of the in-process cache of assembled artists, when
+ *                        {@code cacheBytes} is 0; 0 turns it off
+ * @param albumCacheSize  entries of the in-process cache of assembled albums, when
+ *                        {@code cacheBytes} is 0; 0 turns it off
+ * @param cacheBytes      when above 0, what the artist and album caches may hold together, in
+ *                        bytes of heap as {@link RetainedSize} estimates them (a third for
+ *                        artists, the rest for albums), in place of the entry counts
  * @param mmapBytes       memory-mapped I/O limit per connection ({@code PRAGMA mmap_size}); 0 (the
  *                        default) reads with {@code pread}: a mapped file that shrinks or is
  *                        rewritten while served kills the process with SIGBUS, where a read
@@ -37,6 +42,7 @@ public record SqliteOptions(
         int queueLength,
         int artistCacheSize,
         int albumCacheSize,
+        long cacheBytes,
         long mmapBytes,
         int pageCacheKib,
         boolean immutable) {
@@ -50,8 +56,15 @@ public record SqliteOptions(
      * the rest keep answering probes and everything that needs no connection.
      */
     public static final int DEFAULT_QUEUE_LENGTH = 128;
-    /** About 1 KiB per artist and 2 KiB per album: tens of MiB at most, with -Xmx256m in mind. */
+    /** Entries of each cache when bounded by count (the index build's reading, tests). */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
+    /**
+     * What the served caches hold by default: 16 MiB of the heap, about 9,400 albums and 8,400
+     * artists of a generated catalog (about 1.1 and 0.6 KiB each: what the 10,000 of each
+     * bounded by count held before), within the launcher's fixed heap (jvm.options). A catalog
+     * of larger items gets fewer entries, not a bigger heap.
+     */
+    public static final long DEFAULT_CACHE_BYTES = 16L << 20;
     /**
      * No memory-mapped I/O: SQLite reads each page with pread. A mapped file that shrinks or is
      * rewritten while served kills the process with SIGBUS, where a read returns an SQLite error;
@@ -60,7 +73,12 @@ public record SqliteOptions(
      * instead of its pages (bench/RESULTS.md, "a catalog that does not fit in memory").
      */
     public static final long DEFAULT_MMAP_BYTES = 0;
-    public static final int DEFAULT_PAGE_CACHE_KIB = 2048;
+    /**
+     * 512 KiB per connection and file: the top of the B-trees a lookup descends, the rest read
+     * from the kernel's page cache with pread. 2 MiB before cost 12 MiB more of RssAnon with
+     * four connections (bench/RESULTS.md, "a lean default process").
+     */
+    public static final int DEFAULT_PAGE_CACHE_KIB = 512;
 
     public SqliteOptions {
         if (connections < 1) {
@@ -74,7 +92,7 @@ public record SqliteOptions(
         if (queueLength < 0) {
             throw new IllegalArgumentException("queueLength must not be negative");
         }
-        if (artistCacheSize < 0 || albumCacheSize < 0 || mmapBytes < 0 || pageCacheKib < 0) {
+        if (artistCacheSize < 0 || albumCacheSize < 0 || cacheBytes < 0 || mmapBytes < 0 || pageCacheKib < 0) {
             throw new IllegalArgumentException("cache sizes and mmapBytes must not be negative");
         }
     }
@@ -82,7 +100,7 @@ public record SqliteOptions(
     /** The defaults, with this pool size and search budget. */
     public SqliteOptions(int connections, Duration searchBudget) {
         this(connections, searchBudget, DEFAULT_ACQUIRE_TIMEOUT, DEFAULT_QUEUE_LENGTH, DEFAULT_CACHE_SIZE, DEFAULT_CACHE_SIZE,
-                DEFAULT_MMAP_BYTES, DEFAULT_PAGE_CACHE_KIB, true);
+                DEFAULT_CACHE_BYTES, DEFAULT_MMAP_BYTES, DEFAULT_PAGE_CACHE_KIB, true);
     }
 
     /**
@@ -96,27 +114,35 @@ public record SqliteOptions(
 
     public SqliteOptions withConnections(int connections) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withSearchBudget(Duration searchBudget) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withAcquireTimeout(Duration acquireTimeout) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withQueueLength(int queueLength) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 
+    /** Caches bounded by entry counts (0 turns one off) rather than by bytes. */
     public SqliteOptions withCacheSizes(int artistCacheSize, int albumCacheSize) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                0, mmapBytes, pageCacheKib, immutable);
+    }
+
+    /** Caches bounded by what they hold in bytes together; 0 turns both off. */
+    public SqliteOptions withCacheBytes(long cacheBytes) {
+        int entries = cacheBytes == 0 ? 0 : DEFAULT_CACHE_SIZE;
+        return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, entries, entries,
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 
     /** No artist or album cache: every request reads the files. */
@@ -126,16 +152,16 @@ public record SqliteOptions(
 
     public SqliteOptions withMmapBytes(long mmapBytes) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withPageCacheKib(int pageCacheKib) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 
     public SqliteOptions withImmutable(boolean immutable) {
         return new SqliteOptions(connections, searchBudget, acquireTimeout, queueLength, artistCacheSize, albumCacheSize,
-                mmapBytes, pageCacheKib, immutable);
+                cacheBytes, mmapBytes, pageCacheKib, immutable);
     }
 }
