@@ -172,17 +172,18 @@ public final class SearchIndex implements Searcher {
             int window = request.offset() + request.limit();
             // The tiers of the plan, best first, into one page; a tier that cannot reach the page is skipped.
             TopHits page = new TopHits(window);
+            SharedTerms terms = new SharedTerms(searcher);
             for (QueryBuilder.Tier tier : plan.tiers()) {
                 if (page.closedTo(tier)) {
                     continue;
                 }
-                searcher.search(tier.query(), page.manager(tier));
+                searcher.search(terms.share(tier.query()), page.manager(tier));
                 checkTime(searcher, budget);
             }
             List<TopHits.Hit> hits = page.hits();
             // A page that is not full saw every match: no tier stopped early.
             Long total = hits.size() < window ? (hits.size() <= countUpTo ? Long.valueOf(hits.size()) : null)
-                    : count(searcher, plan.all(), budget);
+                    : count(searcher, terms.share(plan.all()), budget);
             if (failed != null) {
                 failed = null;
             }
