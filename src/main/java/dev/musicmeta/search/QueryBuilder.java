@@ -199,9 +199,14 @@ final class QueryBuilder {
                     .add(strictQuery, Occur.MUST_NOT).build(), inOrder);
             int looseTop = top - words.smallestPenalty();
             if (split) {
-                // Outside the title a loose match is still loose: at least the smallest penalty less.
-                titleFirst(tiers, looseOnly, allOf(words.looseTitle()), looseTop, width, 1, 1,
-                        looseTop - Ranking.ALL_IN_TITLE, false);
+                // Outside the title, a loose match has a word not whole anywhere (at most its title
+                // weight less its penalty) and a word not in the title (at most the version's
+                // weight); one word alone is then at best a loose match in an artist's name.
+                int restTop = words.count() == 1 ? Ranking.ARTIST_WORD - words.smallestPenalty()
+                        : words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) - words.smallestPenalty()
+                                + bonus;
+                titleFirst(tiers, looseOnly, allOf(words.looseTitle()), looseTop, width, 1, 1, restTop,
+                        words.count() == 1);
             } else {
                 tiers.add(new Tier(looseOnly, 0, looseTop, width, 1, 1, false));
             }
