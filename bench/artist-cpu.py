@@ -18,12 +18,11 @@ Build the jar first (./mvnw package); run under `flock /tmp/mma-bench.lock` when
 """
 import argparse
 import http.client
-import os
-import re
 import sqlite3
-import subprocess
 import sys
 import time
+
+import benchlib
 
 
 def main():
@@ -63,36 +62,19 @@ def main():
             runs.append(time.process_time() - start)
         print(f"{label} in SQLite for the big artist, CPU ms: {[round(r * 1000) for r in runs]}")
 
-    server = subprocess.Popen(["java", "-Xmx256m", "-jar", a.jar, "serve", "--db", a.db,
-                               "--addr", "127.0.0.1:0", "--rate-limit", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server, port = benchlib.start_server(a.jar, a.db)
     try:
-        port = None
-        deadline = time.time() + 300
-        while port is None and time.time() < deadline:
-            line = server.stdout.readline()
-            if not line:
-                sys.exit("the server stopped before listening")
-            m = re.search(r"API docs at http://127\.0\.0\.1:(\d+)/docs", line)
-            port = int(m.group(1)) if m else None
-        # drain the access log so the server never blocks on a full pipe
-        subprocess.Popen(["cat"], stdin=server.stdout, stdout=subprocess.DEVNULL)
         conn = http.client.HTTPConnection("127.0.0.1", port)
-        tick = os.sysconf("SC_CLK_TCK")
-
-        def cpu():
-            fields = open(f"/proc/{server.pid}/stat").read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / tick
 
         def block(path):
-            before = cpu()
+            before = benchlib.cpu_seconds(server.pid)
             for _ in range(a.requests):
                 conn.request("GET", path)
                 r = conn.getresponse()
                 r.read()
                 if r.status != 200:
                     sys.exit(f"{path}: status {r.status}")
-            return (cpu() - before) / a.requests * 1e6
+            return (benchlib.cpu_seconds(server.pid) - before) / a.requests * 1e6
 
         paths = {
             "artist lookup (big)": f"/lookup/artist/{big}",
@@ -108,14 +90,13 @@ def main():
         for _ in range(a.rounds):
             for name, path in paths.items():
                 res[name].append(block(path))
-        med = lambda xs: sorted(xs)[len(xs) // 2]
+        med = benchlib.median
         base = med(res["artist lookup (big)"])
         for name, xs in res.items():
             print(f"{name:22} server CPU us/request: {[round(x) for x in xs]}  median {round(med(xs))}"
                   f"  ratio to the artist lookup {med(xs) / base:.1f}")
     finally:
-        server.terminate()
-        server.wait(30)
+        benchlib.stop(server)
 
 
 if __name__ == "__main__":

@@ -15,30 +15,16 @@ Run it under `flock /tmp/mma-bench.lock` when quoting figures.
 import argparse
 import http.client
 import json
-import os
 import random
-import re
-import sqlite3
-import subprocess
 import sys
-import time
 import urllib.parse
+
+import benchlib
 
 
 def start(jar, db):
-    server = subprocess.Popen(["java", "-Xmx256m", "-jar", jar, "serve", "--db", db, "--addr", "127.0.0.1:0",
-                               "--rate-limit", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 300
-    while time.time() < deadline:
-        line = server.stdout.readline()
-        if not line:
-            sys.exit(f"{jar}: the server stopped before listening")
-        m = re.search(r"API docs at http://127\.0\.0\.1:(\d+)/docs", line)
-        if m:
-            # drain the log so the server never blocks on a full pipe
-            subprocess.Popen(["cat"], stdin=server.stdout, stdout=subprocess.DEVNULL)
-            return server, http.client.HTTPConnection("127.0.0.1", int(m.group(1)))
-    sys.exit(f"{jar}: not listening after 300 s")
+    server, port = benchlib.start_server(jar, db)
+    return server, http.client.HTTPConnection("127.0.0.1", port)
 
 
 def main():
@@ -51,14 +37,11 @@ def main():
     p.add_argument("--warmup", type=int, default=4, help="blocks of each before measuring (JIT compiling costs CPU)")
     a = p.parse_args()
 
-    db = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
+    db = benchlib.open_catalog(a.db)
     rnd = random.Random(1)
 
-    def sample(table, column, n, where=""):
-        (count,) = db.execute(f"SELECT max(rowid) FROM {table}").fetchone()
-        rowids = rnd.sample(range(1, count + 1), min(n, count))
-        return [r[0] for r in db.execute(f"SELECT {column} FROM {table} WHERE rowid IN ({','.join(map(str, rowids))})"
-                                         f" {where}") if r[0]]
+    def sample(table, column, n):
+        return benchlib.sample(db, table, column, n, rnd)
 
     track_ids = sample("tracks", "id", 3000)
     isrcs = sample("tracks", "external_id_isrc", 3000)
@@ -80,11 +63,9 @@ def main():
         "search-track": (get("/search/track?q=", queries), 1),
     }
     servers = {"A": start(a.a, a.db), "B": start(a.b, a.db)}
-    tick = os.sysconf("SC_CLK_TCK")
     try:
         def cpu(server):
-            fields = open(f"/proc/{server.pid}/stat").read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / tick
+            return benchlib.cpu_seconds(server.pid)
 
         def block(name, workload, divisor):
             server, conn = servers[name]
@@ -106,7 +87,7 @@ def main():
                     sys.exit(f"{name} {method} {path}: status {r.status}")
             return (cpu(server) - before) / n * 1e6
 
-        med = lambda xs: sorted(xs)[len(xs) // 2]
+        med = benchlib.median
         print(f"A = {a.a}\nB = {a.b}")
         for label, (workload, divisor) in workloads.items():
             for _ in range(a.warmup):
@@ -120,9 +101,7 @@ def main():
                   f"  B {[round(x) for x in res['B']]} median {round(med(res['B']))}"
                   f"  B/A {med(res['B']) / med(res['A']):.2f}")
     finally:
-        for server, _ in servers.values():
-            server.terminate()
-            server.wait(30)
+        benchlib.stop(*(server for server, _ in servers.values()))
 
 
 if __name__ == "__main__":

@@ -14,29 +14,11 @@ Usage: bench/metrics-cost.py --db PATH [--rounds 5] [--requests 4000] [--warmup 
 """
 import argparse
 import http.client
-import os
 import random
-import re
-import sqlite3
-import subprocess
 import sys
 import time
 
-
-def start(jar, db, extra):
-    server = subprocess.Popen(["java", "-Xmx256m", *extra, "-jar", jar, "serve", "--db", db,
-                               "--addr", "127.0.0.1:0", "--rate-limit", "0", "--access-log", "off"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        line = server.stdout.readline()
-        if not line:
-            sys.exit("a server stopped before listening")
-        m = re.search(r"API docs at http://127\.0\.0\.1:(\d+)/docs", line)
-        if m:
-            subprocess.Popen(["cat"], stdin=server.stdout, stdout=subprocess.DEVNULL)  # never block on a full pipe
-            return server, int(m.group(1))
-    sys.exit("a server did not listen within 120 s")
+import benchlib
 
 
 def main():
@@ -48,21 +30,16 @@ def main():
     p.add_argument("--jar", default="target/music-metadata-api.jar")
     a = p.parse_args()
 
-    db = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
-    (count,) = db.execute("SELECT max(rowid) FROM tracks").fetchone()
-    rowids = random.Random(1).sample(range(1, count + 1), min(3000, count))
-    ids = [r[0] for r in db.execute(
-        f"SELECT id FROM tracks WHERE rowid IN ({','.join(map(str, rowids))}) AND id IS NOT NULL")]
-
-    servers = {"with metrics": start(a.jar, a.db, []), "without": start(a.jar, a.db, ["-Dmma.metrics=off"])}
+    ids = benchlib.track_ids(benchlib.open_catalog(a.db))
+    quiet = ["--access-log", "off"]
+    servers = {"with metrics": benchlib.start_server(a.jar, a.db, args=quiet),
+               "without": benchlib.start_server(a.jar, a.db, jvm=["-Dmma.metrics=off"], args=quiet)}
     try:
-        tick = os.sysconf("SC_CLK_TCK")
         conns = {name: http.client.HTTPConnection("127.0.0.1", port) for name, (_, port) in servers.items()}
         last_scrape = {name: 0.0 for name in servers}
 
         def cpu(name):
-            fields = open(f"/proc/{servers[name][0].pid}/stat").read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / tick
+            return benchlib.cpu_seconds(servers[name][0].pid)
 
         def get(name, path):
             try:
@@ -97,14 +74,12 @@ def main():
         for _ in range(a.rounds):
             for name in servers:
                 res[name].append(block(name))
-        med = lambda xs: sorted(xs)[len(xs) // 2]
+        med = benchlib.median
         for name, xs in res.items():
             print(f"{name:13} median {med(xs):6.1f} us CPU/request  rounds: {' '.join(f'{x:.1f}' for x in xs)}")
         print(f"ratio with/without: {med(res['with metrics']) / med(res['without']):.3f}")
     finally:
-        for server, _ in servers.values():
-            server.terminate()
-            server.wait(30)
+        benchlib.stop(*(server for server, _ in servers.values()))
 
 
 if __name__ == "__main__":

@@ -13,13 +13,10 @@ Run it under `flock /tmp/mma-bench.lock` when quoting figures.
 """
 import argparse
 import http.client
-import os
 import random
-import re
-import sqlite3
-import subprocess
 import sys
-import time
+
+import benchlib
 
 
 def main():
@@ -31,42 +28,20 @@ def main():
     p.add_argument("--jar", default="target/music-metadata-api.jar")
     a = p.parse_args()
 
-    db = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
-    (count,) = db.execute("SELECT max(rowid) FROM tracks").fetchone()
-    rowids = random.Random(1).sample(range(1, count + 1), min(3000, count))
-    ids = [r[0] for r in db.execute(
-        f"SELECT id FROM tracks WHERE rowid IN ({','.join(map(str, rowids))}) AND id IS NOT NULL")]
-
-    server = subprocess.Popen(["java", "-Xmx256m", "-jar", a.jar, "serve", "--db", a.db,
-                               "--addr", "127.0.0.1:0", "--rate-limit", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    ids = benchlib.track_ids(benchlib.open_catalog(a.db))
+    server, port = benchlib.start_server(a.jar, a.db)
     try:
-        port = None
-        deadline = time.time() + 120
-        while port is None and time.time() < deadline:
-            line = server.stdout.readline()
-            if not line:
-                sys.exit("the server stopped before listening")
-            m = re.search(r"API docs at http://127\.0\.0\.1:(\d+)/docs", line)
-            port = int(m.group(1)) if m else None
-        # drain the access log so the server never blocks on a full pipe
-        subprocess.Popen(["cat"], stdin=server.stdout, stdout=subprocess.DEVNULL)
         conn = http.client.HTTPConnection("127.0.0.1", port)
-        tick = os.sysconf("SC_CLK_TCK")
-
-        def cpu():
-            fields = open(f"/proc/{server.pid}/stat").read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / tick
 
         def block(prefix, headers):
-            before = cpu()
+            before = benchlib.cpu_seconds(server.pid)
             for _ in range(a.requests):
                 conn.request("GET", prefix + random.choice(ids), headers=headers)
                 r = conn.getresponse()
                 r.read()
                 if r.status != 200:
                     sys.exit(f"{prefix}: status {r.status}")
-            return (cpu() - before) / a.requests * 1e6
+            return (benchlib.cpu_seconds(server.pid) - before) / a.requests * 1e6
 
         native, v1 = ("/lookup/track/", {}), ("/v1/tracks/", {"Authorization": "Bearer bench"})
         for _ in range(a.warmup):  # the JIT's compiler threads count in the process's CPU time
@@ -76,13 +51,12 @@ def main():
         for _ in range(a.rounds):
             res["native"].append(block(*native))
             res["v1"].append(block(*v1))
-        med = lambda xs: sorted(xs)[len(xs) // 2]
+        med = benchlib.median
         for name, xs in res.items():
             print(f"{name:6} server CPU us/request: {[round(x) for x in xs]}  median {round(med(xs))}")
         print(f"ratio /v1 / native: {med(res['v1']) / med(res['native']):.2f}")
     finally:
-        server.terminate()
-        server.wait(30)
+        benchlib.stop(server)
 
 
 if __name__ == "__main__":

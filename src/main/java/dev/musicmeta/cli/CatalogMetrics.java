@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,14 +29,22 @@ final class CatalogMetrics {
         return opened.catalog();
     }
 
-    /** Registers the gauges of {@code facts} once they are gathered. */
+    /**
+     * Registers the gauges of {@code facts} once they are gathered, in place of those of a catalog
+     * served before.
+     */
     static void bindFacts(CompletableFuture<ServiceInfo> facts, ServiceMetrics metrics) {
         if (metrics.enabled()) {
             facts.thenAccept(info -> register(info, metrics.registry()));
         }
     }
 
-    private static void register(ServiceInfo info, MeterRegistry registry) {
+    /** The gauges of the facts: a refreshed catalog's replace the last one's, none left behind. */
+    private static final List<String> FACTS = List.of("mma.catalog.rows", "mma.catalog.file.size",
+            "mma.search.index.documents", "mma.search.index.built.timestamp");
+
+    private static synchronized void register(ServiceInfo info, MeterRegistry registry) {
+        FACTS.forEach(name -> registry.find(name).meters().forEach(registry::remove));
         ServiceInfo.CatalogFacts catalog = info.catalog();
         if (catalog != null) {
             Map.of("tracks", catalog.tracks(), "albums", catalog.albums(), "artists", catalog.artists())

@@ -290,6 +290,7 @@ final class ServeCommand implements Callable<Integer> {
                      Duration.ofSeconds(refreshCheck), opened -> {
                          CatalogMetrics.bind(opened, metrics);
                          facts.set(CompletableFuture.supplyAsync(() -> describe(opened)));
+                         CatalogMetrics.bindFacts(facts.get(), metrics);
                      });
              ApiServer running = server) {
             refreshing.set(refresh);

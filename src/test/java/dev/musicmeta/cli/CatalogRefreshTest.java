@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.http.ApiClient;
 import dev.musicmeta.testing.Db;
+import dev.musicmeta.testing.PrometheusText;
 import dev.musicmeta.testing.ServeProcess;
 import dev.musicmeta.testing.TestCatalogs;
 import dev.musicmeta.testing.TestIndexes;
@@ -170,6 +171,59 @@ class CatalogRefreshTest {
             assertThat(after.status()).as(after.text()).isEqualTo(200);
             assertThat(after.json().at("/components/search_index/state").asText()).isEqualTo("current");
             assertThat(after.json().at("/components/catalog/state").asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void metricsDescribeTheCatalogServedNowNotTheOneOpenedAtStartUp() throws Exception {
+        Path snapA = tmp.resolve("snapshots/a");
+        copyCatalog(a, snapA); // no index: searches scan SQLite
+        Path snapB = snapshotWithIndex(b, tmp.resolve("snapshots/b"));
+        Path current = Files.createSymbolicLink(tmp.resolve("current"), snapA);
+        try (ServeProcess server = serve(current, "--refresh-check", "0")) {
+            ApiClient api = new ApiClient(server.base());
+            for (String id : onlyInA) {
+                assertThat(api.get("/lookup/track/" + id).status()).isEqualTo(200);
+            }
+            PrometheusText before = awaitMetrics(api, m -> m.value("mma_catalog_rows", Map.of("table", "tracks")) != null);
+            assertThat(before.value("mma_catalog_rows", Map.of("table", "tracks"))).isEqualTo((double) TestCatalogs.SMALL_TRACKS);
+            assertThat(before.value("mma_search_fallback", Map.of())).isEqualTo(1.0);
+            assertThat(before.value("mma_search_index_documents", Map.of("kind", "tracks"))).isNull();
+            assertThat(before.value("cache_size", Map.of("cache", "albums"))).isGreaterThan(10.0);
+            double lookups = before.value("mma_catalog_statements_seconds_count", Map.of("kind", "tracks_by_id"));
+
+            move(Files.createSymbolicLink(tmp.resolve("current.new"), snapB), current);
+            new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start().waitFor();
+            awaitLine(server, l -> l.contains("catalog refreshed: serving") && l.contains("with the index at"));
+
+            double tracksOfB = ((Number) Db.value(snapB.resolve(CatalogFiles.MAIN_FILE), "SELECT count(*) FROM tracks"))
+                    .doubleValue();
+            PrometheusText after = awaitMetrics(api,
+                    m -> Double.valueOf(tracksOfB).equals(m.value("mma_catalog_rows", Map.of("table", "tracks"))));
+            assertThat(after.value("mma_search_fallback", Map.of())).isEqualTo(0.0);
+            assertThat(after.value("mma_search_index_documents", Map.of("kind", "tracks"))).isEqualTo(tracksOfB);
+            assertThat(after.value("mma_catalog_file_size_bytes", Map.of("file", CatalogFiles.MAIN_FILE)))
+                    .isEqualTo((double) Files.size(snapB.resolve(CatalogFiles.MAIN_FILE)));
+            // the new pool, all of it idle (the old one, closed, has none), and the new caches, nearly empty
+            assertThat(after.value("mma_catalog_pool_idle", Map.of()))
+                    .isEqualTo(after.value("mma_catalog_pool_connections", Map.of())).isPositive();
+            assertThat(after.value("cache_size", Map.of("cache", "albums")))
+                    .isLessThan(before.value("cache_size", Map.of("cache", "albums")));
+            // counters and timers carry on across the refresh
+            assertThat(after.value("mma_catalog_statements_seconds_count", Map.of("kind", "tracks_by_id")))
+                    .isGreaterThanOrEqualTo(lookups);
+        }
+    }
+
+    private static PrometheusText awaitMetrics(ApiClient api, Predicate<PrometheusText> ready) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            PrometheusText metrics = PrometheusText.parse(api.get("/metrics").text());
+            if (ready.test(metrics)) {
+                return metrics;
+            }
+            assertThat(System.nanoTime()).as("metrics never matched:\n" + api.get("/metrics").text()).isLessThan(end);
+            Thread.sleep(50);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.search.Search;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,6 +71,12 @@ final class Caches {
      * like, by {@code cache} (artists, albums). Read at scrape time only. A cache that is off has none.
      */
     void bindTo(MeterRegistry registry) {
+        // Caffeine's meters read the cache they were registered with: a refreshed catalog's
+        // caches replace the last one's (whose statistics start again from zero, as a restart's).
+        for (String cache : new String[] {"artists", "albums"}) {
+            Search.in(registry).name(n -> n.startsWith("cache.")).tag("cache", cache).meters()
+                    .forEach(registry::remove);
+        }
         if (artists != null) {
             CaffeineCacheMetrics.monitor(registry, artists, "artists");
         }

@@ -35,6 +35,7 @@ final class SearchMeters {
                         .register(registry);
             }
         }
+        registry.find("mma.search.fallback").meters().forEach(registry::remove); // a refreshed catalog's answer
         Gauge.builder("mma.search.fallback", () -> fallback ? 1 : 0)
                 .description("1 when searches scan the names in SQLite (no usable search index: no prefixes,"
                         + " typos or filters, and slow on a large catalog), 0 when they use the index")

@@ -309,9 +309,15 @@ final class SessionPool implements AutoCloseable {
     /**
      * Registers the pool's meters: its connections, those idle, the requests queued for one, the
      * waits (a request that found none free) and the requests refused (503: the queue full, or no
-     * connection within the acquire timeout).
+     * connection within the acquire timeout). The counter and timer carry on across refreshes; the
+     * gauges follow this pool from now on.
      */
     void bindTo(MeterRegistry registry) {
+        // A refreshed catalog's pool replaces the last one's gauges: registering an id again
+        // would return the old gauge, which would go on reading the closed pool.
+        for (String gauge : new String[] {"mma.catalog.pool.connections", "mma.catalog.pool.idle", "mma.catalog.pool.queued"}) {
+            registry.find(gauge).meters().forEach(registry::remove);
+        }
         Gauge.builder("mma.catalog.pool.connections", () -> size)
                 .description("Catalog connections in the pool").register(registry);
         Gauge.builder("mma.catalog.pool.idle", idle, LinkedBlockingDeque::size)
