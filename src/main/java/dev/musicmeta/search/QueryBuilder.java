@@ -178,8 +178,16 @@ final class QueryBuilder {
         boolean bounded = plain && (words.count() == 1 || inOrder != null);
         int width = words.titleWidth();
         int top = Ranking.ALL_IN_TITLE + words.maxRelevance() + bonus;
-        tiers.add(new Tier(withBonus(strictQuery, inOrder), 0, top, width, bounded ? width : 1, bounded ? width + 1 : 1,
-                false));
+        // Split by title: every word in the title first, the rest after (see titleFirst).
+        boolean split = plain && kind != SearchKind.ARTISTS;
+        Query strictScored = withBonus(strictQuery, inOrder);
+        if (split) {
+            titleFirst(tiers, strictScored, allOf(words.strictTitle()), top, width, bounded ? width : 1,
+                    bounded ? width + 1 : 1, words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) + bonus,
+                    words.count() == 1);
+        } else {
+            tiers.add(new Tier(strictScored, 0, top, width, bounded ? width : 1, bounded ? width + 1 : 1, false));
+        }
         Query all = strictQuery;
         if (words.loosened()) {
             BooleanQuery.Builder loose = new BooleanQuery.Builder();
@@ -187,11 +195,51 @@ final class QueryBuilder {
             filters.forEach(f -> loose.add(f, Occur.FILTER));
             Query looseQuery = loose.build();
             all = looseQuery;
-            Query looseOnly = new BooleanQuery.Builder().add(looseQuery, Occur.MUST)
-                    .add(strictQuery, Occur.MUST_NOT).build();
-            tiers.add(new Tier(withBonus(looseOnly, inOrder), 0, top - words.smallestPenalty(), width, 1, 1, false));
+            Query looseOnly = withBonus(new BooleanQuery.Builder().add(looseQuery, Occur.MUST)
+                    .add(strictQuery, Occur.MUST_NOT).build(), inOrder);
+            int looseTop = top - words.smallestPenalty();
+            if (split) {
+                // Outside the title, a loose match has a word not whole anywhere (at most its title
+                // weight less its penalty) and a word not in the title (at most the version's
+                // weight); one word alone is then at best a loose match in an artist's name.
+                int restTop = words.count() == 1 ? Ranking.ARTIST_WORD - words.smallestPenalty()
+                        : words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) - words.smallestPenalty()
+                                + bonus;
+                titleFirst(tiers, looseOnly, allOf(words.looseTitle()), looseTop, width, 1, 1, restTop,
+                        words.count() == 1);
+            } else {
+                tiers.add(new Tier(looseOnly, 0, looseTop, width, 1, 1, false));
+            }
         }
         return new Plan(tiers, all);
+    }
+
+    /**
+     * A tier of word matches as two: the documents whose title holds every query word (those that
+     * get {@link Ranking#ALL_IN_TITLE}: each distinct word's title clause matches), then the
+     * others, whose highest relevance is far lower ({@code restTop}: at least one word is found
+     * elsewhere, at most {@link Ranking#VERSION_WORD} there). One tier for both would have to
+     * score every match of a word that fills the page from the version, an artist or the album
+     * ("feat", "live", "remastered": relevance 7), since a later match might still have it in the
+     * title; split, the first tier holds few documents or fills the page and closes the second,
+     * and the second stops as soon as the page is full of its own best. Same hits in the same
+     * order as one tier.
+     *
+     * @param oneWord the query is one word: outside the title it covers none of it, so the
+     *                coverage is not counted there (the same, zero, for every document)
+     */
+    private static void titleFirst(List<Tier> tiers, Query scored, Query inTitle, int top, int width, int coverNum,
+                                   int coverDen, int restTop, boolean oneWord) {
+        tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.FILTER).build(),
+                0, top, width, coverNum, coverDen, false));
+        tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.MUST_NOT).build(),
+                0, restTop, width, oneWord ? 0 : 1, 1, false));
+    }
+
+    private static Query allOf(List<Query> queries) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        queries.forEach(q -> all.add(q, Occur.FILTER));
+        return all.build();
     }
 
     private static Tier flat(Query query, int relevance) {
@@ -433,9 +481,15 @@ final class QueryBuilder {
      * @param smallestPenalty what a loose match costs at least against the highest relevance
      * @param count           the number of words
      * @param titleWidth      the width of the distinct words, as counted in the title coverage
+     * @param strictTitle     for each distinct word of a plain query, whether the title holds it
+     *                        whole: a document matches them all when {@code strict} gives it
+     *                        {@link Ranking#ALL_IN_TITLE}
+     * @param looseTitle      the same for {@code loose}: the word whole, or as its prefix or typo
+     *                        variants in the title
      */
     private record Words(List<Query> strict, List<Query> loose, int maxRelevance, boolean loosened,
-                         int smallestPenalty, int count, int titleWidth) {}
+                         int smallestPenalty, int count, int titleWidth, List<Query> strictTitle,
+                         List<Query> looseTitle) {}
 
     private static Words words(SearchKind kind, List<Text> texts, TermExpander expander) {
         List<TextField> fields = TEXT_FIELDS.get(kind);
@@ -448,6 +502,8 @@ final class QueryBuilder {
         int smallestPenalty = Integer.MAX_VALUE;
         Set<String> counted = new HashSet<>();
         int titleWidth = 0;
+        List<Query> strictTitle = new ArrayList<>();
+        List<Query> looseTitle = new ArrayList<>();
         for (int t = 0; t < texts.size(); t++) {
             Text text = texts.get(t);
             List<Word> words = NameAnalyzer.QUERY.words(text.text());
@@ -479,16 +535,27 @@ final class QueryBuilder {
                 max += best;
                 LooseWord forgiving = text.quoted() ? null
                         : looseWord(kind, fields, word, last, titleUnits, expander);
+                Query inTitle = titleUnits == 0 ? null : new TermQuery(new Term(Fields.NAME, word.text()));
+                if (inTitle != null) {
+                    strictTitle.add(inTitle);
+                }
                 if (forgiving == null) {
                     loose.add(whole);
+                    if (inTitle != null) {
+                        looseTitle.add(inTitle);
+                    }
                 } else {
                     loose.add(forgiving.query());
                     loosened = true;
                     smallestPenalty = Math.min(smallestPenalty, forgiving.penalty());
+                    if (inTitle != null) {
+                        looseTitle.add(forgiving.inTitle());
+                    }
                 }
             }
         }
-        return new Words(strict, loose, max, loosened, loosened ? smallestPenalty : 0, count, titleWidth);
+        return new Words(strict, loose, max, loosened, loosened ? smallestPenalty : 0, count, titleWidth,
+                strictTitle, looseTitle);
     }
 
     /**
@@ -550,7 +617,7 @@ final class QueryBuilder {
     }
 
     /** A word that may also match as a prefix (the last word) or with a typo, and what that costs at least. */
-    private record LooseWord(Query query, int penalty) {}
+    private record LooseWord(Query query, int penalty, Query inTitle) {}
 
     /**
      * The word matched whole, as a prefix or with a typo, scored by the field it is found in:
@@ -595,12 +662,13 @@ final class QueryBuilder {
             return null;
         }
         Query scored = new DisjunctionMaxQuery(matches, 0f);
+        Query inTitle = null;
         if (titleUnits > 0) {
-            Query inTitle = anyOf(Fields.NAME, titleVariants(word, prefix, expander), null, Integer.MAX_VALUE);
+            inTitle = anyOf(Fields.NAME, titleVariants(word, prefix, expander), null, Integer.MAX_VALUE);
             scored = new BooleanQuery.Builder().add(scored, Occur.MUST)
                     .add(score(inTitle, titleUnits / (float) Ranking.TITLE_UNIT), Occur.SHOULD).build();
         }
-        return new LooseWord(scored, completed ? Ranking.PREFIX_PENALTY : Ranking.TYPO_PENALTY);
+        return new LooseWord(scored, completed ? Ranking.PREFIX_PENALTY : Ranking.TYPO_PENALTY, inTitle);
     }
 
     /** Completions or typo fixes found in the title and in the artists, scored by field. */

@@ -22,12 +22,11 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
  * A built search index, open for searching: one reader per {@link SearchKind}, shared by all
- * threads. The files are read with positional reads ({@link NIOFSDirectory}), not memory-mapped:
+ * threads. The files are read with positional reads ({@link PreadDirectory}), not memory-mapped:
  * a mapped file truncated or rewritten while served faults the JVM (an {@link InternalError}, or
  * SIGBUS), where a read fails with an {@link IOException} that answers 503. As the catalog's {@link Searcher} it answers rowids, which the catalog
  * turns into items; each search is bounded by the budget the index was opened with.
@@ -46,6 +45,13 @@ public final class SearchIndex implements Searcher {
      * with the catalog. A page that is not full needs no count: its hits are all the matches.
      */
     static final long COUNT_MAX_COST = 50_000;
+
+    /**
+     * Bytes read per {@code pread} of the index. Each read is a system call, which is most of a
+     * search's CPU at 10 M tracks: 4 KiB took 0.77 of the CPU of Lucene's 1 KiB over 600 queries of
+     * the mix (bench/SearchCpu.java), 8 and 16 KiB more than 4 (each random read copies the buffer).
+     */
+    static final int READ_BUFFER = 4096;
 
     /** Prefix completions and typo fixes kept per kind: a few MB, and the words people type most. */
     private static final int EXPANSIONS_CACHED = 20_000;
@@ -103,7 +109,7 @@ public final class SearchIndex implements Searcher {
         Map<SearchKind, DirectoryReader> readers = new EnumMap<>(SearchKind.class);
         try {
             for (SearchKind kind : SearchKind.values()) {
-                readers.put(kind, DirectoryReader.open(new NIOFSDirectory(folder.resolve(IndexManifest.folder(kind)))));
+                readers.put(kind, DirectoryReader.open(new PreadDirectory(folder.resolve(IndexManifest.folder(kind)), READ_BUFFER)));
             }
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(readers.values());
@@ -166,17 +172,18 @@ public final class SearchIndex implements Searcher {
             int window = request.offset() + request.limit();
             // The tiers of the plan, best first, into one page; a tier that cannot reach the page is skipped.
             TopHits page = new TopHits(window);
+            SharedTerms terms = new SharedTerms(searcher);
             for (QueryBuilder.Tier tier : plan.tiers()) {
                 if (page.closedTo(tier)) {
                     continue;
                 }
-                searcher.search(tier.query(), page.manager(tier));
+                searcher.search(terms.share(tier.query()), page.manager(tier));
                 checkTime(searcher, budget);
             }
             List<TopHits.Hit> hits = page.hits();
             // A page that is not full saw every match: no tier stopped early.
             Long total = hits.size() < window ? (hits.size() <= countUpTo ? Long.valueOf(hits.size()) : null)
-                    : count(searcher, plan.all(), budget);
+                    : count(searcher, terms.share(plan.all()), budget);
             if (failed != null) {
                 failed = null;
             }

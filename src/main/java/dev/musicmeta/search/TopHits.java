@@ -36,9 +36,9 @@ final class TopHits {
     /**
      * One hit: its relevance, how many of its title's {@code titleLength} words the query covered
      * ({@code titleWords}, at most the length), its rank (popularity or followers, -1 for none)
-     * and rowid.
+     * and rowid; and where it is in the index (the segment's ord and the document in it).
      */
-    record Hit(int relevance, int titleWords, int titleLength, long rank, long rowid) {
+    record Hit(int relevance, int titleWords, int titleLength, long rank, long rowid, int leaf, int doc) {
 
         /** Whether this hit covers at least {@code num / den} of its title. */
         boolean covers(int num, int den) {
@@ -118,6 +118,7 @@ final class TopHits {
         private NumericDocValues rank;
         private NumericDocValues rowid;
         private NumericDocValues titleLength;
+        private int leaf;
 
         Collector(QueryBuilder.Tier tier) {
             this.tier = tier;
@@ -130,6 +131,7 @@ final class TopHits {
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            leaf = context.ord;
             rank = DocValues.getNumeric(context.reader(), Fields.RANK);
             rowid = DocValues.getNumeric(context.reader(), Fields.ROWID);
             NumericDocValues norms = tier.countsTitle() ? context.reader().getNormValues(Fields.NAME) : null;
@@ -143,23 +145,19 @@ final class TopHits {
 
         @Override
         public void collect(int doc) throws IOException {
-            long docRank = value(rank, doc);
-            long docRowid = value(rowid, doc);
-            if (full()) {
-                Hit last = page.peek();
-                // Past the last hit in the segment's order (rank, then rowid): so is every later
-                // document. Ranks repeat (popularity is 0 to 100), so the rowid matters: without
-                // it a common word walks every document of the last hit's rank.
-                boolean after = docRank < last.rank() || (docRank == last.rank() && docRowid > last.rowid());
-                if (after && (tier.maxRelevance() < last.relevance()
-                        || (tier.maxRelevance() == last.relevance() && last.covers(tier.coverNum(), tier.coverDen())))) {
-                    throw new CollectionTerminatedException(); // on to the next segment
-                }
+            Hit last = full() ? page.peek() : null;
+            if (last != null && (tier.maxRelevance() < last.relevance()
+                    || (tier.maxRelevance() == last.relevance() && last.covers(tier.coverNum(), tier.coverDen())))
+                    && after(doc, last)) {
+                throw new CollectionTerminatedException(); // on to the next segment
             }
             long units = Math.round(scorer.score() * (double) Ranking.TITLE_UNIT);
             int titleUnits = (int) (units % Ranking.TITLE_UNIT);
             int relevance = tier.base() + (int) (units / Ranking.TITLE_UNIT)
                     + (tier.titleWidth() > 0 && titleUnits >= tier.titleWidth() ? Ranking.ALL_IN_TITLE : 0);
+            if (last != null && relevance < last.relevance()) {
+                return; // cannot enter the page: nothing more to read
+            }
             int titleWords = 0;
             int length = 1;
             if (tier.countsTitle()) {
@@ -170,7 +168,29 @@ final class TopHits {
             if (tier.wholeTitle() && titleWords < length) {
                 return; // not this tier's: a later one scores it
             }
-            offer(new Hit(relevance, titleWords, length, docRank, docRowid));
+            if (last != null && relevance == last.relevance()) {
+                long mine = (long) titleWords * last.titleLength();
+                long its = (long) last.titleWords() * length;
+                if (mine < its || (mine == its && after(doc, last))) {
+                    return; // sorts after the last hit
+                }
+            }
+            offer(new Hit(relevance, titleWords, length, value(rank, doc), value(rowid, doc), leaf, doc));
+        }
+
+        /**
+         * Whether {@code doc} of this segment sorts after {@code hit} by rank, then rowid. In the
+         * hit's own segment the document order says it (the index sort), without reading a value:
+         * reading the rank and rowid of every match costs a read of the index per few documents,
+         * most of a common word's search. The builder merges the index into one segment, so the
+         * values are read here only for an index of several.
+         */
+        private boolean after(int doc, Hit hit) throws IOException {
+            if (hit.leaf() == leaf) {
+                return doc > hit.doc();
+            }
+            long docRank = value(rank, doc);
+            return docRank < hit.rank() || (docRank == hit.rank() && value(rowid, doc) > hit.rowid());
         }
 
         private static long value(NumericDocValues values, int doc) throws IOException {
