@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Replaces the catalog {@code serve} serves without a restart, when new files have been renamed
@@ -112,24 +113,43 @@ final class CatalogRefresh implements AutoCloseable {
 
     /** Listens for SIGHUP and starts the periodic check; logs how to refresh. */
     void start() {
+        boolean onSighup = listenForSighup();
+        String signal = onSighup ? "on SIGHUP" : "not on SIGHUP (ignored by this process)";
+        if (checkEvery.isZero()) {
+            LOG.info("catalog refresh: {} (checking the files for changes is off)", signal);
+        } else {
+            long millis = checkEvery.toMillis();
+            worker.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
+            LOG.info("catalog refresh: {}, or when new files have been renamed into place (checked every {})",
+                    signal, seconds(checkEvery));
+        }
+    }
+
+    /**
+     * Whether SIGHUP now refreshes. A process started with SIGHUP ignored (under {@code nohup}, or
+     * by a parent that ignores it) keeps ignoring it: the JVM leaves an ignored signal alone and
+     * hands back {@code SIG_IGN} without installing the handler, so without this warning a SIGHUP
+     * would do nothing, silently.
+     */
+    private boolean listenForSighup() {
         try {
-            Signal.handle(new Signal("HUP"), s -> {
+            SignalHandler before = Signal.handle(new Signal("HUP"), s -> {
                 try {
                     worker.execute(() -> refresh("SIGHUP", snapshot(), true));
                 } catch (RejectedExecutionException stopping) {
                     // shutting down: nothing to refresh
                 }
             });
+            if (before == SignalHandler.SIG_IGN) {
+                LOG.warn("SIGHUP is ignored by this process (started under nohup, or by a parent that ignores it),"
+                        + " so it cannot refresh the catalog; start the server without nohup (a service manager"
+                        + " or container runtime does), or through `env --default-signal=HUP`");
+                return false;
+            }
+            return true;
         } catch (IllegalArgumentException e) {
             LOG.debug("SIGHUP cannot be caught here: {}", e.getMessage());
-        }
-        if (checkEvery.isZero()) {
-            LOG.info("catalog refresh: on SIGHUP (checking the files for changes is off)");
-        } else {
-            long millis = checkEvery.toMillis();
-            worker.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
-            LOG.info("catalog refresh: on SIGHUP, or when new files have been renamed into place (checked every {})",
-                    seconds(checkEvery));
+            return false;
         }
     }
 

@@ -227,11 +227,38 @@ class CatalogRefreshTest {
         }
     }
 
+    @Test
+    void aServerStartedWithSighupIgnoredSaysSoAndKeepsServing() throws Exception {
+        try (ServeProcess server = serveUnder(List.of("env", "--ignore-signal=HUP"), a)) {
+            assertThat(server.lines()).anyMatch(l -> l.contains("WARN") && l.contains("SIGHUP is ignored by this process")
+                    && l.contains("nohup"));
+            assertThat(server.lines()).anyMatch(l -> l.contains("catalog refresh: not on SIGHUP (ignored by this process),"
+                    + " or when new files have been renamed into place"));
+            new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start().waitFor();
+            ApiClient api = new ApiClient(server.base());
+            assertThat(api.get("/lookup/track/" + onlyInA.get(0)).status()).isEqualTo(200);
+            assertThat(server.isAlive()).isTrue();
+            assertThat(server.lines()).noneMatch(l -> l.contains("SIGHUP: opening"));
+        }
+        try (ServeProcess server = serve(a)) {
+            assertThat(server.lines()).anyMatch(l -> l.contains("catalog refresh: on SIGHUP, or when new files"));
+            assertThat(server.lines()).noneMatch(l -> l.contains("SIGHUP is ignored"));
+        }
+    }
+
+    /**
+     * {@code serve} with SIGHUP at its default disposition, whatever the test runner's: under
+     * {@code nohup} it would be ignored, and a SIGHUP would refresh nothing.
+     */
     private static ServeProcess serve(Path catalog, String... more) {
+        return serveUnder(List.of("env", "--default-signal=HUP"), catalog, more);
+    }
+
+    private static ServeProcess serveUnder(List<String> launcher, Path catalog, String... more) {
         List<String> args = new ArrayList<>(List.of("--db", catalog.toString(), "--rate-limit", "0",
                 "--access-log", "off"));
         args.addAll(List.of(more));
-        ServeProcess server = ServeProcess.start(Map.of(), List.of("-Xmx256m"), args.toArray(String[]::new));
+        ServeProcess server = ServeProcess.startUnder(launcher, Map.of(), List.of("-Xmx256m"), args.toArray(String[]::new));
         assertThat(server.base()).as(String.join("\n", server.lines())).isNotNull();
         return server;
     }

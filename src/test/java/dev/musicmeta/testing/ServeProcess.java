@@ -43,7 +43,17 @@ public final class ServeProcess implements AutoCloseable {
      * listens, or once it has exited.
      */
     public static ServeProcess start(Map<String, String> env, List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>();
+        return startUnder(List.of(), env, jvmOptions, args);
+    }
+
+    /**
+     * {@link #start} with {@code launcher} before the {@code java} command, e.g. {@code env
+     * --ignore-signal=HUP} to start it as {@code nohup} would (the launcher must exec java, so
+     * that {@link #pid()} stays the server's).
+     */
+    public static ServeProcess startUnder(List<String> launcher, Map<String, String> env, List<String> jvmOptions,
+                                          String... args) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.musicmeta.cli.Main", "serve"));
