@@ -18,8 +18,8 @@ import java.util.function.ToIntFunction;
  * go stale; the bound is by bytes of heap ({@link RetainedSize}'s estimate) or, where options ask,
  * by entry count. Bytes, because the heap is small and fixed (jvm.options) and an album's size
  * varies tenfold: 10,000 albums and 10,000 artists were 30 MiB of a 70 to 80 MiB live set on a
- * generated catalog, so a count bounds nothing on a catalog of larger items. Popular albums and artists recur across lookups and
- * each costs a statement or two to assemble. Lookups are Caffeine's bulk loads: the cached
+ * generated catalog, so a count bounds nothing on a catalog of larger items. Popular albums and
+ * artists recur across lookups and each costs a statement or two to assemble. Lookups are Caffeine's bulk loads: the cached
  * entries, and one call of the loader for all the missing ones. A cache of size 0 is off: every
  * lookup calls the loader and nothing is counted.
  */
@@ -78,9 +78,7 @@ final class Caches {
     }
 
     private static long weight(Cache<Long, ?> cache) {
-        return cache == null ? 0 : cache.policy().eviction().filter(e -> e.isWeighted())
-                .flatMap(e -> e.weightedSize().isPresent() ? java.util.Optional.of(e.weightedSize().getAsLong())
-                        : java.util.Optional.empty()).orElse(0L);
+        return cache == null ? 0 : cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** Forgets every entry: the files changed under them. */
