@@ -8,15 +8,18 @@ import java.util.Arrays;
  * server knows its length and its hash (the ETag) before the first byte goes out.
  *
  * <p>One buffer per thread is reused ({@link #acquire}); a buffer that grew past
- * {@link #RETAINED_CAPACITY} for one large answer is dropped afterwards, so idle threads hold
- * little memory.
+ * {@link #RETAINED_CAPACITY} for one large answer drops its array when it is released, so idle
+ * threads hold little memory. (Dropping it only at the thread's next answer left every request
+ * thread that had once sent a batch of 400 holding a 1 MiB array: 47 MiB of a 192 MiB heap
+ * under 32 connections of batches, see bench/RESULTS.md.)
  */
 final class ResponseBuffer extends OutputStream {
 
     static final int RETAINED_CAPACITY = 256 * 1024;
+    private static final int INITIAL_CAPACITY = 8192;
 
-    private static final ThreadLocal<ResponseBuffer> BODY = ThreadLocal.withInitial(() -> new ResponseBuffer(8192));
-    private static final ThreadLocal<ResponseBuffer> GZIP = ThreadLocal.withInitial(() -> new ResponseBuffer(8192));
+    private static final ThreadLocal<ResponseBuffer> BODY = ThreadLocal.withInitial(() -> new ResponseBuffer(INITIAL_CAPACITY));
+    private static final ThreadLocal<ResponseBuffer> GZIP = ThreadLocal.withInitial(() -> new ResponseBuffer(INITIAL_CAPACITY));
 
     private byte[] bytes;
     private int size;
@@ -39,20 +42,28 @@ final class ResponseBuffer extends OutputStream {
     private static ResponseBuffer take(ThreadLocal<ResponseBuffer> local) {
         ResponseBuffer buffer = local.get();
         if (buffer.inUse) {
-            return new ResponseBuffer(8192);
-        }
-        if (buffer.bytes.length > RETAINED_CAPACITY) {
-            buffer = new ResponseBuffer(8192);
-            local.set(buffer);
+            return new ResponseBuffer(INITIAL_CAPACITY);
         }
         buffer.size = 0;
         buffer.inUse = true;
         return buffer;
     }
 
-    /** Hands the buffer back to its thread; its content must not be used afterwards. */
+    /**
+     * Hands the buffer back to its thread; its content must not be used afterwards. An array grown
+     * past {@link #RETAINED_CAPACITY} is let go here, not kept until the thread's next answer.
+     */
     void release() {
         inUse = false;
+        size = 0;
+        if (bytes.length > RETAINED_CAPACITY) {
+            bytes = new byte[INITIAL_CAPACITY];
+        }
+    }
+
+    /** How many bytes it holds room for. */
+    int capacity() {
+        return bytes.length;
     }
 
     @Override

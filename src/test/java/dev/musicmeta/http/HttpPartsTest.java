@@ -73,6 +73,20 @@ class HttpPartsTest {
     }
 
     @Test
+    void aThreadKeepsNoLargeBodyBufferOnceTheAnswerIsSent() {
+        ResponseBuffer large = ResponseBuffer.acquire();
+        large.write(new byte[700_000], 0, 700_000);
+        assertThat(large.capacity()).isGreaterThan(ResponseBuffer.RETAINED_CAPACITY);
+        large.release();
+        assertThat(large.capacity()).isLessThanOrEqualTo(ResponseBuffer.RETAINED_CAPACITY);
+
+        ResponseBuffer next = ResponseBuffer.acquire();
+        assertThat(next).isSameAs(large);
+        assertThat(next.size()).isZero();
+        next.release();
+    }
+
+    @Test
     void aLimitedClientWaitsWholeSecondsAndOthersAreUnaffected() {
         RateLimit limit = new RateLimit(1, 2);
 
