@@ -35,6 +35,11 @@ final class Fetch {
         return rows(Sql.TRACKS_BY_ISRC, KeySet.ofStrings(isrcs), IsrcCandidate::read);
     }
 
+    /** The tracks of the ISRCs: whole where an ISRC has one, else what they are ordered by ({@link IsrcPick}). */
+    List<IsrcPick> isrcPicks(Collection<String> isrcs) {
+        return rows(Sql.BEST_TRACKS_BY_ISRC, KeySet.ofStrings(isrcs), IsrcPick::read);
+    }
+
     List<StoredTrack> tracksOfAlbum(long albumRowid) {
         long started = session.clock();
         try {

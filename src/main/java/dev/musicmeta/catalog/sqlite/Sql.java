@@ -9,7 +9,8 @@ import static dev.musicmeta.catalog.sqlite.SqlText.rowidRange;
  * looks up keys, whether it takes a single key ({@code = ?}) or a set of them bound as one JSON
  * array ({@code IN (SELECT value FROM json_each(?))}, one prepared shape for any number of keys,
  * and the planner still probes the index once per key). The rows' select lists are beside their
- * readers ({@link StoredTrack}, {@link StoredAlbum}, {@link StoredArtist}, {@link IsrcCandidate}).
+ * readers ({@link StoredTrack}, {@link StoredAlbum}, {@link StoredArtist}, {@link IsrcCandidate},
+ * {@link IsrcPick}).
  * Columns are always named: the real files carry more columns than the service reads.
  */
 enum Sql {
@@ -17,6 +18,7 @@ enum Sql {
     TRACKS_BY_ID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.id" + keys),
     TRACKS_BY_ROWID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.rowid" + keys),
     TRACKS_BY_ISRC(true, (trackFiles, keys) -> IsrcCandidate.select(trackFiles) + " WHERE t.external_id_isrc" + keys),
+    BEST_TRACKS_BY_ISRC(true, IsrcPick::select),
     TRACKS_BY_ALBUM(false, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.album_rowid = ?"),
 
     ARTISTS_BY_ID(true, (trackFiles, keys) -> StoredArtist.SELECT + " WHERE ar.id" + keys),

@@ -183,12 +183,38 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
             return Map.of();
         }
         return read(load -> {
-            Map<String, List<StoredTrack>> groups = isrcGroups(load, wanted);
-            List<StoredTrack> best = groups.values().stream().map(group -> group.get(0)).toList();
-            Map<Long, Track> tracks = load.tracks(best, true);
-            return Keyed.inOrder(wanted, isrc -> groups.containsKey(isrc)
-                    ? tracks.get(groups.get(isrc).get(0).rowid()) : null);
+            Map<String, StoredTrack> best = bestRows(load, wanted);
+            Map<Long, Track> tracks = load.tracks(best.values(), true);
+            return Keyed.inOrder(wanted, best, StoredTrack::rowid, tracks);
         });
+    }
+
+    /**
+     * The row of the best track ({@link IsrcRank#BEST_FIRST}) of each requested ISRC that has any:
+     * an ISRC's only track as read with the ranks, the best of several read by rowid in one more
+     * statement (none when no ISRC has several).
+     */
+    private static Map<String, StoredTrack> bestRows(Loader load, List<String> wanted) {
+        Map<String, StoredTrack> whole = new HashMap<>(Keyed.capacity(wanted.size()));
+        Map<String, IsrcRank> best = new HashMap<>();
+        for (IsrcPick pick : load.fetch().isrcPicks(wanted)) {
+            if (pick.track() != null) {
+                whole.put(pick.isrc(), pick.track());
+            } else {
+                best.merge(pick.isrc(), pick.rank(), (a, b) -> IsrcRank.BEST_FIRST.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        if (!best.isEmpty()) {
+            List<Long> rowids = best.values().stream().map(IsrcRank::rowid).toList();
+            Map<Long, StoredTrack> rows = load.fetch().tracksByRowid(rowids);
+            best.forEach((isrc, rank) -> {
+                StoredTrack row = rows.get(rank.rowid());
+                if (row != null) {
+                    whole.put(isrc, row);
+                }
+            });
+        }
+        return whole;
     }
 
     /** The tracks of each requested ISRC that has any, best first ({@link IsrcCandidate#BEST_FIRST}). */

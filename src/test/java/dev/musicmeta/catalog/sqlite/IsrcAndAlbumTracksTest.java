@@ -4,7 +4,11 @@ import static dev.musicmeta.testing.EdgeCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.catalog.Track;
+import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.EdgeCatalog;
+import dev.musicmeta.testing.TestCatalogs;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +40,39 @@ class IsrcAndAlbumTracksTest {
         assertThat(best.id()).isEqualTo(ISRC_R7_POP90_ALBUM_MISSING);
         assertThat(best.album()).isNull();
         assertThat(best).isEqualTo(catalog.track(ISRC_R7_POP90_ALBUM_MISSING).orElseThrow());
+    }
+
+    /**
+     * On a generated catalog, where about one ISRC in eight is on several tracks and some of those
+     * tie on popularity: the best track of each, looked up all in one batch, is the first of the
+     * ISRC's tracks in the order above (which reads every track whole).
+     */
+    @Test
+    void bestTrackOfEveryIsrcInABatchIsTheFirstOfItsTracks() throws Exception {
+        Path main = TestCatalogs.smallMain();
+        List<String> shared = Db.column(main, "SELECT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL"
+                + " GROUP BY external_id_isrc HAVING count(*) > 1 ORDER BY external_id_isrc LIMIT 300")
+                .stream().map(String::valueOf).toList();
+        long tiedAtTheTop = ((Number) Db.value(main, "SELECT count(*) FROM (SELECT external_id_isrc, max(popularity) AS top"
+                + " FROM tracks WHERE external_id_isrc IS NOT NULL GROUP BY external_id_isrc HAVING count(*) > 1) g"
+                + " WHERE (SELECT count(*) FROM tracks t WHERE t.external_id_isrc = g.external_id_isrc"
+                + " AND t.popularity = g.top) > 1")).longValue();
+        List<String> single = Db.column(main, "SELECT external_id_isrc FROM tracks WHERE external_id_isrc IS NOT NULL"
+                + " GROUP BY external_id_isrc HAVING count(*) = 1 ORDER BY external_id_isrc LIMIT 100")
+                .stream().map(String::valueOf).toList();
+        assertThat(shared).hasSize(300);
+        assertThat(tiedAtTheTop).isPositive(); // some best tracks are decided by release date or rowid
+        List<String> isrcs = new ArrayList<>(shared);
+        isrcs.addAll(single);
+        try (SqliteCatalog generated = SqliteCatalog.open(CatalogFiles.resolve(main, TestCatalogs.smallTrackFiles()),
+                SqliteOptions.defaults().withConnections(1))) {
+            Map<String, Track> best = generated.bestTrackByIsrc(isrcs);
+            Map<String, List<Track>> all = generated.tracksByIsrc(isrcs);
+            assertThat(best.keySet()).containsExactlyElementsOf(isrcs);
+            for (String isrc : isrcs) {
+                assertThat(best.get(isrc)).as(isrc).isEqualTo(all.get(isrc).get(0));
+            }
+        }
     }
 
     @Test

@@ -99,6 +99,21 @@ class StatementCountTest {
         assertThat(every).isEqualTo(one);
     }
 
+    /**
+     * An ISRC on several tracks reads only their order keys with the others' tracks, then its best
+     * track whole by rowid: one statement more than an ISRC on one track, for any number of them.
+     */
+    @Test
+    void bestTracksOfIsrcsOnSeveralTracksTakeOneStatementMoreForAllOfThem() {
+        List<String> isrcs = new java.util.ArrayList<>(bulkIsrcs().subList(0, BULK - 2));
+        isrcs.add(ISRC_MANY);
+        isrcs.add(TRACK_OUT_OF_RANGE_ISRC);
+        long one = statements(() -> assertThat(catalog.bestTrackByIsrc(ISRC_MANY)).isPresent());
+        long all = statements(() -> assertThat(catalog.bestTrackByIsrc(isrcs)).hasSize(BULK));
+        assertThat(one).isEqualTo(TRACK_LOOKUP + 1);
+        assertThat(all).isEqualTo(one);
+    }
+
     @Test
     void isrcOnNineAlbumsRunsAsManyStatementsAsIsrcOnOne() {
         long one = statements(() -> catalog.tracksByIsrc(TRACK_FULL_ISRC));
