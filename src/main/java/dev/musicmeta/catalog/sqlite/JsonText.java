@@ -10,6 +10,11 @@ import java.util.List;
 /**
  * Checks the JSON text stored in track_files. Strict JSON (RFC 8259, as Jackson reads it by
  * default): exactly one value, nothing after it. Broken text never fails a request.
+ *
+ * <p>The text is parsed from a copy of its chars, not from the String: a row's values are read
+ * while its own parser ({@link JsonRow}) holds this thread's recycled buffers, and a parser of a
+ * String copies it into a token buffer of its own, at least 4 KiB, fresh each time it is nested
+ * (about 9 KiB per text against 1 KiB; two texts a track, 6 MiB of a batch of 400 ISRCs).
  */
 final class JsonText {
 
@@ -22,7 +27,7 @@ final class JsonText {
         if (text == null) {
             return List.of();
         }
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = JSON.createParser(text.toCharArray())) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return List.of();
             }
@@ -44,7 +49,7 @@ final class JsonText {
         if (text == null) {
             return null;
         }
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = JSON.createParser(text.toCharArray())) {
             if (parser.nextToken() == null) {
                 return null;
             }
