@@ -4,10 +4,12 @@
 #
 #   bench/pair-cpu.sh --db PATH --a JAR[@"JVM OPTIONS"] --b JAR[@"JVM OPTIONS"] [--connections 32]
 #                     [--warmup 20] [--duration 10] [--path /lookup/track/] [--values FILE]
+#                     [--batch SIZE]
 #
 # Starts both jars (rate limit off; JVM options after @, default -Xmx256m; NAME=VALUE words among
 # them are set in the environment, e.g. MALLOC_ARENA_MAX=2) and drives both with wrk at once, the
-# same path with random values (default: 20,000 random track ids of the catalog), warm-up first.
+# same path with random values (default: 20,000 random track ids of the catalog), warm-up first;
+# with --batch SIZE, POST /batch/lookup with SIZE of the values as ISRCs a request instead.
 # Each server's threads are read from /proc/PID/task before and after, and summed by group (http,
 # C2 compiler, GC, VM thread...). Running the two at once, rather than one after the other, puts
 # them under the same noise on a shared machine: a build that does more per request, or makes its
@@ -16,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-db="" a="" b="" connections=32 warmup=20 duration=10 path=/lookup/track/ values=""
+db="" a="" b="" connections=32 warmup=20 duration=10 path=/lookup/track/ values="" batch=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --path) path=$2; shift 2 ;;
     --values) values=$2; shift 2 ;;
+    --batch) batch=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -57,7 +60,14 @@ measure() { # label, jar[@options], port: prints one line per thread group and a
     kill -0 "$pid" 2>/dev/null || { echo "$label did not start; see $work/$label.log" >&2; exit 1; }
     sleep 0.1
   done
-  load() { PREFIX=$path VALUES=$values WRK_LIB=bench/wrk wrk -t2 -c"$connections" -d"$1s" -s bench/wrk/get.lua "http://127.0.0.1:$port"; }
+  load() {
+    if [ "$batch" -gt 0 ]; then
+      BATCH_SIZE=$batch VALUES=$values WRK_LIB=bench/wrk wrk -t2 -c"$connections" -d"$1s" --timeout 30s \
+        -s bench/wrk/batch.lua "http://127.0.0.1:$port"
+    else
+      PREFIX=$path VALUES=$values WRK_LIB=bench/wrk wrk -t2 -c"$connections" -d"$1s" -s bench/wrk/get.lua "http://127.0.0.1:$port"
+    fi
+  }
   snapshot() { # group, CPU ticks, context switches of every thread
     local t
     for t in /proc/"$pid"/task/*; do
@@ -70,6 +80,7 @@ measure() { # label, jar[@options], port: prints one line per thread group and a
   out=$(load "$duration")
   snapshot > "$work/$label.after"
   requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+  echo "$out" | grep -E '^\{|Non-2xx|Socket errors' | sed "s/^/$label wrk: /" || true
   join "$work/$label.before" "$work/$label.after" | awk -v r="$requests" -v l="$label" -v hz="$(getconf CLK_TCK)" '
     { d = $4 - $2; cs = $5 - $3; t += d; ts += cs
       if (d > 0 || cs > 0) printf "%s %-16s CPU %8.1f us/req  context switches %5.2f/req\n", l, $1, d / hz / r * 1e6, cs / r }
