@@ -220,6 +220,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logFormat.apply();
+        ServeWarmUp.start(); // once logging is set up: what it initializes gets its loggers
         ServerConfig config;
         SqliteOptions options;
         try {
