@@ -57,9 +57,11 @@ final class IndexDocuments {
     /**
      * Artists' exact keys by name: an artist is credited on many tracks and albums, and its key
      * costs a pass of {@link NameAnalyzer#EXACT} over its name. A key depends on the name alone;
-     * the bound keeps the build's memory flat at any catalog size.
+     * the bound keeps the build's memory flat at any catalog size. Upkeep runs on the calling
+     * thread: on the common pool each miss woke a thread of its own, and writers spun waiting for it.
      */
-    private static final Cache<String, String> ARTIST_KEYS = Caffeine.newBuilder().maximumSize(20_000).build();
+    private static final Cache<String, String> ARTIST_KEYS = Caffeine.newBuilder().maximumSize(20_000)
+            .executor(Runnable::run).build();
 
     private IndexDocuments() {}
 
