@@ -51,7 +51,7 @@ final class IndexCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads that build documents besides the one reading SQLite; default: all cores.")
+            description = "Threads that read the catalog and index it; default: all cores.")
     private Integer threads;
 
     @Override

@@ -36,6 +36,9 @@ final class FoldingFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
+        if (isAscii(term.buffer(), term.length())) {
+            return foldAscii();
+        }
         String folded = Folding.fold(term);
         StringBuilder joined = null;
         int partStart = 0;
@@ -71,6 +74,59 @@ final class FoldingFilter extends TokenFilter {
             partState = captureState();
         }
         return true;
+    }
+
+    /**
+     * As the general path does for a word of ASCII characters only (most words), in the term's own
+     * buffer: lower case ({@link Folding#fold} of such a word), the joiners removed, the parts kept.
+     */
+    private boolean foldAscii() throws IOException {
+        char[] buffer = term.buffer();
+        int length = term.length();
+        int kept = 0;
+        int partStart = 0;
+        boolean joiners = false;
+        for (int i = 0; i < length; i++) {
+            char c = buffer[i];
+            if (Folding.isJoiner(c)) {
+                joiners = true;
+                addPart(buffer, partStart, kept);
+                partStart = kept;
+            } else {
+                buffer[kept++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+        }
+        if (!joiners) {
+            return true;
+        }
+        addPart(buffer, partStart, kept);
+        if (kept == 0) {
+            parts.clear();
+            return incrementToken();
+        }
+        term.setLength(kept);
+        if (parts.size() < 2) {
+            parts.clear();
+        }
+        if (!parts.isEmpty()) {
+            partState = captureState();
+        }
+        return true;
+    }
+
+    private static boolean isAscii(char[] buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void addPart(char[] kept, int start, int end) {
+        if (emitParts && end > start) {
+            parts.add(new String(kept, start, end - start));
+        }
     }
 
     private void addPart(String folded, int start, int end) {

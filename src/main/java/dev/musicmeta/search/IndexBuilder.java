@@ -16,13 +16,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -38,12 +36,14 @@ import org.apache.lucene.util.Version;
  * {@link IndexManifest}, written into a temporary folder beside the target and renamed into place
  * only when complete, so a half-built index is never served and a failed build leaves nothing.
  *
- * <p>Each page of the catalog, a range of {@value #BATCH} rowids, is a task: a worker reads it
- * through the {@link CatalogScan} (the items as the API serves them, so the index ranks by the
- * values the answers show) and adds its documents to the thread-safe IndexWriter. Reading
- * thus runs on every core, as indexing does. The queue of tasks is bounded, a task holds only
- * its page, and the writer flushes at a fixed RAM buffer, so memory does not grow with the
- * catalog: the build fits in {@code -Xmx1g} at any size.
+ * <p>The catalog is read in pages, ranges of {@value #BATCH} rowids. Each worker takes the next
+ * page from a shared counter, reads it through the {@link CatalogScan} (the items as the API
+ * serves them, so the index ranks by the values the answers show) and adds its documents to the
+ * thread-safe IndexWriter, then takes the next. Reading thus runs on every core, as indexing
+ * does, with nothing handed between threads: a worker holds only its page, and the writer
+ * flushes at a fixed RAM buffer, so memory does not grow with the catalog: the build fits in
+ * {@code -Xmx1g} at any size. One worker a core also means one segment in the writer's buffer a
+ * core, so segments are flushed as large as the buffer allows.
  *
  * <p>Each kind's index is merged into one segment at the end. A search then looks each word up
  * in one term dictionary instead of one per segment, and {@link TopHits} fills the page and
@@ -62,7 +62,7 @@ public final class IndexBuilder {
     private final int flushEveryDocs;
 
     /**
-     * @param threads     document-building threads besides the reading thread
+     * @param threads     threads that read pages and index them
      * @param ramBufferMb the writer's RAM buffer; segments are flushed when it is full
      */
     public IndexBuilder(int threads, double ramBufferMb) {
@@ -79,12 +79,9 @@ public final class IndexBuilder {
         this.flushEveryDocs = flushEveryDocs;
     }
 
-    /**
-     * How many threads read the catalog at once: the workers, and the thread that hands out the
-     * pages when their queue is full. A catalog with as many connections never makes one wait.
-     */
+    /** How many threads read the catalog at once: the workers. */
     public int readers() {
-        return threads + 1;
+        return threads;
     }
 
     /** All cores, a 128 MB buffer. */
@@ -126,12 +123,13 @@ public final class IndexBuilder {
             long artists = maxRowid(catalog, SearchKind.ARTISTS, mainFile);
             long total = tracks + albums + artists;
             Map<String, Long> documents = new LinkedHashMap<>();
+            IndexDocuments toDocuments = new IndexDocuments();
             documents.put(IndexManifest.folder(SearchKind.TRACKS), buildKind(temp, SearchKind.TRACKS, mainFile, tracks,
-                    catalog::tracksInRange, IndexDocuments::track, done -> progress.update(done, total)));
+                    catalog::tracksInRange, toDocuments::track, done -> progress.update(done, total)));
             documents.put(IndexManifest.folder(SearchKind.ALBUMS), buildKind(temp, SearchKind.ALBUMS, mainFile, albums,
-                    catalog::albumsInRange, IndexDocuments::album, done -> progress.update(tracks + done, total)));
+                    catalog::albumsInRange, toDocuments::album, done -> progress.update(tracks + done, total)));
             documents.put(IndexManifest.folder(SearchKind.ARTISTS), buildKind(temp, SearchKind.ARTISTS, mainFile,
-                    artists, catalog::artistsInRange, IndexDocuments::artist,
+                    artists, catalog::artistsInRange, toDocuments::artist,
                     done -> progress.update(tracks + albums + done, total)));
             progress.update(total, total);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -201,29 +199,34 @@ public final class IndexBuilder {
                 .setSimilarity(WordCounts.INSTANCE)
                 .setCommitOnClose(false);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong nextPage = new AtomicLong();
         AtomicLong rowidsDone = new AtomicLong();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 2), new ThreadPoolExecutor.CallerRunsPolicy());
         try (FSDirectory directory = FSDirectory.open(temp.resolve(IndexManifest.folder(kind)));
              IndexWriter writer = new IndexWriter(directory, config)) {
-            for (long after = 0; after < lastRowid && failure.get() == null; after += BATCH) {
-                long from = after;
-                long last = Math.min(after + BATCH, lastRowid);
-                workers.execute(() -> {
-                    try {
+            Runnable worker = () -> {
+                try {
+                    for (long from = nextPage.getAndAdd(BATCH); from < lastRowid && failure.get() == null;
+                         from = nextPage.getAndAdd(BATCH)) {
+                        long last = Math.min(from + BATCH, lastRowid);
                         for (RankedItem<T> item : pages.inRange(from, last)) {
                             writer.addDocument(toDocument.apply(item));
                         }
                         synchronized (rowidsDone) { // in order, though pages finish in any order
                             done.rows(rowidsDone.addAndGet(last - from));
                         }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
                     }
-                });
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            };
+            List<Thread> workers = new ArrayList<>(threads);
+            for (int i = 0; i < threads; i++) {
+                Thread thread = new Thread(worker, "index-" + IndexManifest.folder(kind) + "-" + i);
+                thread.setDaemon(true);
+                workers.add(thread);
+                thread.start();
             }
-            workers.shutdown();
-            awaitQuietly(workers);
+            joinAll(workers, failure);
             Throwable t = failure.get();
             if (t instanceof CatalogUnavailableException unreadable) {
                 throw unreadable(mainFile, unreadable);
@@ -234,9 +237,28 @@ public final class IndexBuilder {
             writer.forceMerge(1);
             writer.commit();
             return writer.getDocStats().numDocs;
-        } finally {
-            workers.shutdownNow();
-            awaitQuietly(workers);
+        }
+    }
+
+    /**
+     * Waits for every worker to finish its page. Interrupted, it stops them: they end after the
+     * page in hand, and the build fails.
+     */
+    private static void joinAll(List<Thread> workers, AtomicReference<Throwable> failure) {
+        boolean interrupted = false;
+        for (Thread worker : workers) {
+            while (worker.isAlive()) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    // keep waiting: the writer is not closed under a worker
+                    failure.compareAndSet(null, e);
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -276,16 +298,6 @@ public final class IndexBuilder {
         IOUtils.fsync(folder.getParent(), true);
         if (old != null) {
             deleteQuietly(old);
-        }
-    }
-
-    private static void awaitQuietly(ThreadPoolExecutor workers) {
-        try {
-            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                // keep waiting: workers finish their batch
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.musicmeta.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.musicmeta.catalog.Album;
 import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.CatalogScan.RankedItem;
@@ -24,7 +22,8 @@ import org.apache.lucene.index.IndexOptions;
 
 /**
  * Turns catalog items, as the API serves them, into index documents; see {@link Fields}. Names
- * and genres are the served ones: NULL and blank ones left out, each genre once.
+ * and genres are the served ones: NULL and blank ones left out, each genre once. One instance a
+ * build, shared by its threads.
  */
 final class IndexDocuments {
 
@@ -54,16 +53,22 @@ final class IndexDocuments {
         WORDS_ONLY.freeze();
     }
 
+    /** Slots of {@link #artistKeys}: a power of two. */
+    private static final int KEY_SLOTS = 1 << 15;
+
     /**
-     * Artists' exact keys by name: an artist is credited on many tracks and albums, and its key
-     * costs a pass of {@link NameAnalyzer#EXACT} over its name. A key depends on the name alone;
-     * the bound keeps the build's memory flat at any catalog size.
+     * Artists' exact keys by name, for one build: an artist is credited on many tracks and
+     * albums, and its key costs a pass of {@link NameAnalyzer#EXACT} over its name. A table with
+     * one slot per name hash (the last name to land there wins) is bounded at any catalog size and
+     * needs neither lock nor upkeep: threads may race on a slot, and then one memo is lost, never a
+     * key. A Caffeine cache here spent more on its upkeep (and its compilation) than it saved.
      */
-    private static final Cache<String, String> ARTIST_KEYS = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final NameKey[] artistKeys = new NameKey[KEY_SLOTS];
 
-    private IndexDocuments() {}
+    /** A name and its exact key ({@code null} when it has none); final fields, so safely shared. */
+    private record NameKey(String name, String key) {}
 
-    static Document track(RankedItem<Track> item) {
+    Document track(RankedItem<Track> item) {
         Track track = item.item();
         Album album = track.album();
         Document doc = common(SearchKind.TRACKS, item.rowid(), track.name(), item.rank());
@@ -94,7 +99,7 @@ final class IndexDocuments {
         return doc;
     }
 
-    static Document album(RankedItem<Album> item) {
+    Document album(RankedItem<Album> item) {
         Album album = item.item();
         Document doc = common(SearchKind.ALBUMS, item.rowid(), album.name(), item.rank());
         List<String> artists = names(album.artists());
@@ -116,7 +121,7 @@ final class IndexDocuments {
         return doc;
     }
 
-    static Document artist(RankedItem<Artist> item) {
+    Document artist(RankedItem<Artist> item) {
         Artist artist = item.item();
         Document doc = common(SearchKind.ARTISTS, item.rowid(), artist.name(), item.rank());
         if (artist.name() != null) {
@@ -173,13 +178,25 @@ final class IndexDocuments {
     }
 
     /** Each artist's whole name as one term ({@link Fields#ARTIST_EXACT}). */
-    private static void artistKeys(Document doc, List<String> artists) {
+    private void artistKeys(Document doc, List<String> artists) {
         for (String artist : artists) {
-            String key = ARTIST_KEYS.get(artist, NameAnalyzer::exactKey);
+            String key = artistKey(artist);
             if (key != null) {
                 doc.add(new StringField(Fields.ARTIST_EXACT, key, Field.Store.NO));
             }
         }
+    }
+
+    private String artistKey(String name) {
+        int hash = name.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (KEY_SLOTS - 1);
+        NameKey memo = artistKeys[slot];
+        if (memo != null && memo.name().equals(name)) {
+            return memo.key();
+        }
+        String key = NameAnalyzer.exactKey(name);
+        artistKeys[slot] = new NameKey(name, key);
+        return key;
     }
 
     /** The text in {@link Fields#WORDS} and {@link Fields#PREFIXES}. */

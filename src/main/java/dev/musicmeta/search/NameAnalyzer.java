@@ -136,7 +136,24 @@ final class NameAnalyzer extends Analyzer {
         if (name == null || name.length() > 4 * MAX_EXACT_KEY) {
             return null;
         }
-        return exactKey(EXACT.words(name));
+        // As exactKey(EXACT.words(name)), without a Word per word: the build takes a key of every name.
+        StringBuilder key = new StringBuilder(name.length());
+        boolean any = false;
+        try (TokenStream stream = EXACT.tokenStream("", name)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (key.length() > 0) {
+                    key.append(' ');
+                }
+                key.append(term.buffer(), 0, term.length());
+                any = true;
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen on a String
+        }
+        return !any || key.length() > MAX_EXACT_KEY ? null : key.toString();
     }
 
     /** The exact-match key of the {@link #EXACT} words of a name (see {@link #exactKey(String)}). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicmeta.search.NameAnalyzer.Word;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FoldingTest {
@@ -56,6 +57,39 @@ class FoldingTest {
     void joinersAreRemovedAndPartsIndexed() {
         assertThat(query("Don't R.E.M.")).containsExactly("dont", "rem");
         assertThat(index("L'amour")).containsExactly("lamour", "l", "amour");
+    }
+
+    /**
+     * Words of ASCII letters fold in place, others through {@link Folding#fold}: both give the same
+     * words. A combining acute after each character sends a word down the general path (the mark
+     * is folded away and moves no word boundary), so the two spellings must analyse alike.
+     */
+    @Test
+    void asciiWordsFoldAsTheGeneralPathFoldsThem() {
+        Random random = new Random(12);
+        String alphabet = "abcXYZ019 .'_,:;-!&/";
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder plain = new StringBuilder();
+            StringBuilder marked = new StringBuilder();
+            for (int i = 1 + random.nextInt(14); i > 0; i--) {
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                plain.append(c);
+                marked.append(c);
+                if (c != ' ') {
+                    marked.append('\u0301');
+                }
+            }
+            for (NameAnalyzer analyzer : List.of(NameAnalyzer.INDEX, NameAnalyzer.QUERY, NameAnalyzer.EXACT)) {
+                assertThat(textsAndPositions(analyzer, plain.toString())).as("%s", plain)
+                        .isEqualTo(textsAndPositions(analyzer, marked.toString()));
+            }
+            assertThat(NameAnalyzer.exactKey(plain.toString())).as("%s", plain)
+                    .isEqualTo(NameAnalyzer.exactKey(NameAnalyzer.EXACT.words(marked.toString())));
+        }
+    }
+
+    private static List<String> textsAndPositions(NameAnalyzer analyzer, String text) {
+        return analyzer.words(text).stream().map(w -> w.text() + "@" + w.positionIncrement()).toList();
     }
 
     @Test
