@@ -1,7 +1,9 @@
 package dev.musicmeta.cli;
 
 import ch.qos.logback.classic.LoggerContext;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,12 +16,25 @@ import picocli.CommandLine.Spec;
         name = "music-metadata-api",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "A self-hosted music metadata web API over the 2025 Spotify metadata snapshot.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, IndexCommand.class, KeysCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "A self-hosted music metadata web API over the 2025 Spotify metadata snapshot.")
 public final class Main implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    /**
+     * The subcommands, in the order the help lists them. Picocli reads a command's annotations by
+     * reflection when it is added, about a tenth of a second for all of them at start-up; a command
+     * line naming one subcommand gets only that one ({@link #commandLine(UnaryOperator, String...)}).
+     */
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("serve", ServeCommand::new),
+            new Subcommand("generate", GenerateCommand::new),
+            new Subcommand("index", IndexCommand::new),
+            new Subcommand("keys", KeysCommand::new),
+            new Subcommand("help", CommandLine.HelpCommand::new));
+
+    private record Subcommand(String name, Supplier<Object> command) {
+    }
 
     @Spec
     CommandSpec spec;
@@ -46,17 +61,26 @@ public final class Main implements Runnable {
             System.err.println(logLevel); // read when logging started, before any command: checked first
             return 2;
         }
-        return commandLine(environment).execute(compatible(args));
+        String[] line = compatible(args);
+        return commandLine(environment, line).execute(line);
     }
 
     /**
      * The command line with the conventions every command shares: booleans as {@link Flag} reads
      * them, enum values in any case, and each option of {@code serve} (and of any command declaring
      * {@link EnvironmentDefaults}) defaulting to its {@code MMA_*} variable, with errors about such
-     * a value naming the variable.
+     * a value naming the variable. Where {@code args} starts with a subcommand other than
+     * {@code help}, that is the only one it holds; otherwise it holds them all.
      */
-    static CommandLine commandLine(UnaryOperator<String> environment) {
+    static CommandLine commandLine(UnaryOperator<String> environment, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : null;
+        boolean one = SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(first) && !first.equals("help"));
+        for (Subcommand subcommand : SUBCOMMANDS) {
+            if (!one || subcommand.name().equals(first)) {
+                commandLine.addSubcommand(subcommand.name(), subcommand.command().get());
+            }
+        }
         commandLine.registerConverter(Boolean.class, new Flag());
         commandLine.registerConverter(Boolean.TYPE, new Flag());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -67,7 +91,7 @@ public final class Main implements Runnable {
         }
         CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
         commandLine.setParameterExceptionHandler(
-                (e, args) -> standard.handleParseException(EnvironmentDefaults.nameVariable(e, args), args));
+                (e, line) -> standard.handleParseException(EnvironmentDefaults.nameVariable(e, line), line));
         return commandLine;
     }
 

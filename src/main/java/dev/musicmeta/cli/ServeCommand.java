@@ -221,6 +221,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logFormat.apply();
+        ServeWarmUp.start(); // once logging is set up: what it initializes gets its loggers
         ServerConfig config;
         SqliteOptions options;
         try {
@@ -261,7 +262,7 @@ final class ServeCommand implements Callable<Integer> {
                 CatalogFiles.resolve(main, trackFiles), index, options);
         // -Dmma.metrics=off: nothing recorded, the baseline bench/metrics-cost.py measures metrics against
         ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
-                : ServiceMetrics.create(BuildInfo.current());
+                : ServiceMetrics.later(BuildInfo.current()); // the JVM's meters bound once serving
         // What the routes are given: the catalog opened now, replaced whole by a refresh (CatalogRefresh).
         CompletableFuture<LiveCatalog> live = opening.thenApply(
                 opened -> new LiveCatalog(CatalogMetrics.bind(opened, metrics), LOG::info));
@@ -347,6 +348,7 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.info("try http://{}:{}{}", host, server.port(), path);
             }
         }
+        server.metrics().bindJvmMeters();
         String name = signal.await();
         Duration delay = name.equals("SIGINT") ? Duration.ZERO : config.shutdownDelay();
         LOG.info("{}: draining: /ready answers 503; accepting for {} s more, then requests in flight get up to {} s",

@@ -19,6 +19,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The service's metrics, in one Prometheus registry per server: what {@code GET /metrics}
@@ -29,6 +33,10 @@ import java.util.Arrays;
  * <p>Every timer of the service ({@code http.server.requests} and the {@code mma.*} ones) is a
  * Prometheus histogram over {@link #BUCKETS}: fixed buckets rather than Micrometer's percentile
  * histogram of about 70, so that a series costs 15 buckets and a recording one binary search.
+ *
+ * <p>The server binds the JVM's meters once it answers ({@link #later(BuildInfo)}): binding them
+ * loads the JDK's management classes, about a tenth of a second of a start-up otherwise spent
+ * before the first request. A scrape that comes first waits for them.
  */
 public final class ServiceMetrics implements AutoCloseable {
 
@@ -39,10 +47,10 @@ public final class ServiceMetrics implements AutoCloseable {
             .toArray(Duration[]::new);
 
     private final PrometheusMeterRegistry registry;
-    private final JvmGcMetrics gc;
+    private final CompletableFuture<JvmGcMetrics> gc;
     private final boolean enabled;
 
-    private ServiceMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gc, boolean enabled) {
+    private ServiceMetrics(PrometheusMeterRegistry registry, CompletableFuture<JvmGcMetrics> gc, boolean enabled) {
         this.registry = registry;
         this.gc = gc;
         this.enabled = enabled;
@@ -55,29 +63,51 @@ public final class ServiceMetrics implements AutoCloseable {
     public static ServiceMetrics off() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(MeterFilter.deny());
-        return new ServiceMetrics(registry, null, false);
+        return new ServiceMetrics(registry, CompletableFuture.completedFuture(null), false);
     }
 
     /** A registry with the JVM's meters and {@code mma_build_info} of {@code build}. */
     public static ServiceMetrics create(BuildInfo build) {
+        ServiceMetrics metrics = later(build);
+        metrics.bindJvmMeters();
+        return metrics;
+    }
+
+    /**
+     * A registry with {@code mma_build_info} of {@code build}, and the JVM's meters once
+     * {@link #bindJvmMeters()} is called; until then a scrape waits for them (up to 10 s).
+     */
+    public static ServiceMetrics later(BuildInfo build) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(histograms());
-        new JvmMemoryMetrics().bindTo(registry);
-        JvmGcMetrics gc = new JvmGcMetrics();
-        gc.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmInfoMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
         Gauge.builder("mma.build.info", () -> 1)
                 .description("The running build: 1, with its version, commit and build time as labels")
                 .tag("version", build.version())
                 .tag("commit", build.commit() == null ? "unknown" : build.commit())
                 .tag("build_time", build.buildTime() == null ? "unknown" : build.buildTime())
                 .register(registry);
-        return new ServiceMetrics(registry, gc, true);
+        return new ServiceMetrics(registry, new CompletableFuture<>(), true);
+    }
+
+    /** Binds the JVM's meters (memory, GC, threads, classes, CPU, uptime, file descriptors); once. */
+    public void bindJvmMeters() {
+        if (gc.isDone()) {
+            return;
+        }
+        try {
+            new JvmMemoryMetrics().bindTo(registry);
+            JvmGcMetrics collections = new JvmGcMetrics();
+            collections.bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ClassLoaderMetrics().bindTo(registry);
+            new JvmInfoMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            new FileDescriptorMetrics().bindTo(registry);
+            gc.complete(collections);
+        } catch (RuntimeException e) { // a JVM without some management bean: scrapes go on without the rest
+            gc.completeExceptionally(e);
+        }
     }
 
     /** Whether anything is recorded; when not, the layers leave their meters out of the request path. */
@@ -92,7 +122,20 @@ public final class ServiceMetrics implements AutoCloseable {
 
     /** Writes every meter in the Prometheus text format (version 0.0.4). */
     void scrape(OutputStream out) throws IOException {
+        jvmMeters();
         registry.scrape(out);
+    }
+
+    /** The JVM's GC meters once bound (waiting up to 10 s for them), or null: without them a scrape still answers. */
+    private JvmGcMetrics jvmMeters() {
+        try {
+            return gc.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     /** The timers of the service get histograms with {@link #BUCKETS}; nothing else does. */
@@ -114,8 +157,9 @@ public final class ServiceMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        if (gc != null) {
-            gc.close();
+        JvmGcMetrics collections = gc.getNow(null);
+        if (collections != null) {
+            collections.close();
         }
         registry.close();
     }

@@ -1,13 +1,16 @@
 package dev.musicmeta.search;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.musicmeta.catalog.SearchKind;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +20,9 @@ import java.util.Map;
  * sampled pages, see {@code CatalogScan#fingerprint()}): a copy of the same file matches, another
  * catalog does not. Manifests written before the fingerprint identify it by size and modification
  * time. track_files is not recorded: nothing in the index comes from it.
+ *
+ * <p>Read and written with Jackson's streaming parser: the server reads a manifest on every start,
+ * and setting up an object mapper cost about a tenth of a second of it.
  *
  * @param format     {@link #FORMAT}; an index of another format is not served
  * @param builtAt    ISO-8601 instant
@@ -32,10 +38,7 @@ public record IndexManifest(int format, String builtAt, String lucene, CatalogSt
     public static final int FORMAT = 3;
     public static final String FILE = "manifest.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     public IndexManifest {
         documents = Map.copyOf(documents);
@@ -77,12 +80,107 @@ public record IndexManifest(int format, String builtAt, String lucene, CatalogSt
         }
     }
 
+    /**
+     * The manifest of the index in {@code indexDir}. Fields it does not know are skipped (a newer
+     * build may add some); a file that is not such a JSON object is an IOException.
+     */
     public static IndexManifest read(Path indexDir) throws IOException {
-        return JSON.readValue(indexDir.resolve(FILE).toFile(), IndexManifest.class);
+        try (JsonParser json = JSON.createParser(indexDir.resolve(FILE).toFile())) {
+            int format = 0;
+            String builtAt = null;
+            String lucene = null;
+            CatalogStamp catalog = null;
+            Map<String, Long> documents = Map.of();
+            double buildSeconds = 0;
+            expect(json, json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "format" -> format = json.getIntValue();
+                    case "built_at" -> builtAt = text(json, value);
+                    case "lucene" -> lucene = text(json, value);
+                    case "catalog" -> catalog = value == JsonToken.VALUE_NULL ? null : readStamp(json);
+                    case "documents" -> documents = readCounts(json);
+                    case "build_seconds" -> buildSeconds = json.getDoubleValue();
+                    default -> json.skipChildren();
+                }
+            }
+            expect(json, json.currentToken(), JsonToken.END_OBJECT);
+            return new IndexManifest(format, builtAt, lucene, catalog, documents, buildSeconds);
+        }
     }
 
     void write(Path indexDir) throws IOException {
-        Files.write(indexDir.resolve(FILE), JSON.writeValueAsBytes(this));
+        try (OutputStream out = Files.newOutputStream(indexDir.resolve(FILE));
+             JsonGenerator json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeNumberField("format", format);
+            json.writeStringField("built_at", builtAt);
+            json.writeStringField("lucene", lucene);
+            if (catalog == null) {
+                json.writeNullField("catalog");
+            } else {
+                json.writeObjectFieldStart("catalog");
+                json.writeStringField("path", catalog.path());
+                json.writeNumberField("size", catalog.size());
+                json.writeNumberField("modified_millis", catalog.modifiedMillis());
+                json.writeStringField("fingerprint", catalog.fingerprint());
+                json.writeEndObject();
+            }
+            json.writeObjectFieldStart("documents");
+            for (Map.Entry<String, Long> count : documents.entrySet()) {
+                json.writeNumberField(count.getKey(), count.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("build_seconds", buildSeconds);
+            json.writeEndObject();
+        }
+    }
+
+    private static CatalogStamp readStamp(JsonParser json) throws IOException {
+        expect(json, json.currentToken(), JsonToken.START_OBJECT);
+        String path = null;
+        long size = 0;
+        long modifiedMillis = 0;
+        String fingerprint = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "path" -> path = text(json, value);
+                case "size" -> size = json.getLongValue();
+                case "modified_millis" -> modifiedMillis = json.getLongValue();
+                case "fingerprint" -> fingerprint = text(json, value);
+                default -> json.skipChildren();
+            }
+        }
+        return new CatalogStamp(path, size, modifiedMillis, fingerprint);
+    }
+
+    private static Map<String, Long> readCounts(JsonParser json) throws IOException {
+        expect(json, json.currentToken(), JsonToken.START_OBJECT);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String kind = json.currentName();
+            json.nextToken();
+            counts.put(kind, json.getLongValue());
+        }
+        return counts;
+    }
+
+    private static String text(JsonParser json, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(json, value, JsonToken.VALUE_STRING);
+        return json.getText();
+    }
+
+    private static void expect(JsonParser json, JsonToken found, JsonToken expected) throws IOException {
+        if (found != expected) {
+            throw new JsonParseException(json, "manifest: expected " + expected + ", found " + found);
+        }
     }
 
     /** The document count of one kind (0 when absent). */

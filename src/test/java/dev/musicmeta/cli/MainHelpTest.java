@@ -34,7 +34,7 @@ class MainHelpTest {
         assertThat(run.code()).isZero();
         List<String> help = run.out().lines().toList();
 
-        CommandLine main = new CommandLine(new Main());
+        CommandLine main = Main.commandLine(name -> null);
         for (String command : SUBCOMMANDS) {
             String first = main.getSubcommands().get(command).getCommandSpec().usageMessage().description()[0];
             assertThat(first).as(command).matches("[A-Z][^\\n]*\\.");

@@ -39,6 +39,7 @@ class ServeCommandTest {
         CliRun r = CliRun.of("serve", "--help");
 
         assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Usage: music-metadata-api serve ");
         for (String s : List.of("--db", "-db", "--track-files", "--addr", "-addr", "--demo", "--demo-dir",
                 "--rate-limit", "--rate-burst", "--trust-proxy", "--search-timeout", "--log-format", "--cache-max-age",
                 "--header-timeout", "--body-timeout", "--max-connections", "--max-connections-per-client", "--backlog",
