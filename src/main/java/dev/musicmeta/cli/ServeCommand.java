@@ -135,7 +135,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--search-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:MMA_SEARCH_TIMEOUT:-" + SqliteOptions.DEFAULT_SEARCH_BUDGET_SECONDS + "}",
             description = "Time budget of one search in seconds, 1 to " + MAX_SEARCH_TIMEOUT_SECONDS
-                    + "; past it the search answers 504 (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
+                    + "; past it the search answers 504; also how long it may wait for its turn with the index"
+                    + " (503 with Retry-After past it) (env MMA_SEARCH_TIMEOUT; default ${DEFAULT-VALUE}).")
     long searchTimeout;
 
     @Option(names = "--catalog-queue", paramLabel = "N",

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -63,6 +64,7 @@ public final class SearchIndex implements Searcher {
     private final Duration budget;
     private final int countUpTo;
     private final long countMaxCost;
+    private final SearchGate gate = SearchGate.perCore();
     /** The last search that could not read the index, until one reads it well again; else null. */
     private volatile Failed failed;
     private long rechecked;
@@ -142,6 +144,22 @@ public final class SearchIndex implements Searcher {
         }
         last = failed;
         return last == null ? null : last.reason();
+    }
+
+    /**
+     * Runs {@code work} once one of the {@linkplain SearchGate gate's} turns is free: it waits
+     * first come first served, at most the search budget, then the search has its own budget.
+     *
+     * @throws dev.musicmeta.catalog.CatalogBusyException when no turn came within the budget
+     */
+    @Override
+    public <T> T admit(Supplier<T> work) {
+        long entered = gate.enter(budget.toNanos());
+        try {
+            return work.get();
+        } finally {
+            gate.leave(entered);
+        }
     }
 
     /**

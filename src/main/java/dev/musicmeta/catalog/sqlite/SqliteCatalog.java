@@ -381,13 +381,18 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         Map<Long, T> load(Loader loader, Set<Long> rowids);
     }
 
-    /** The page of the searcher's hits: their items in hit order, a hit whose row is gone skipped. */
+    /**
+     * The page of the searcher's hits: their items in hit order, a hit whose row is gone skipped.
+     * The items are loaded within the search's admission: both are CPU work of the same request.
+     */
     private <T> Page<T> page(SearchKind kind, SearchRequest request, ByRowid<T> items) {
         Objects.requireNonNull(request, "request");
-        SearchHits hits = search(kind, request);
-        List<T> found = hits.rowids().length == 0 ? List.of()
-                : read(load -> Keyed.inOrder(hits.rowids(), items.load(load, Keyed.distinct(hits.rowids()))));
-        return new Page<>(found, request.limit(), request.offset(), hits.total());
+        return searcher.admit(() -> {
+            SearchHits hits = search(kind, request);
+            List<T> found = hits.rowids().length == 0 ? List.of()
+                    : read(load -> Keyed.inOrder(hits.rowids(), items.load(load, Keyed.distinct(hits.rowids()))));
+            return new Page<>(found, request.limit(), request.offset(), hits.total());
+        });
     }
 
     private SearchHits search(SearchKind kind, SearchRequest request) {
