@@ -122,19 +122,18 @@ public final class ServiceMetrics implements AutoCloseable {
 
     /** Writes every meter in the Prometheus text format (version 0.0.4). */
     void scrape(OutputStream out) throws IOException {
-        jvmMeters();
+        awaitJvmMeters();
         registry.scrape(out);
     }
 
-    /** The JVM's GC meters once bound (waiting up to 10 s for them), or null: without them a scrape still answers. */
-    private JvmGcMetrics jvmMeters() {
+    /** Waits up to 10 s for the JVM's meters to be bound; a scrape answers without them past that. */
+    private void awaitJvmMeters() {
         try {
-            return gc.get(10, TimeUnit.SECONDS);
+            gc.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
         } catch (ExecutionException | TimeoutException e) {
-            return null;
+            // binding failed or is late: the other meters still go out
         }
     }
 
