@@ -1,5 +1,6 @@
 package dev.musicmeta.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchHits;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -63,11 +65,15 @@ public final class SearchIndex implements Searcher {
     /** Prefix completions and typo fixes kept per kind: a few MB, and the words people type most. */
     private static final int EXPANSIONS_CACHED = 20_000;
 
+    /** Term lookups kept per kind ({@link SharedTerms}): about 200 bytes each. */
+    private static final int TERMS_CACHED = 10_000;
+
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
     private final BlockCache blocks;
     private final Map<SearchKind, TermExpander> expanders = new EnumMap<>(SearchKind.class);
+    private final Map<SearchKind, Cache<Term, TermStates>> lookups = new EnumMap<>(SearchKind.class);
     private final Duration budget;
     private final int countUpTo;
     private final long countMaxCost;
@@ -88,6 +94,7 @@ public final class SearchIndex implements Searcher {
         this.countUpTo = countUpTo;
         this.countMaxCost = countMaxCost;
         readers.forEach((kind, reader) -> expanders.put(kind, TermExpander.of(reader, EXPANSIONS_CACHED)));
+        readers.forEach((kind, reader) -> lookups.put(kind, SharedTerms.cache(TERMS_CACHED)));
     }
 
     /** Whether {@code folder} holds an index (its manifest), complete or not. */
@@ -200,7 +207,7 @@ public final class SearchIndex implements Searcher {
             int window = request.offset() + request.limit();
             // The tiers of the plan, best first, into one page; a tier that cannot reach the page is skipped.
             TopHits page = new TopHits(window);
-            SharedTerms terms = new SharedTerms(searcher);
+            SharedTerms terms = new SharedTerms(searcher, lookups.get(kind));
             for (QueryBuilder.Tier tier : plan.tiers()) {
                 if (page.closedTo(tier)) {
                     continue;
@@ -226,7 +233,7 @@ public final class SearchIndex implements Searcher {
             // which Lucene may meet with any RuntimeException: the index is damaged, not the request.
             failed = new Failed(kind, request, e.toString());
             blocks.clear(); // what was cached may be what changed: the next searches read the files
-
+            lookups.values().forEach(Cache::invalidateAll);
             throw new CatalogUnavailableException("search index " + folder + " cannot be read: " + e, e, true);
         }
     }
