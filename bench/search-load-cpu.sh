@@ -9,6 +9,10 @@
 #   bench/search-load-cpu.sh --jar JAR --db MAIN_DATABASE --queries FILE
 #                            [--connections 8] [--warmup 10] [--duration 15] [--port 18777]
 #
+# WARMUP: at 10 M tracks the JIT is still compiling after 10 s of this load (CPU a search about
+# twice the steady state's, p99 twice as long); use --warmup 90 for steady-state figures and say
+# which one a figure is.
+#
 # FILE holds request paths as bench/search-queries.py writes them (search.sh leaves one in
 # bench/out/queries-<N>.txt). Run it under flock /tmp/mma-bench.lock when quoting figures.
 set -euo pipefail
