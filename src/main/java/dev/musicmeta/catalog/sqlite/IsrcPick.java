@@ -20,27 +20,26 @@ import java.sql.SQLException;
 record IsrcPick(String isrc, IsrcRank rank, StoredTrack track) {
 
     /**
-     * The tracks columns {@link StoredTrack#values} reads, under their own names, so that its
-     * select list reads them from the subquery below as from the table.
-     */
-    private static final String TRACK_COLUMNS = String.join(", ", "t.rowid AS rowid", "t.id AS id", "t.name AS name",
-            "t.preview_url AS preview_url", "t.album_rowid AS album_rowid", "t.track_number AS track_number",
-            "t.external_id_isrc AS external_id_isrc", "t.popularity AS popularity", "t.disc_number AS disc_number",
-            "t.duration_ms AS duration_ms", "t.explicit AS explicit");
-
-    /**
      * The tracks of the ISRCs ({@code keys} is the statement's key match), each row led by how
      * many tracks its ISRC has: 1, then the track's row; more, then its rowid, ISRC, popularity and
      * album release date. The track_files row and the credits are read only for a track alone on
      * its ISRC (the CASE is evaluated lazily), the release date only for one that is not.
+     *
+     * <p>The ISRCs' tracks and their counts come from the ISRC index alone (it holds each track's
+     * rowid), sorted by rowid before any row is read: the rows, their credits and their
+     * track_files rows are then each read in the order of their B-tree, so that consecutive
+     * tracks share the interior pages above their leaves, where in ISRC order every track
+     * descended from the root again (a fifth of a batch's pages, bench/RESULTS.md). The
+     * {@code LIMIT} keeps SQLite from dropping the subquery's ORDER BY, which it otherwise does.
      */
     static String select(boolean trackFiles, String keys) {
-        return "SELECT CASE WHEN t.n = 1 THEN json_array(1, " + StoredTrack.values(trackFiles, Columns.SERVED)
-                + ") ELSE json_array(t.n, t.rowid, " + text("t.external_id_isrc") + ", " + number("t.popularity")
+        return "SELECT CASE WHEN k.n = 1 THEN json_array(1, " + StoredTrack.values(trackFiles, Columns.SERVED)
+                + ") ELSE json_array(k.n, t.rowid, " + text("t.external_id_isrc") + ", " + number("t.popularity")
                 + ", (SELECT " + text("a.release_date") + " FROM albums a WHERE a.rowid = t.album_rowid)) END"
-                + " FROM (SELECT " + TRACK_COLUMNS + ", count(*) OVER (PARTITION BY t.external_id_isrc) AS n"
-                + " FROM tracks t WHERE t.external_id_isrc" + keys + ") t"
-                + (trackFiles ? " LEFT JOIN tf.track_files f ON f.rowid = CASE WHEN t.n = 1 THEN"
+                + " FROM (SELECT rowid AS r, count(*) OVER (PARTITION BY external_id_isrc) AS n"
+                + " FROM tracks WHERE external_id_isrc" + keys + " ORDER BY rowid LIMIT -1) k"
+                + " JOIN tracks t ON t.rowid = k.r"
+                + (trackFiles ? " LEFT JOIN tf.track_files f ON f.rowid = CASE WHEN k.n = 1 THEN"
                 + " (SELECT min(rowid) FROM tf.track_files WHERE track_id = t.id) END" : "");
     }
 
