@@ -23,7 +23,7 @@ import java.util.function.IntConsumer;
  * SQLite reads each 4 KiB page it does not hold with one pread) and thread CPU time per call of
  * the catalog, in process, on one thread, with the server's default options (page cache per
  * connection and file, album and artist caches). Kinds: a track by id, the best track of an ISRC,
- * a batch of 400 ISRCs, and the 20 items of a search page (20 tracks by rowid, as a search page
+ * a batch of 400 ISRCs, a batch of 400 track ids, and the 20 items of a search page (20 tracks by rowid, as a search page
  * loads its hits). Keys are drawn uniformly at random from the catalog with a fixed seed, so two
  * builds read the same keys; a warm-up fills the caches first, so the figures are steady state.
  *
@@ -70,6 +70,17 @@ public class PageReads {
                     }
                 }
             };
+            IntConsumer idBatch = n -> {
+                for (int i = 0; i < n; i++) {
+                    List<String> keys = new ArrayList<>(400);
+                    for (int k = 0; k < 400; k++) {
+                        keys.add(ids.get(next[0]++ % ids.size()));
+                    }
+                    if (catalog.tracks(keys).size() < 390) {
+                        throw new IllegalStateException("a batch found too few tracks");
+                    }
+                }
+            };
             IntConsumer page = n -> {
                 for (int i = 0; i < n; i++) {
                     Set<Long> hits = new LinkedHashSet<>();
@@ -83,9 +94,9 @@ public class PageReads {
                     }
                 }
             };
-            String[] names = {"track", "isrc", "batch400", "page20"};
-            IntConsumer[] kinds = {track, isrc, batch, page};
-            int[] counts = {4000, 4000, 20, 400};
+            String[] names = {"track", "isrc", "batch400", "ids400", "page20"};
+            IntConsumer[] kinds = {track, isrc, batch, idBatch, page};
+            int[] counts = {4000, 4000, 20, 20, 400};
             for (int k = 0; k < kinds.length; k++) {
                 kinds[k].accept(counts[k] * 2); // warm-up: compiled code, full caches
             }

@@ -100,6 +100,22 @@ class QueryPlanTest {
         }
     }
 
+    /** So are tracks looked up by a set of ids; one id is looked up as itself. */
+    @Test
+    void tracksOfIdsAreReadInRowidOrder() throws Exception {
+        try (Session session = session()) {
+            List<String> steps = plan(session, Sql.TRACKS_BY_ID.text(true, false));
+            assertThat(steps).as(steps.toString())
+                    .containsAnyOf("CO-ROUTINE k", "MATERIALIZE k")
+                    .contains("USE TEMP B-TREE FOR ORDER BY", "SCAN k")
+                    .anySatisfy(step -> assertThat(step).startsWith("SEARCH tracks USING COVERING INDEX"))
+                    .anySatisfy(step -> assertThat(step).startsWith("SEARCH t USING INTEGER PRIMARY KEY"));
+            assertThat(plan(session, Sql.TRACKS_BY_ID.text(true, true)))
+                    .noneMatch(step -> step.contains("TEMP B-TREE"))
+                    .anySatisfy(step -> assertThat(step).startsWith("SEARCH t USING INDEX"));
+        }
+    }
+
     @Test
     void aMissingIndexShowsUpAsAScan(@TempDir Path other) throws Exception {
         EdgeCatalog edge = EdgeCatalog.create(other);
