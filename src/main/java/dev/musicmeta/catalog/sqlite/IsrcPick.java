@@ -43,13 +43,15 @@ record IsrcPick(String isrc, IsrcRank rank, Long albumRowid, StoredTrack track) 
      * tracks share the interior pages above their leaves, where in ISRC order every track
      * descended from the root again (a fifth of a batch's pages, bench/RESULTS.md). The
      * {@code LIMIT} keeps SQLite from dropping the subquery's ORDER BY, which it otherwise does.
+     * One ISRC needs no sort: the index holds its tracks in rowid order.
      */
     static String select(boolean trackFiles, String keys) {
+        String order = keys.equals(SqlText.EQUALS_KEY) ? "" : " ORDER BY rowid LIMIT -1";
         return "SELECT CASE WHEN k.n = 1 THEN json_array(1, " + StoredTrack.values(trackFiles, Columns.SERVED)
                 + ") ELSE json_array(k.n, t.rowid, " + text("t.external_id_isrc") + ", " + number("t.popularity")
                 + ", " + number("t.album_rowid") + ") END"
                 + " FROM (SELECT rowid AS r, count(*) OVER (PARTITION BY external_id_isrc) AS n"
-                + " FROM tracks WHERE external_id_isrc" + keys + " ORDER BY rowid LIMIT -1) k"
+                + " FROM tracks WHERE external_id_isrc" + keys + order + ") k"
                 + " JOIN tracks t ON t.rowid = k.r"
                 + (trackFiles ? " LEFT JOIN tf.track_files f ON f.rowid = CASE WHEN k.n = 1 THEN"
                 + " (SELECT min(rowid) FROM tf.track_files WHERE track_id = t.id) END" : "");

@@ -83,6 +83,7 @@ class QueryPlanTest {
     /**
      * The best tracks of ISRCs are read in rowid order: the ISRC index's rowids are sorted before
      * the rows are read (SQLite drops a subquery's ORDER BY it deems useless; this one it keeps).
+     * One ISRC's tracks come from the index in rowid order, unsorted.
      */
     @Test
     void bestTracksOfIsrcsAreReadInRowidOrder() throws Exception {
@@ -91,9 +92,10 @@ class QueryPlanTest {
                 List<String> steps = plan(session, Sql.BEST_TRACKS_BY_ISRC.text(true, singleKey));
                 assertThat(steps).as(steps.toString())
                         .containsAnyOf("CO-ROUTINE k", "MATERIALIZE k")
-                        .contains("USE TEMP B-TREE FOR ORDER BY", "SCAN k")
+                        .contains("SCAN k")
                         .anySatisfy(step -> assertThat(step).startsWith("SEARCH tracks USING COVERING INDEX tracks_isrc"))
                         .anySatisfy(step -> assertThat(step).startsWith("SEARCH t USING INTEGER PRIMARY KEY"));
+                assertThat(steps.contains("USE TEMP B-TREE FOR ORDER BY")).isEqualTo(!singleKey);
                 assertThat(steps.indexOf("SCAN k")).isLessThan(steps.indexOf(steps.stream()
                         .filter(step -> step.startsWith("SEARCH t USING")).findFirst().orElseThrow()));
             }
