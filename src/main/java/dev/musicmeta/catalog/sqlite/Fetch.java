@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,20 @@ final class Fetch {
     List<IsrcPick> isrcPicks(Collection<String> isrcs) {
         return rows(Sql.BEST_TRACKS_BY_ISRC, KeySet.ofStrings(isrcs), IsrcPick::read);
     }
+
+    /** The release dates of the albums of the rowids, by rowid; an album absent or without a date has none. */
+    Map<Long, String> releaseDates(Collection<Long> albumRowids) {
+        Map<Long, String> dates = new HashMap<>(Keyed.capacity(albumRowids.size()));
+        for (ReleaseDate row : rows(Sql.ALBUM_RELEASE_DATES, KeySet.ofLongs(albumRowids),
+                row -> new ReleaseDate(row.integer(), row.text()))) {
+            if (row.album() != null && row.date() != null) {
+                dates.put(row.album(), row.date());
+            }
+        }
+        return dates;
+    }
+
+    private record ReleaseDate(Long album, String date) {}
 
     List<StoredTrack> tracksOfAlbum(long albumRowid) {
         long started = session.clock();

@@ -15,10 +15,11 @@ import static dev.musicmeta.catalog.sqlite.SqlText.rowidRange;
  */
 enum Sql {
 
-    TRACKS_BY_ID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.id" + keys),
+    TRACKS_BY_ID(true, (trackFiles, keys) -> StoredTrack.selectByKeys(trackFiles, "id", keys)),
     TRACKS_BY_ROWID(true, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.rowid" + keys),
     TRACKS_BY_ISRC(true, (trackFiles, keys) -> IsrcCandidate.select(trackFiles) + " WHERE t.external_id_isrc" + keys),
     BEST_TRACKS_BY_ISRC(true, IsrcPick::select),
+    ALBUM_RELEASE_DATES(true, (trackFiles, keys) -> IsrcPick.releaseDates(keys)),
     TRACKS_BY_ALBUM(false, (trackFiles, keys) -> StoredTrack.select(trackFiles, Columns.SERVED) + " WHERE t.album_rowid = ?"),
 
     ARTISTS_BY_ID(true, (trackFiles, keys) -> StoredArtist.SELECT + " WHERE ar.id" + keys),

@@ -191,20 +191,25 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
 
     /**
      * The row of the best track ({@link IsrcRank#BEST_FIRST}) of each requested ISRC that has any:
-     * an ISRC's only track as read with the ranks, the best of several read by rowid in one more
-     * statement (none when no ISRC has several).
+     * an ISRC's only track as read with the ranks; of several, the release dates of the albums of
+     * those tied on popularity at the top in one more statement (none when no ISRC has such a
+     * tie), then the best read by rowid in one more (none when no ISRC has several).
      */
     private static Map<String, StoredTrack> bestRows(Loader load, List<String> wanted) {
         Map<String, StoredTrack> whole = new HashMap<>(Keyed.capacity(wanted.size()));
-        Map<String, IsrcRank> best = new HashMap<>();
+        Map<String, List<IsrcPick>> shared = new HashMap<>();
         for (IsrcPick pick : load.fetch().isrcPicks(wanted)) {
             if (pick.track() != null) {
                 whole.put(pick.isrc(), pick.track());
             } else {
-                best.merge(pick.isrc(), pick.rank(), (a, b) -> IsrcRank.BEST_FIRST.compare(a, b) <= 0 ? a : b);
+                shared.computeIfAbsent(pick.isrc(), isrc -> new ArrayList<>(4)).add(pick);
             }
         }
-        if (!best.isEmpty()) {
+        if (!shared.isEmpty()) {
+            Set<Long> toDate = IsrcPick.toDate(shared.values());
+            Map<Long, String> dates = toDate.isEmpty() ? Map.of() : load.fetch().releaseDates(toDate);
+            Map<String, IsrcRank> best = new HashMap<>(Keyed.capacity(shared.size()));
+            shared.forEach((isrc, group) -> best.put(isrc, IsrcPick.best(group, dates)));
             List<Long> rowids = best.values().stream().map(IsrcRank::rowid).toList();
             Map<Long, StoredTrack> rows = load.fetch().tracksByRowid(rowids);
             best.forEach((isrc, rank) -> {

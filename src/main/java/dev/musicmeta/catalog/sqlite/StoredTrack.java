@@ -80,13 +80,35 @@ record StoredTrack(long rowid, String id, String name, String previewUrl, Long a
      * track's first track_files row (lowest rowid).
      */
     static String from(boolean trackFiles, Columns columns, String join) {
-        return " FROM tracks t" + join + (trackFiles && columns == Columns.SERVED ? " LEFT JOIN tf.track_files f"
+        return from("tracks t", trackFiles, columns, join);
+    }
+
+    /** As {@link #from(boolean, Columns, String)}, the tracks ({@code t}) given by {@code tracks}. */
+    private static String from(String tracks, boolean trackFiles, Columns columns, String join) {
+        return " FROM " + tracks + join + (trackFiles && columns == Columns.SERVED ? " LEFT JOIN tf.track_files f"
                 + " ON f.rowid = (SELECT min(rowid) FROM tf.track_files WHERE track_id = t.id)" : "");
     }
 
     /** {@code SELECT <row> FROM tracks t ...}; a statement adds its WHERE. */
     static String select(boolean trackFiles, Columns columns) {
         return "SELECT json_array(" + values(trackFiles, columns) + ")" + from(trackFiles, columns, "");
+    }
+
+    /**
+     * {@code SELECT <row>} of the tracks whose {@code column} matches {@code keys}, the statement's
+     * key match. For a set of keys the matching rowids come from {@code column}'s index alone and
+     * are sorted before any row is read, so that the rows, their credits and their track_files
+     * rows are each read in the order of their B-tree and consecutive tracks share the interior
+     * pages above their leaves (in key order each track would descend from the root again). The
+     * {@code LIMIT} keeps SQLite from dropping the subquery's ORDER BY; one key needs no sort.
+     */
+    static String selectByKeys(boolean trackFiles, String column, String keys) {
+        if (keys.equals(SqlText.EQUALS_KEY)) {
+            return select(trackFiles, Columns.SERVED) + " WHERE t." + column + keys;
+        }
+        String tracks = "(SELECT rowid AS r FROM tracks WHERE " + column + keys + " ORDER BY rowid LIMIT -1) k"
+                + " JOIN tracks t ON t.rowid = k.r";
+        return "SELECT json_array(" + values(trackFiles, Columns.SERVED) + ")" + from(tracks, trackFiles, Columns.SERVED, "");
     }
 
     /**
