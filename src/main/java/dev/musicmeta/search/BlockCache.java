@@ -112,8 +112,8 @@ final class BlockCache {
     }
 
     /** A file opened for reading through this cache: {@code length} is its size now. */
-    File open(FileChannel channel, String description) throws IOException {
-        return new File(files.incrementAndGet(), channel, channel.size(), description);
+    CachedFile open(FileChannel channel, String description) throws IOException {
+        return new CachedFile(files.incrementAndGet(), channel, channel.size(), description);
     }
 
     /** Forgets every block. */
@@ -131,7 +131,7 @@ final class BlockCache {
     }
 
     /** One open file: its channel, and the size it had when opened. */
-    final class File {
+    final class CachedFile {
 
         private final int id;
         private final FileChannel channel;
@@ -139,7 +139,7 @@ final class BlockCache {
         private final String description;
         private volatile long checked;
 
-        private File(int id, FileChannel channel, long length, String description) {
+        private CachedFile(int id, FileChannel channel, long length, String description) {
             this.id = id;
             this.channel = channel;
             this.length = length;

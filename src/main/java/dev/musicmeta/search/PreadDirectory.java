@@ -41,7 +41,7 @@ final class PreadDirectory extends FSDirectory {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
             String description = "PreadDirectory(" + path + ")";
-            BlockCache.File file = cache.open(channel, description);
+            BlockCache.CachedFile file = cache.open(channel, description);
             return new Input(description, file, 0, file.length(), bufferSize, false);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -52,12 +52,12 @@ final class PreadDirectory extends FSDirectory {
     /** A file or a slice of it; clones and slices share the channel, which the file's own input closes. */
     private static final class Input extends BufferedIndexInput {
 
-        private final BlockCache.File file;
+        private final BlockCache.CachedFile file;
         private final long start;
         private final long length;
         private boolean shared;
 
-        Input(String description, BlockCache.File file, long start, long length, int bufferSize, boolean shared) {
+        Input(String description, BlockCache.CachedFile file, long start, long length, int bufferSize, boolean shared) {
             super(description, bufferSize);
             this.file = file;
             this.start = start;

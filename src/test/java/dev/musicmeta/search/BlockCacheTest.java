@@ -37,7 +37,7 @@ class BlockCacheTest {
         for (long bytes : new long[] {0, 2L * B, 64L * B}) {
             BlockCache cache = new BlockCache(bytes);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                BlockCache.File f = cache.open(channel, "a.bin");
+                BlockCache.CachedFile f = cache.open(channel, "a.bin");
                 assertThat(f.length()).isEqualTo(content.length);
                 Random random = new Random(bytes);
                 for (int i = 0; i < 2_000; i++) {
@@ -62,7 +62,7 @@ class BlockCacheTest {
         Path file = write("b.bin", content);
         BlockCache cache = new BlockCache(4L * B);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            BlockCache.File f = cache.open(channel, "b.bin");
+            BlockCache.CachedFile f = cache.open(channel, "b.bin");
             for (int k = 0; k <= 10; k++) {
                 assertRead(f, (long) k * B, Math.min(B, content.length - k * B));
             }
@@ -73,8 +73,8 @@ class BlockCacheTest {
         Path second = write("c.bin", other);
         try (FileChannel c1 = FileChannel.open(file, StandardOpenOption.READ);
              FileChannel c2 = FileChannel.open(second, StandardOpenOption.READ)) {
-            BlockCache.File f1 = cache.open(c1, "b.bin");
-            BlockCache.File f2 = cache.open(c2, "c.bin");
+            BlockCache.CachedFile f1 = cache.open(c1, "b.bin");
+            BlockCache.CachedFile f2 = cache.open(c2, "c.bin");
             for (int k = 0; k < 3; k++) {
                 assertRead(f1, (long) k * B, B);
                 ByteBuffer b = ByteBuffer.allocate(B);
@@ -91,7 +91,7 @@ class BlockCacheTest {
         Path file = write("d.bin", content);
         BlockCache cache = new BlockCache(64L * B);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            BlockCache.File f = cache.open(channel, "d.bin");
+            BlockCache.CachedFile f = cache.open(channel, "d.bin");
             assertRead(f, 0, B); // now cached
             assertRead(f, 8L * B, B);
 
@@ -115,13 +115,13 @@ class BlockCacheTest {
     void aReadPastTheEndFails() throws IOException {
         Path file = write("e.bin", content);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            BlockCache.File f = new BlockCache(8L * B).open(channel, "e.bin");
+            BlockCache.CachedFile f = new BlockCache(8L * B).open(channel, "e.bin");
             assertThatThrownBy(() -> f.read(content.length - 5, ByteBuffer.allocate(6))).isInstanceOf(EOFException.class);
             assertThatThrownBy(() -> f.read(-1, ByteBuffer.allocate(1))).isInstanceOf(EOFException.class);
         }
     }
 
-    private void assertRead(BlockCache.File f, long position, int length) throws IOException {
+    private void assertRead(BlockCache.CachedFile f, long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length + 3);
         b.position(3); // into the middle of a buffer, as BufferedIndexInput may ask
         f.read(position, b);
