@@ -1,6 +1,5 @@
 package dev.musicmeta.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.InvalidSearchException;
 import dev.musicmeta.catalog.SearchHits;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -54,26 +52,15 @@ public final class SearchIndex implements Searcher {
      * search's CPU at 10 M tracks: 4 KiB took 0.77 of the CPU of Lucene's 1 KiB over 600 queries of
      * the mix (bench/SearchCpu.java), 8 and 16 KiB more than 4 (each random read copies the buffer).
      */
-    static final int READ_BUFFER = BlockCache.BLOCK;
-
-    /**
-     * Bytes of the index's most read blocks kept in memory ({@link BlockCache}): a few MiB of a heap
-     * of 96, whatever the catalog's size.
-     */
-    static final long BLOCK_CACHE_BYTES = 4L << 20;
+    static final int READ_BUFFER = 4096;
 
     /** Prefix completions and typo fixes kept per kind: a few MB, and the words people type most. */
     private static final int EXPANSIONS_CACHED = 20_000;
 
-    /** Term lookups kept per kind ({@link SharedTerms}): about 200 bytes each. */
-    private static final int TERMS_CACHED = 10_000;
-
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
-    private final BlockCache blocks;
     private final Map<SearchKind, TermExpander> expanders = new EnumMap<>(SearchKind.class);
-    private final Map<SearchKind, Cache<Term, TermStates>> lookups = new EnumMap<>(SearchKind.class);
     private final Duration budget;
     private final int countUpTo;
     private final long countMaxCost;
@@ -85,16 +72,14 @@ public final class SearchIndex implements Searcher {
     private record Failed(SearchKind kind, SearchRequest request, String reason) {}
 
     private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
-                        BlockCache blocks, Duration budget, int countUpTo, long countMaxCost) {
+                        Duration budget, int countUpTo, long countMaxCost) {
         this.folder = folder;
         this.manifest = manifest;
         this.readers = readers;
-        this.blocks = blocks;
         this.budget = budget;
         this.countUpTo = countUpTo;
         this.countMaxCost = countMaxCost;
         readers.forEach((kind, reader) -> expanders.put(kind, TermExpander.of(reader, EXPANSIONS_CACHED)));
-        readers.forEach((kind, reader) -> lookups.put(kind, SharedTerms.cache(TERMS_CACHED)));
     }
 
     /** Whether {@code folder} holds an index (its manifest), complete or not. */
@@ -124,17 +109,15 @@ public final class SearchIndex implements Searcher {
                     + IndexManifest.FORMAT);
         }
         Map<SearchKind, DirectoryReader> readers = new EnumMap<>(SearchKind.class);
-        BlockCache blocks = new BlockCache(BLOCK_CACHE_BYTES);
         try {
             for (SearchKind kind : SearchKind.values()) {
-                readers.put(kind, DirectoryReader.open(
-                        new PreadDirectory(folder.resolve(IndexManifest.folder(kind)), READ_BUFFER, blocks)));
+                readers.put(kind, DirectoryReader.open(new PreadDirectory(folder.resolve(IndexManifest.folder(kind)), READ_BUFFER)));
             }
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(readers.values());
             throw e;
         }
-        return new SearchIndex(folder, manifest, readers, blocks, budget, countUpTo, countMaxCost);
+        return new SearchIndex(folder, manifest, readers, budget, countUpTo, countMaxCost);
     }
 
     public Path folder() {
@@ -207,7 +190,7 @@ public final class SearchIndex implements Searcher {
             int window = request.offset() + request.limit();
             // The tiers of the plan, best first, into one page; a tier that cannot reach the page is skipped.
             TopHits page = new TopHits(window);
-            SharedTerms terms = new SharedTerms(searcher, lookups.get(kind));
+            SharedTerms terms = new SharedTerms(searcher);
             for (QueryBuilder.Tier tier : plan.tiers()) {
                 if (page.closedTo(tier)) {
                     continue;
@@ -232,8 +215,6 @@ public final class SearchIndex implements Searcher {
             // A file truncated or rewritten under the reader reads short (IOException) or as garbage,
             // which Lucene may meet with any RuntimeException: the index is damaged, not the request.
             failed = new Failed(kind, request, e.toString());
-            blocks.clear(); // what was cached may be what changed: the next searches read the files
-            lookups.values().forEach(Cache::invalidateAll);
             throw new CatalogUnavailableException("search index " + folder + " cannot be read: " + e, e, true);
         }
     }

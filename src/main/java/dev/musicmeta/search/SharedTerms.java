@@ -1,10 +1,10 @@
 package dev.musicmeta.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -17,28 +17,21 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Term lookups shared by a search's tiers and its count, and by the searches after it. A plan
- * names the same terms in several tiers (a word whole, in the title, its typo fixes and
- * completions) and Lucene looks each term up in the terms dictionary again for every query it is
- * in: a walk of the dictionary's index and a block of the dictionary, a tenth of a search's CPU at
- * 10 M tracks. Here a term is looked up once while {@code known} holds it: the lookups of one
- * index, bounded in number, each looked up whole (every segment, with the statistics scoring
- * needs) before it is shared, so that a shared lookup is never written to again.
+ * One search's term lookups, shared by its tiers and its count. A plan names the same terms in
+ * several tiers (a word whole, in the title, its typo fixes and completions) and Lucene looks each
+ * term up in the terms dictionary again for every query it is in: through positional reads a
+ * walk of the dictionary's index costs system calls, and the lookups were a quarter of a search's
+ * CPU at 10 M tracks. Here a term is looked up at most once per search. Only the terms of
+ * unscored clauses (under a {@link ConstantScoreQuery}, or filters) are shared: their lookups are
+ * lazy and need no statistics, so a tier that is skipped looks nothing up.
  */
 final class SharedTerms {
 
     private final IndexSearcher searcher;
-    private final Cache<Term, TermStates> known;
+    private final Map<Term, TermStates> states = new HashMap<>();
 
-    /** Lookups for searches by {@code searcher}, kept in {@code known} (one per index reader). */
-    SharedTerms(IndexSearcher searcher, Cache<Term, TermStates> known) {
+    SharedTerms(IndexSearcher searcher) {
         this.searcher = searcher;
-        this.known = known;
-    }
-
-    /** A store of looked-up terms for one index reader, of at most {@code size} terms. */
-    static Cache<Term, TermStates> cache(int size) {
-        return Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
     }
 
     /** {@code query} with the term queries of its unscored clauses sharing this search's lookups. */
@@ -48,15 +41,15 @@ final class SharedTerms {
 
     private Query share(Query query, boolean scored) throws IOException {
         if (query instanceof TermQuery term) {
-            if (term.getTermStates() != null) {
+            if (scored || term.getTermStates() != null) {
                 return query;
             }
-            TermStates states = known.getIfPresent(term.getTerm());
-            if (states == null) {
-                states = TermStates.build(searcher, term.getTerm(), true);
-                known.put(term.getTerm(), states);
+            TermStates known = states.get(term.getTerm());
+            if (known == null) {
+                known = TermStates.build(searcher, term.getTerm(), false);
+                states.put(term.getTerm(), known);
             }
-            return new TermQuery(term.getTerm(), states);
+            return new TermQuery(term.getTerm(), known);
         }
         if (query instanceof ConstantScoreQuery constant) {
             return new ConstantScoreQuery(share(constant.getQuery(), false));

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What an open index keeps between searches (the blocks of its files, its term lookups) changes no
- * answer: each search answers on an index that has served many searches exactly what it answers as
- * the first search of a freshly opened one. And the kept blocks do not hide a damaged file.
+ * What an open index keeps between searches (its typo and prefix expansions, Lucene's query cache)
+ * changes no answer: each search answers on an index that has served many searches exactly what it
+ * answers as the first search of a freshly opened one. And what it keeps does not hide a damaged
+ * file.
  */
 class SearchCachesTest {
 
@@ -95,12 +96,12 @@ class SearchCachesTest {
     }
 
     @Test
-    void filesTruncatedWhileServedFailSearchesThatTheirKeptBlocksCouldAnswer() throws Exception {
+    void filesTruncatedWhileServedFailSearchesOfAWarmIndex() throws Exception {
         Path copy = dir.resolve("damaged");
         copyTree(folder, copy);
         try (SearchIndex index = SearchIndex.open(copy, BUDGET)) {
             String before = page(index, 0);
-            assertThat(page(index, 0)).isEqualTo(before); // its blocks and lookups now kept
+            assertThat(page(index, 0)).isEqualTo(before); // what it keeps now holds this search
             Map<Path, byte[]> good = new LinkedHashMap<>();
             try (Stream<Path> files = Files.list(copy.resolve(IndexManifest.folder(SearchKind.TRACKS)))) {
                 for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
@@ -110,7 +111,6 @@ class SearchCachesTest {
                     }
                 }
             }
-            Thread.sleep(BlockCache.CHECK_NANOS / 1_000_000 + 100);
             assertThatThrownBy(() -> page(index, 0)).isInstanceOf(CatalogUnavailableException.class)
                     .hasMessageContaining("cannot be read");
             assertThat(index.fault()).isNotNull();
