@@ -11,7 +11,9 @@
 #
 # WARMUP: at 10 M tracks the JIT is still compiling after 10 s of this load (CPU a search about
 # twice the steady state's, p99 twice as long); use --warmup 90 for steady-state figures and say
-# which one a figure is.
+# which one a figure is. The server gets the JVM's default flags unless JDK_JAVA_OPTIONS says
+# otherwise: JDK_JAVA_OPTIONS=@jvm.options starts it as the launchers do (96 MiB heap, serial
+# collector), which is what a cache kept on the heap must be measured with.
 #
 # FILE holds request paths as bench/search-queries.py writes them (search.sh leaves one in
 # bench/out/queries-<N>.txt). Run it under flock /tmp/mma-bench.lock when quoting figures.
