@@ -68,7 +68,7 @@ class FileFaultsTest {
         otherMain = TestCatalogs.catalog(TestCatalogs.SMALL_TRACKS, TestCatalogs.SMALL_SEED + 1).resolve(CatalogFiles.MAIN_FILE);
         index = TestIndexes.buildBeside(main);
         goodIndex = dir.resolve("good-index");
-        copyTree(index, goodIndex);
+        TestIndexes.copy(index, goodIndex);
         trackIds = Db.column(main, "SELECT id FROM tracks WHERE id IS NOT NULL ORDER BY rowid LIMIT 200").stream()
                 .map(Object::toString).toList();
         word = Db.value(main, "SELECT substr(name, 1, instr(name || ' ', ' ') - 1) FROM tracks"
@@ -302,19 +302,6 @@ class FileFaultsTest {
             long size = in.size();
             for (long done = 0; done < size; ) {
                 done += out.transferFrom(in, done, size - done);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file));
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
             }
         }
     }

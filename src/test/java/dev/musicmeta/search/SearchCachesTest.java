@@ -11,7 +11,6 @@ import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.TestCatalogs;
 import dev.musicmeta.testing.TestIndexes;
-import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +97,7 @@ class SearchCachesTest {
     @Test
     void filesTruncatedWhileServedFailSearchesOfAWarmIndex() throws Exception {
         Path copy = dir.resolve("damaged");
-        copyTree(folder, copy);
+        TestIndexes.copy(folder, copy);
         try (SearchIndex index = SearchIndex.open(copy, BUDGET)) {
             String before = page(index, 0);
             assertThat(page(index, 0)).isEqualTo(before); // what it keeps now holds this search
@@ -126,18 +125,5 @@ class SearchCachesTest {
     private static String page(SearchIndex index, int i) {
         SearchHits hits = index.search(searches.get(i).getKey(), searches.get(i).getValue());
         return java.util.Arrays.toString(hits.rowids()) + " " + hits.total();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p));
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

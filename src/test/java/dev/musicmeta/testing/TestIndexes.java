@@ -6,7 +6,10 @@ import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
 import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.IndexManifest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Search indexes of test catalogs, built as the {@code index} command builds them. */
 public final class TestIndexes {
@@ -26,5 +29,19 @@ public final class TestIndexes {
         Path folder = IndexBuilder.defaultFolder(main);
         build(new IndexBuilder(1, 16), main, folder, Progress.NONE);
         return folder;
+    }
+
+    /** Copies the index folder {@code from} (its subfolders included) to {@code to}, to damage the copy. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path));
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 }
