@@ -45,6 +45,12 @@ final class Cors {
         res.setHeader("Access-Control-Expose-Headers", EXPOSE_HEADERS);
     }
 
+    /** As {@link #allowAnyOrigin(HttpServletResponse)}, on either API. */
+    static void allowAnyOrigin(Exchange exchange) {
+        exchange.header("Access-Control-Allow-Origin", ALLOW_ORIGIN);
+        exchange.header("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+    }
+
     /** As {@link #allowAnyOrigin(HttpServletResponse)}, for answers Jetty writes itself. */
     static void allowAnyOrigin(HttpFields.Mutable headers) {
         headers.put("Access-Control-Allow-Origin", ALLOW_ORIGIN);

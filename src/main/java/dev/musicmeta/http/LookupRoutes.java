@@ -32,15 +32,25 @@ final class LookupRoutes {
     }
 
     private void track(Context ctx) throws IOException {
-        String id = id(ctx, IdKind.TRACK);
+        track(Exchange.of(ctx), ctx.pathParam("id"));
+    }
+
+    /** {@code /lookup/track/{id}} with {@code rawId} as sent, on either API ({@link CoreRoutes}). */
+    void track(Exchange exchange, String rawId) throws IOException {
+        String id = id(rawId, IdKind.TRACK);
         Track track = catalog.get().track(id).orElseThrow(() -> notFound("track", id));
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
+        responder.json(exchange, Responder.Caching.PUBLIC, w -> w.track(track));
     }
 
     private void isrcTrack(Context ctx) throws IOException {
-        String isrc = isrcParam(ctx);
+        isrcTrack(Exchange.of(ctx), ctx.pathParam("isrc"));
+    }
+
+    /** {@code /lookup/isrc/{isrc}} with {@code rawIsrc} as sent, on either API ({@link CoreRoutes}). */
+    void isrcTrack(Exchange exchange, String rawIsrc) throws IOException {
+        String isrc = isrc(rawIsrc);
         Track track = catalog.get().bestTrackByIsrc(isrc).orElseThrow(() -> notFound("track with ISRC", isrc));
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
+        responder.json(exchange, Responder.Caching.PUBLIC, w -> w.track(track));
     }
 
     private void isrcTracks(Context ctx) throws IOException {
@@ -96,16 +106,24 @@ final class LookupRoutes {
     }
 
     private static String id(Context ctx, IdKind kind) {
+        return id(ctx.pathParam("id"), kind);
+    }
+
+    private static String id(String raw, IdKind kind) {
         try {
-            return SpotifyIds.parse(ctx.pathParam("id"), kind);
+            return SpotifyIds.parse(raw, kind);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_ID, e.getMessage());
         }
     }
 
     private static String isrcParam(Context ctx) {
+        return isrc(ctx.pathParam("isrc"));
+    }
+
+    private static String isrc(String raw) {
         try {
-            return Isrcs.normalize(ctx.pathParam("isrc"));
+            return Isrcs.normalize(raw);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_ISRC, e.getMessage());
         }
