@@ -145,8 +145,11 @@ public final class ApiServer implements AutoCloseable {
         // Ahead of Javalin where no route needs what only Javalin's path does: the admin
         // listener's separation and API keys.
         this.coreRoutes = config.admin() == null && !apiKeys.enabled()
-                ? new CoreRoutes(health, lookups, rateLimit.enabled() ? this::limitAddress : null, this.metrics.enabled())
+                ? new CoreRoutes(health, rateLimit.enabled() ? this::limitAddress : null, this.metrics.enabled())
                 : null;
+        if (coreRoutes != null) {
+            lookups.register(coreRoutes);
+        }
         this.app = Javalin.create(javalin -> {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);

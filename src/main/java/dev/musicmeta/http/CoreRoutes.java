@@ -1,5 +1,8 @@
 package dev.musicmeta.http;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -8,9 +11,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The hottest routes answered on Jetty's core API, ahead of Javalin and Jetty's servlet layer
- * (about a fifth of {@code /health}'s CPU, bench/RESULTS.md): GET and HEAD of {@code /health},
- * {@code /lookup/track/{id}} and {@code /lookup/isrc/{isrc}}. The answers are the routes' own:
- * the same code writes them ({@link HealthRoute#answer}, {@link LookupRoutes#track}) through
+ * (about a fifth of {@code /health}'s CPU, bench/RESULTS.md): GET and HEAD of {@code /health} and
+ * of the {@code /lookup/...} routes. The answers are the routes' own: the same code writes them
+ * ({@link HealthRoute#answer}, {@link LookupRoutes#register(CoreRoutes)}) through
  * {@link Responder} with a {@link CoreExchange}, the rate limit counts lookups as before, and the
  * edge (request id, drain, metrics, access log) sees them as any other request.
  *
@@ -30,13 +33,16 @@ final class CoreRoutes extends Handler.Wrapper {
         void check(Request request);
     }
 
-    private static final String TRACK = "/lookup/track/";
-    private static final String ISRC = "/lookup/isrc/";
-    private static final String TRACK_TEMPLATE = "/lookup/track/{id}";
-    private static final String ISRC_TEMPLATE = "/lookup/isrc/{isrc}";
+    /** A route's answer to the value of its one path parameter. */
+    interface Lookup {
+        void answer(Exchange exchange, String param) throws IOException;
+    }
+
+    /** {@code prefix + param + suffix}, Javalin's {@code template}. */
+    private record Route(String prefix, String suffix, String template, Lookup lookup) {}
 
     private final HealthRoute health;
-    private final LookupRoutes lookups;
+    private final List<Route> routes = new ArrayList<>();
     private final Limit limit;
     private final boolean routeAttribute;
     private volatile boolean enabled = true;
@@ -45,11 +51,15 @@ final class CoreRoutes extends Handler.Wrapper {
      * @param limit          the rate limit of lookups, or null when off
      * @param routeAttribute whether to note the route template for {@link HttpMetrics}
      */
-    CoreRoutes(HealthRoute health, LookupRoutes lookups, Limit limit, boolean routeAttribute) {
+    CoreRoutes(HealthRoute health, Limit limit, boolean routeAttribute) {
         this.health = health;
-        this.lookups = lookups;
         this.limit = limit;
         this.routeAttribute = routeAttribute;
+    }
+
+    /** Adds a rate-limited GET (and HEAD) route; all are added before the server starts. */
+    void lookup(String prefix, String suffix, String template, Lookup lookup) {
+        routes.add(new Route(prefix, suffix, template, lookup));
     }
 
     /** Sends every request through Javalin when off: for tests that compare the two paths. */
@@ -68,33 +78,31 @@ final class CoreRoutes extends Handler.Wrapper {
         if (path == null || uri.getQuery() != null) {
             return super.handle(request, response, callback);
         }
-        String template;
+        Route route = null;
         String param = null;
-        if (path.equals(HealthRoute.PATH)) {
-            template = HealthRoute.PATH;
-        } else if (path.startsWith(TRACK) && (param = param(path, TRACK.length())) != null) {
-            template = TRACK_TEMPLATE;
-        } else if (path.startsWith(ISRC) && (param = param(path, ISRC.length())) != null) {
-            template = ISRC_TEMPLATE;
-        } else {
-            return super.handle(request, response, callback);
+        if (!path.equals(HealthRoute.PATH)) {
+            for (Route r : routes) {
+                if ((param = param(path, r.prefix, r.suffix)) != null) {
+                    route = r;
+                    break;
+                }
+            }
+            if (route == null) {
+                return super.handle(request, response, callback);
+            }
         }
         if (routeAttribute) {
-            request.setAttribute(HttpMetrics.ROUTE_ATTRIBUTE, template);
+            request.setAttribute(HttpMetrics.ROUTE_ATTRIBUTE, route == null ? HealthRoute.PATH : route.template);
         }
         Exchange exchange = new CoreExchange(request, response);
         try {
-            if (param == null) {
+            if (route == null) {
                 health.answer(exchange);
             } else {
                 if (limit != null) {
                     limit.check(request);
                 }
-                if (template == TRACK_TEMPLATE) {
-                    lookups.track(exchange, param);
-                } else {
-                    lookups.isrcTrack(exchange, param);
-                }
+                route.lookup.answer(exchange, param);
             }
         } catch (Throwable failure) {
             if (response.isCommitted()) { // the write failed: the client went away, as Javalin would see it
@@ -109,13 +117,17 @@ final class CoreRoutes extends Handler.Wrapper {
         return true;
     }
 
-    /** The path's last segment from {@code start} when it is one of plain characters, else null. */
-    private static String param(String path, int start) {
-        int n = path.length();
-        if (start >= n) {
+    /**
+     * The parameter when {@code path} is {@code prefix + param + suffix} and the parameter is one
+     * segment of plain characters, else null.
+     */
+    private static String param(String path, String prefix, String suffix) {
+        int start = prefix.length();
+        int end = path.length() - suffix.length();
+        if (end <= start || !path.startsWith(prefix) || !path.endsWith(suffix)) {
             return null;
         }
-        for (int i = start; i < n; i++) {
+        for (int i = start; i < end; i++) {
             char c = path.charAt(i);
             boolean plain = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ':'
                     || c == '-' || c == '_';
@@ -123,7 +135,7 @@ final class CoreRoutes extends Handler.Wrapper {
                 return null;
             }
         }
-        return path.substring(start);
+        return path.substring(start, end);
     }
 
     /**
