@@ -57,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * {@link ServerConfig#stopTimeout()} and cuts what is left. Neither closes the catalog, which
  * belongs to the caller.
  *
+ * <p>{@code /health} and the lookups are answered ahead of Javalin, on Jetty's core API
+ * ({@link CoreRoutes}), by the same route code and with the same answers; everything else, and
+ * every failure, goes through Javalin.
+ *
  * <p>Reading requests is bounded ({@link ConnectionLimits}): deadlines on headers
  * ({@link HeaderDeadline}) and bodies ({@link BodyReader}), caps on connections in total and per
  * client ({@link ConnectionGuard}), and a listen backlog for bursts.
