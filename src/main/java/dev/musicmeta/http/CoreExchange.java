@@ -2,14 +2,18 @@ package dev.musicmeta.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 
 /** An {@link Exchange} on Jetty's core request and response, for {@link CoreRoutes}. */
 final class CoreExchange implements Exchange {
+
+    private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Responder.JSON);
 
     private final Request request;
     private final Response response;
@@ -35,11 +39,18 @@ final class CoreExchange implements Exchange {
     }
 
     @Override
+    public void header(HttpField field) {
+        response.getHeaders().put(field);
+    }
+
+    @Override
     public void status(int status, String contentType) {
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
         if (contentType == null) {
             headers.remove(HttpHeader.CONTENT_TYPE);
+        } else if (contentType.equals(Responder.JSON)) {
+            headers.put(JSON_TYPE);
         } else {
             headers.put(HttpHeader.CONTENT_TYPE, contentType);
         }

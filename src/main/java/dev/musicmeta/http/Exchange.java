@@ -3,6 +3,7 @@ package dev.musicmeta.http;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.jetty.http.HttpField;
 
 /**
  * The part of a request and its answer that {@link Responder} uses to send a 200: the same
@@ -19,6 +20,11 @@ interface Exchange {
 
     /** Sets a response header, replacing any value it had. */
     void header(String name, String value);
+
+    /** As {@link #header(String, String)}; Jetty's core API sends a pre-encoded field as it is. */
+    default void header(HttpField field) {
+        header(field.getName(), field.getValue());
+    }
 
     /** Sets the status and the content type (null: none, as for a 304). */
     void status(int status, String contentType);

@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Sends every body the API writes: serialized into a {@link ResponseBuffer} first, then tagged
@@ -30,9 +33,13 @@ final class Responder {
         NO_STORE
     }
 
-    private final String publicCacheControl;
-    private final String dataCacheControl;
-    private final String privateCacheControl;
+    private static final HttpField NEVER_STORED = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+
+    private final HttpField publicCacheControl;
+    private final HttpField dataCacheControl;
+    private final HttpField privateCacheControl;
 
     /** @param maxAgeSeconds the max-age of {@link Caching#PUBLIC} and {@link Caching#PRIVATE} answers */
     Responder(long maxAgeSeconds) {
@@ -46,9 +53,13 @@ final class Responder {
      *                    Authorization when they are {@code public}). The docs stay {@code public}.
      */
     Responder(long maxAgeSeconds, boolean privateData) {
-        this.publicCacheControl = "public, max-age=" + maxAgeSeconds;
-        this.dataCacheControl = (privateData ? "private" : "public") + ", max-age=" + maxAgeSeconds;
-        this.privateCacheControl = "private, max-age=" + maxAgeSeconds;
+        this.publicCacheControl = cacheControl("public, max-age=" + maxAgeSeconds);
+        this.dataCacheControl = cacheControl((privateData ? "private" : "public") + ", max-age=" + maxAgeSeconds);
+        this.privateCacheControl = cacheControl("private, max-age=" + maxAgeSeconds);
+    }
+
+    private static HttpField cacheControl(String value) {
+        return new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, value);
     }
 
     /** Serializes a 200 JSON answer with {@code body} and sends it. */
@@ -67,6 +78,11 @@ final class Responder {
         } finally {
             buffer.release();
         }
+    }
+
+    /** Sends a body prepared once ({@code /health}'s) with its tag, cached as {@code caching} says. */
+    void prepared(Exchange exchange, StaticAsset body, Caching caching) throws IOException {
+        ok(exchange, body.contentType(), body.bytes(), body.bytes().length, body, caching);
     }
 
     /** Sends a body of another type than JSON ({@code /metrics}), with its tag and, where accepted, gzip. */
@@ -111,27 +127,27 @@ final class Responder {
                     "If-None-Match matched the current answer; send the request without it to get the answer");
         }
         Cors.allowAnyOrigin(ex);
-        ex.header("ETag", tag);
+        ex.header(new HttpField(HttpHeader.ETAG, tag));
         if (compressible) {
-            ex.header("Vary", "Accept-Encoding");
+            ex.header(VARY);
         }
         switch (caching) {
-            case PUBLIC -> ex.header("Cache-Control", asset == null ? dataCacheControl : publicCacheControl);
-            case PRIVATE -> ex.header("Cache-Control", privateCacheControl);
-            case NO_STORE -> ex.header("Cache-Control", "no-store");
+            case PUBLIC -> ex.header(asset == null ? dataCacheControl : publicCacheControl);
+            case PRIVATE -> ex.header(privateCacheControl);
+            case NO_STORE -> ex.header(NEVER_STORED);
             case NONE -> { }
         }
         ex.status(notModified ? 304 : 200, notModified ? null : contentType); // a 304 has no body of its own
         if (!gzip) {
             ex.send(body, length, notModified);
         } else if (asset != null) {
-            ex.header("Content-Encoding", "gzip");
+            ex.header(GZIP);
             ex.send(asset.gzipped(), asset.gzipped().length, notModified);
         } else {
             ResponseBuffer compressed = ResponseBuffer.acquireForGzip();
             try {
                 Gzip.compress(body, length, compressed); // also for a 304, whose Content-Length must be the 200's
-                ex.header("Content-Encoding", "gzip");
+                ex.header(GZIP);
                 ex.send(compressed.array(), compressed.size(), notModified);
             } finally {
                 compressed.release();

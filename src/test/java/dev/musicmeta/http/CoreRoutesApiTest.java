@@ -124,12 +124,26 @@ class CoreRoutesApiTest {
     }
 
     @Test
-    void writesTheAccessLogLineJavalinsPathWrites() {
+    void healthIsTheBodyAndTagItAlwaysWas() {
+        ApiClient.Response res = send(core, "GET", "/health", withId());
+
+        assertThat(res.text()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(res.header("ETag")).isEqualTo("\"op7isVxJQxHFJSF2bkSvVg\""); // the first 128 bits of its SHA-256
+        assertThat(res.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(res.header("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void writesTheAccessLogLineJavalinsPathWrites() throws InterruptedException {
         List<String> lines = new ArrayList<>();
         try (LogCapture log = LogCapture.of(AccessLog.LOGGER, Level.INFO)) {
             for (TestServer server : List.of(core, javalin)) {
                 send(server, "GET", "/lookup/track/" + TRACK, withId());
                 send(server, "GET", "/lookup/isrc/nope", withId());
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L; // lines come once answers are sent
+            while (log.messages().size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
             lines.addAll(log.messages());
         }
