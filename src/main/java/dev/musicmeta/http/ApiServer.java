@@ -14,15 +14,18 @@ import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.LowResourceMonitor;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -54,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * {@link ServerConfig#stopTimeout()} and cuts what is left. Neither closes the catalog, which
  * belongs to the caller.
  *
+ * <p>{@code /health} and the lookups are answered ahead of Javalin, on Jetty's core API
+ * ({@link CoreRoutes}), by the same route code and with the same answers; everything else, and
+ * every failure, goes through Javalin.
+ *
  * <p>Reading requests is bounded ({@link ConnectionLimits}): deadlines on headers
  * ({@link HeaderDeadline}) and bodies ({@link BodyReader}), caps on connections in total and per
  * client ({@link ConnectionGuard}), and a listen backlog for bursts.
@@ -80,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
     private final boolean ownsMetrics;
     private final HttpMetrics httpMetrics;
     private volatile Supplier<ServiceInfo> info = ServiceInfo::buildOnly;
+    private final CoreRoutes coreRoutes;
     private final Javalin app;
     private volatile Server jetty;
 
@@ -136,10 +144,23 @@ public final class ApiServer implements AutoCloseable {
         // served at its start and makes all its calls on it, across a refresh (Catalog.current()).
         Supplier<Catalog> opened = () -> catalog.join().current();
         Responder responder = new Responder(config.cacheMaxAge().toSeconds(), apiKeys.enabled());
+        HealthRoute health = new HealthRoute(responder);
+        LookupRoutes lookups = new LookupRoutes(opened, responder);
+        // Ahead of Javalin where no route needs what only Javalin's path does: the admin
+        // listener's separation and API keys.
+        this.coreRoutes = config.admin() == null && !apiKeys.enabled()
+                ? new CoreRoutes(health, rateLimit.enabled() ? this::limitAddress : null, this.metrics.enabled())
+                : null;
+        if (coreRoutes != null) {
+            lookups.register(coreRoutes);
+        }
         this.app = Javalin.create(javalin -> {
             configure(javalin);
             RouteTable routes = new RouteTable(javalin.routes);
             SpotifyKeys spotifyKeys = new SpotifyKeys(apiKeys);
+            if (coreRoutes != null) { // first: what a route answered there threw is answered here
+                javalin.routes.before(ctx -> CoreRoutes.rethrow(ctx.attribute(CoreRoutes.FAILURE_ATTRIBUTE)));
+            }
             if (config.admin() != null) {
                 javalin.routes.before(ApiServer::separateAdmin);
             }
@@ -151,11 +172,11 @@ public final class ApiServer implements AutoCloseable {
                 KeyGate keyGate = new KeyGate(apiKeys, routes, spotifyKeys::keyOfToken);
                 javalin.routes.before(ctx -> limitRate(ctx, keyGate));
             }
-            new HealthRoute(responder).register(routes);
+            health.register(routes);
             new ReadyRoute(responder, drain, readiness).register(routes);
             new MetricsRoute(responder, this.metrics).register(routes);
             new InfoRoute(responder, () -> info.get()).register(routes);
-            new LookupRoutes(opened, responder).register(routes);
+            lookups.register(routes);
             new DiscographyRoutes(opened, responder).register(routes);
             new SearchRoutes(opened, responder).register(routes);
             new BatchRoutes(opened, responder).register(routes);
@@ -199,6 +220,9 @@ public final class ApiServer implements AutoCloseable {
             server.removeBean(server.getBean(LowResourceMonitor.class));
             GracefulDrain graceful = new GracefulDrain(drain);
             RequestEdge edge = new RequestEdge(config.limits().bodyTimeout()); // Javalin's context goes inside
+            if (coreRoutes != null) {
+                edge.setHandler(coreRoutes); // and so inside this
+            }
             if (metrics.enabled()) {
                 httpMetrics.setHandler(edge);
                 graceful.setHandler(httpMetrics);
@@ -302,9 +326,21 @@ public final class ApiServer implements AutoCloseable {
 
     private void limitAddress(Context ctx) {
         TrustedProxies proxies = config.trustedProxies();
-        String client = ClientAddress.resolve(ctx.req().getRemoteAddr(),
+        limitAddress(ctx.req().getRemoteAddr(),
                 proxies.enabled() ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : null,
-                proxies.enabled() ? Collections.list(ctx.req().getHeaders("Forwarded")) : null, proxies);
+                proxies.enabled() ? Collections.list(ctx.req().getHeaders("Forwarded")) : null);
+    }
+
+    /** As {@link #limitAddress(Context)}, for {@link CoreRoutes}. */
+    private void limitAddress(Request request) {
+        TrustedProxies proxies = config.trustedProxies();
+        limitAddress(Request.getRemoteAddr(request),
+                proxies.enabled() ? request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR) : null,
+                proxies.enabled() ? request.getHeaders().getValuesList(HttpHeader.FORWARDED) : null);
+    }
+
+    private void limitAddress(String remoteAddress, List<String> forwardedFor, List<String> forwarded) {
+        String client = ClientAddress.resolve(remoteAddress, forwardedFor, forwarded, config.trustedProxies());
         long retryAfter = rateLimit.acquire(client);
         if (retryAfter > 0) {
             httpMetrics.limitedByAddress();
@@ -332,6 +368,16 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("the catalog did not open; nothing was bound", failure);
         }
         return this;
+    }
+
+    /**
+     * Whether {@link CoreRoutes} answers its routes ahead of Javalin (the default where it is
+     * installed); off, every request goes through Javalin, for tests that compare the two.
+     */
+    void coreRoutes(boolean on) {
+        if (coreRoutes != null) {
+            coreRoutes.enabled(on);
+        }
     }
 
     /** The API keys this server checks ({@link ApiKeys#off()} when none). */

@@ -2,7 +2,10 @@ package dev.musicmeta.http;
 
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Cross-origin reads (the Fetch standard's CORS), as public read-only APIs such as Spotify's,
@@ -37,12 +40,23 @@ final class Cors {
     /** A day, the longest any browser keeps a preflight (Chromium caps it at two hours). */
     static final String MAX_AGE_SECONDS = "86400";
 
+    private static final HttpField ALLOW_ORIGIN_FIELD =
+            new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW_ORIGIN);
+    private static final HttpField EXPOSE_HEADERS_FIELD =
+            new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSE_HEADERS);
+
     private Cors() {}
 
     /** Lets any origin read this answer; call after any reset of the response. */
     static void allowAnyOrigin(HttpServletResponse res) {
         res.setHeader("Access-Control-Allow-Origin", ALLOW_ORIGIN);
         res.setHeader("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+    }
+
+    /** As {@link #allowAnyOrigin(HttpServletResponse)}, on either API. */
+    static void allowAnyOrigin(Exchange exchange) {
+        exchange.header(ALLOW_ORIGIN_FIELD);
+        exchange.header(EXPOSE_HEADERS_FIELD);
     }
 
     /** As {@link #allowAnyOrigin(HttpServletResponse)}, for answers Jetty writes itself. */

@@ -6,7 +6,6 @@ import dev.musicmeta.catalog.Isrcs;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.SpotifyIds;
 import dev.musicmeta.catalog.Track;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,89 +22,101 @@ final class LookupRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get("/lookup/track/{id}", this::track);
-        routes.get("/lookup/isrc/{isrc}", this::isrcTrack);
-        routes.get("/lookup/isrc/{isrc}/tracks", this::isrcTracks);
-        routes.get("/lookup/artist/{id}", this::artist);
-        routes.get("/lookup/album/{id}", this::album);
-        routes.get("/lookup/album/{id}/tracks", this::albumTracks);
+        routes.get("/lookup/track/{id}", ctx -> track(Exchange.of(ctx), ctx.pathParam("id")));
+        routes.get("/lookup/isrc/{isrc}", ctx -> isrcTrack(Exchange.of(ctx), ctx.pathParam("isrc")));
+        routes.get("/lookup/isrc/{isrc}/tracks",
+                ctx -> isrcTracks(Exchange.of(ctx), ctx.pathParam("isrc"), ctx.queryString()));
+        routes.get("/lookup/artist/{id}", ctx -> artist(Exchange.of(ctx), ctx.pathParam("id")));
+        routes.get("/lookup/album/{id}", ctx -> album(Exchange.of(ctx), ctx.pathParam("id")));
+        routes.get("/lookup/album/{id}/tracks",
+                ctx -> albumTracks(Exchange.of(ctx), ctx.pathParam("id"), ctx.queryString()));
     }
 
-    private void track(Context ctx) throws IOException {
-        String id = id(ctx, IdKind.TRACK);
+    /** The same routes, answered ahead of Javalin for requests without a query string. */
+    void register(CoreRoutes core) {
+        core.lookup("/lookup/track/", "", "/lookup/track/{id}", this::track);
+        core.lookup("/lookup/isrc/", "", "/lookup/isrc/{isrc}", this::isrcTrack);
+        core.lookup("/lookup/isrc/", "/tracks", "/lookup/isrc/{isrc}/tracks", (ex, isrc) -> isrcTracks(ex, isrc, null));
+        core.lookup("/lookup/artist/", "", "/lookup/artist/{id}", this::artist);
+        core.lookup("/lookup/album/", "", "/lookup/album/{id}", this::album);
+        core.lookup("/lookup/album/", "/tracks", "/lookup/album/{id}/tracks", (ex, id) -> albumTracks(ex, id, null));
+    }
+
+    private void track(Exchange exchange, String rawId) throws IOException {
+        String id = id(rawId, IdKind.TRACK);
         Track track = catalog.get().track(id).orElseThrow(() -> notFound("track", id));
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
+        responder.json(exchange, Responder.Caching.PUBLIC, w -> w.track(track));
     }
 
-    private void isrcTrack(Context ctx) throws IOException {
-        String isrc = isrcParam(ctx);
+    private void isrcTrack(Exchange exchange, String rawIsrc) throws IOException {
+        String isrc = isrc(rawIsrc);
         Track track = catalog.get().bestTrackByIsrc(isrc).orElseThrow(() -> notFound("track with ISRC", isrc));
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.track(track));
+        responder.json(exchange, Responder.Caching.PUBLIC, w -> w.track(track));
     }
 
-    private void isrcTracks(Context ctx) throws IOException {
-        String isrc = isrcParam(ctx);
-        PageParams params = PageParams.parse(ctx.queryString(), true, PageParams.MAX_OFFSET);
+    private void isrcTracks(Exchange exchange, String rawIsrc, String query) throws IOException {
+        String isrc = isrc(rawIsrc);
+        PageParams params = PageParams.parse(query, true, PageParams.MAX_OFFSET);
         if (params.whole()) { // today's answer: the whole list
             List<Track> tracks = catalog.get().tracksByIsrc(isrc);
             if (tracks.isEmpty()) {
                 throw notFound("track with ISRC", isrc);
             }
-            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+            responder.json(exchange, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
             return;
         }
         Page<Track> page = catalog.get().tracksByIsrc(isrc, params.offset(), params.effectiveLimit());
         if (page.total() == 0) {
             throw notFound("track with ISRC", isrc);
         }
-        sendPage(ctx, params, page);
+        sendPage(exchange, params, page);
     }
 
     /** A Page when {@code shape=page}, else its items as the array of before. */
-    private void sendPage(Context ctx, PageParams params, Page<Track> page) throws IOException {
+    private void sendPage(Exchange exchange, PageParams params, Page<Track> page) throws IOException {
         if (params.page()) {
-            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.page(page, w::track));
+            responder.json(exchange, Responder.Caching.PUBLIC, w -> w.page(page, w::track));
         } else {
-            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(page.items(), w::track));
+            responder.json(exchange, Responder.Caching.PUBLIC, w -> w.list(page.items(), w::track));
         }
     }
 
-    private void artist(Context ctx) throws IOException {
-        String id = id(ctx, IdKind.ARTIST);
+    private void artist(Exchange exchange, String rawId) throws IOException {
+        String id = id(rawId, IdKind.ARTIST);
         var artist = catalog.get().artist(id).orElseThrow(() -> notFound("artist", id));
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.artist(artist));
+        responder.json(exchange, Responder.Caching.PUBLIC, w -> w.artist(artist));
     }
 
-    private void album(Context ctx) throws IOException {
-        String id = id(ctx, IdKind.ALBUM);
+    private void album(Exchange exchange, String rawId) throws IOException {
+        String id = id(rawId, IdKind.ALBUM);
         var album = catalog.get().album(id).orElseThrow(() -> notFound("album", id));
-        responder.json(ctx, Responder.Caching.PUBLIC, w -> w.album(album));
+        responder.json(exchange, Responder.Caching.PUBLIC, w -> w.album(album));
     }
 
-    private void albumTracks(Context ctx) throws IOException {
-        String id = id(ctx, IdKind.ALBUM);
-        PageParams params = PageParams.parse(ctx.queryString(), true, PageParams.MAX_OFFSET);
+    private void albumTracks(Exchange exchange, String rawId, String query) throws IOException {
+        String id = id(rawId, IdKind.ALBUM);
+        PageParams params = PageParams.parse(query, true, PageParams.MAX_OFFSET);
         if (params.whole()) { // today's answer: the whole list
             List<Track> tracks = catalog.get().albumTracks(id).orElseThrow(() -> notFound("album", id));
-            responder.json(ctx, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
+            responder.json(exchange, Responder.Caching.PUBLIC, w -> w.list(tracks, w::track));
             return;
         }
         Page<Track> page = catalog.get().albumTracks(id, params.offset(), params.effectiveLimit())
                 .orElseThrow(() -> notFound("album", id));
-        sendPage(ctx, params, page);
+        sendPage(exchange, params, page);
     }
 
-    private static String id(Context ctx, IdKind kind) {
+    private static String id(String raw, IdKind kind) {
         try {
-            return SpotifyIds.parse(ctx.pathParam("id"), kind);
+            return SpotifyIds.parse(raw, kind);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_ID, e.getMessage());
         }
     }
 
-    private static String isrcParam(Context ctx) {
+    private static String isrc(String raw) {
         try {
-            return Isrcs.normalize(ctx.pathParam("isrc"));
+            return Isrcs.normalize(raw);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_ISRC, e.getMessage());
         }

@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Sends every body the API writes: serialized into a {@link ResponseBuffer} first, then tagged
@@ -30,9 +33,13 @@ final class Responder {
         NO_STORE
     }
 
-    private final String publicCacheControl;
-    private final String dataCacheControl;
-    private final String privateCacheControl;
+    private static final HttpField NEVER_STORED = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+
+    private final HttpField publicCacheControl;
+    private final HttpField dataCacheControl;
+    private final HttpField privateCacheControl;
 
     /** @param maxAgeSeconds the max-age of {@link Caching#PUBLIC} and {@link Caching#PRIVATE} answers */
     Responder(long maxAgeSeconds) {
@@ -46,33 +53,47 @@ final class Responder {
      *                    Authorization when they are {@code public}). The docs stay {@code public}.
      */
     Responder(long maxAgeSeconds, boolean privateData) {
-        this.publicCacheControl = "public, max-age=" + maxAgeSeconds;
-        this.dataCacheControl = (privateData ? "private" : "public") + ", max-age=" + maxAgeSeconds;
-        this.privateCacheControl = "private, max-age=" + maxAgeSeconds;
+        this.publicCacheControl = cacheControl("public, max-age=" + maxAgeSeconds);
+        this.dataCacheControl = cacheControl((privateData ? "private" : "public") + ", max-age=" + maxAgeSeconds);
+        this.privateCacheControl = cacheControl("private, max-age=" + maxAgeSeconds);
+    }
+
+    private static HttpField cacheControl(String value) {
+        return new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, value);
     }
 
     /** Serializes a 200 JSON answer with {@code body} and sends it. */
     void json(Context ctx, Caching caching, JsonWriter.ItemWriter<JsonWriter> body) throws IOException {
+        json(Exchange.of(ctx), caching, body);
+    }
+
+    /** As {@link #json(Context, Caching, JsonWriter.ItemWriter)}, on either API ({@link CoreRoutes}). */
+    void json(Exchange exchange, Caching caching, JsonWriter.ItemWriter<JsonWriter> body) throws IOException {
         ResponseBuffer buffer = ResponseBuffer.acquire();
         try {
             try (JsonWriter w = JsonWriter.to(buffer)) {
                 body.write(w);
             }
-            ok(ctx, JSON, buffer.array(), buffer.size(), null, caching);
+            ok(exchange, JSON, buffer.array(), buffer.size(), null, caching);
         } finally {
             buffer.release();
         }
     }
 
+    /** Sends a body prepared once ({@code /health}'s) with its tag, cached as {@code caching} says. */
+    void prepared(Exchange exchange, StaticAsset body, Caching caching) throws IOException {
+        ok(exchange, body.contentType(), body.bytes(), body.bytes().length, body, caching);
+    }
+
     /** Sends a body of another type than JSON ({@code /metrics}), with its tag and, where accepted, gzip. */
     void body(Context ctx, String contentType, byte[] body, Caching caching) throws IOException {
-        ok(ctx, contentType, body, body.length, null, caching);
+        ok(Exchange.of(ctx), contentType, body, body.length, null, caching);
     }
 
     /** Sends a prepared body (docs, openapi.yaml) with its precomputed tag and gzip copy. */
     void asset(Context ctx, StaticAsset asset) throws IOException {
         ctx.res().setHeader("Content-Security-Policy", StaticAsset.SAME_ORIGIN_ONLY);
-        ok(ctx, asset.contentType(), asset.bytes(), asset.bytes().length, asset, Caching.PUBLIC);
+        ok(Exchange.of(ctx), asset.contentType(), asset.bytes(), asset.bytes().length, asset, Caching.PUBLIC);
     }
 
     /**
@@ -94,42 +115,40 @@ final class Responder {
         asset(ctx, page);
     }
 
-    private void ok(Context ctx, String contentType, byte[] body, int length, StaticAsset asset, Caching caching)
+    private void ok(Exchange ex, String contentType, byte[] body, int length, StaticAsset asset, Caching caching)
             throws IOException {
-        HttpServletResponse res = ctx.res();
         boolean compressible = Gzip.worthCompressing(length);
-        boolean gzip = compressible && Gzip.accepted(ctx.header("Accept-Encoding"));
+        boolean gzip = compressible && Gzip.accepted(ex.requestHeader("Accept-Encoding"));
         String identityTag = asset != null ? asset.etag() : ETags.of(body, length);
         String tag = gzip ? ETags.gzip(identityTag) : identityTag;
-        boolean notModified = ETags.noneMatchMatches(ctx.header("If-None-Match"), tag);
-        if (notModified && !isSafe(ctx.method().name())) { // RFC 9110 13.1.2: 412 for methods other than GET/HEAD
+        boolean notModified = ETags.noneMatchMatches(ex.requestHeader("If-None-Match"), tag);
+        if (notModified && !isSafe(ex.method())) { // RFC 9110 13.1.2: 412 for methods other than GET/HEAD
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-None-Match matched the current answer; send the request without it to get the answer");
         }
-        Cors.allowAnyOrigin(res);
-        res.setHeader("ETag", tag);
+        Cors.allowAnyOrigin(ex);
+        ex.header(new HttpField(HttpHeader.ETAG, tag));
         if (compressible) {
-            res.setHeader("Vary", "Accept-Encoding");
+            ex.header(VARY);
         }
         switch (caching) {
-            case PUBLIC -> res.setHeader("Cache-Control", asset == null ? dataCacheControl : publicCacheControl);
-            case PRIVATE -> res.setHeader("Cache-Control", privateCacheControl);
-            case NO_STORE -> res.setHeader("Cache-Control", "no-store");
+            case PUBLIC -> ex.header(asset == null ? dataCacheControl : publicCacheControl);
+            case PRIVATE -> ex.header(privateCacheControl);
+            case NO_STORE -> ex.header(NEVER_STORED);
             case NONE -> { }
         }
-        res.setStatus(notModified ? 304 : 200);
-        res.setContentType(notModified ? null : contentType); // a 304 has no body of its own
+        ex.status(notModified ? 304 : 200, notModified ? null : contentType); // a 304 has no body of its own
         if (!gzip) {
-            write(res, body, length, notModified);
+            ex.send(body, length, notModified);
         } else if (asset != null) {
-            res.setHeader("Content-Encoding", "gzip");
-            write(res, asset.gzipped(), asset.gzipped().length, notModified);
+            ex.header(GZIP);
+            ex.send(asset.gzipped(), asset.gzipped().length, notModified);
         } else {
             ResponseBuffer compressed = ResponseBuffer.acquireForGzip();
             try {
                 Gzip.compress(body, length, compressed); // also for a 304, whose Content-Length must be the 200's
-                res.setHeader("Content-Encoding", "gzip");
-                write(res, compressed.array(), compressed.size(), notModified);
+                ex.header(GZIP);
+                ex.send(compressed.array(), compressed.size(), notModified);
             } finally {
                 compressed.release();
             }

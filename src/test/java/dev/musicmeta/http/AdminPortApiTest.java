@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminPortApiTest {
 
     @Test
-    void eachListenerAnswersOnlyItsOwnPaths() {
+    void eachListenerAnswersOnlyItsOwnPaths() throws InterruptedException {
         ServerConfig config = TestServer.config().withAdmin(new ServerConfig.Admin("127.0.0.1", 0));
         try (TestServer server = TestServer.start(Fixtures.sample(), config)) {
             ApiClient api = server.client();
@@ -39,9 +39,14 @@ class AdminPortApiTest {
             });
 
             assertThat(api.get("/search/track?q=ab").status()).isEqualTo(200);
+            Map<String, String> search = Map.of("method", "GET", "uri", "/search/track", "status", "200");
             PrometheusText metrics = PrometheusText.parse(admin.get("/metrics").text());
-            assertThat(metrics.value("http_server_requests_seconds_count",
-                    Map.of("method", "GET", "uri", "/search/track", "status", "200"))).isEqualTo(1.0);
+            // Recorded as the request completes, which can be just after its answer reached the client.
+            for (int i = 0; i < 100 && metrics.value("http_server_requests_seconds_count", search) == null; i++) {
+                Thread.sleep(20);
+                metrics = PrometheusText.parse(admin.get("/metrics").text());
+            }
+            assertThat(metrics.value("http_server_requests_seconds_count", search)).isEqualTo(1.0);
             assertThat(metrics.value("jetty_connections_current_connections", Map.of("connector", "admin")))
                     .isNotNull();
         }
