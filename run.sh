@@ -9,7 +9,10 @@
 # stacks), then JAVA_OPTS, which wins where both set a value. The first start after a build writes
 # a class-data archive of the classes it loaded (target/music-metadata-api.jsa) when it stops;
 # every later start maps it instead of loading those classes from the jar, which saves about a
-# third of the time to the first answer.
+# third of the time to the first answer. The archive is kept only when that start ends well (it
+# served, and stopped with exit code 0): one that failed (a missing file, a port taken) loaded a
+# fraction of the classes, and its archive would cost every start until the next build about a
+# quarter more CPU (bench/RESULTS.md, "start-up: one connection up front").
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=target/music-metadata-api.jar
@@ -22,7 +25,8 @@ if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
 elif [[ " $* " =~ [[:space:]](-h|--help|-V|--version)[[:space:]] ]]; then
   cds=() # a start that only prints would write an archive of a few classes, kept until the next build
 else
-  cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  cds=(-XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  writes_archive=1
 fi
 # sqlite-jdbc copies its native library out of the jar into the temporary folder at every start
 # and compares it byte by byte with the copy already there (about a tenth of a second of CPU);
@@ -48,4 +52,28 @@ mapfile -t jvm < <(grep -v -e '^#' -e '^[[:space:]]*$' jvm.options)
 if [[ " ${JAVA_OPTS:-} " =~ [[:space:]]-XX:\+Use[A-Za-z]+GC[[:space:]] ]]; then
   mapfile -t jvm < <(printf '%s\n' "${jvm[@]}" | grep -v -E '^-XX:\+Use[A-Za-z]+GC$')
 fi
-exec java "${jvm[@]}" "${cds[@]}" "${sqlite[@]}" ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@"
+command=(java "${jvm[@]}" "${cds[@]}" "${sqlite[@]}" ${JAVA_OPTS:-} -jar "$jar" serve --demo "$@")
+if [ -z "${writes_archive:-}" ]; then
+  exec "${command[@]}"
+fi
+# The start that writes the archive runs as a child, to see how it ends. Job control gives it its
+# own process group, where SIGINT is not ignored as for a plain background command; the signals
+# this script gets (Ctrl-C, a kill, SIGHUP for a refresh) are passed on to it.
+set -m
+"${command[@]}" &
+server=$!
+for signal in TERM INT HUP; do
+  trap 'kill -'$signal' "$server" 2>/dev/null' $signal
+done
+code=0
+wait "$server" || code=$?
+while kill -0 "$server" 2>/dev/null; do # a trapped signal ends the wait, not the server
+  code=0
+  wait "$server" || code=$?
+done
+if [ "$code" = 0 ] && [ -s "$archive.tmp" ]; then
+  mv "$archive.tmp" "$archive"
+else
+  rm -f "$archive.tmp"
+fi
+exit "$code"

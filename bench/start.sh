@@ -3,21 +3,21 @@
 # server's CPU time by then, over N starts (the page cache warm, as on a running machine), each
 # stopped once it answers. With --baseline DIR, a checkout of another commit with its jar built
 # (see bench/run.sh) is started by its own ./run.sh in turn with ours, start for start, so both
-# meet the same machine. Prints each start and the medians.
+# meet the same machine; --baseline may be given more than once. Prints each start and the medians.
 #
-#   bench/start.sh --db PATH [--starts N] [--baseline DIR] [--port P]
+#   bench/start.sh --db PATH [--starts N] [--baseline DIR]... [--port P]
 #
 # The first start of each build after it is built writes its class-data archive and is not
 # counted. Run it under flock /tmp/mma-bench.lock when quoting figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-db="" starts=5 baseline="" port=18090
+db="" starts=5 baselines=() port=18090
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$(realpath "$2"); shift 2 ;;
     --starts) starts=$2; shift 2 ;;
-    --baseline) baseline=$(realpath "$2"); shift 2 ;;
+    --baseline) baselines+=("$(realpath "$2")"); shift 2 ;;
     --port) port=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -42,8 +42,7 @@ start_once() { # folder holding run.sh: prints "ms cpu_ms"
   echo "$ms $cpu"
 }
 
-builds=("$PWD")
-[ -n "$baseline" ] && builds+=("$baseline")
+builds=("$PWD" "${baselines[@]}")
 declare -A ms cpu
 for b in "${builds[@]}"; do start_once "$b" > /dev/null; done # writes the archives where missing
 for ((i = 1; i <= starts; i++)); do

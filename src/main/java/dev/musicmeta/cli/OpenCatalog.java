@@ -10,6 +10,7 @@ import dev.musicmeta.search.SearchIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,31 +48,75 @@ record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index, SearchInd
 
     /**
      * Opens the catalog files and the index beside them (or in {@code index}), and logs what it
-     * found: missing indexes of the files, a missing track_files, how search runs.
+     * found: missing indexes of the files, a missing track_files, how search runs. The index opens
+     * on a thread of its own while this one opens the SQLite files: each is mostly loading and
+     * initialising classes (Lucene's codecs, sqlite-jdbc and its native library), and neither needs
+     * the other until the catalog is put together.
      *
      * @param index   the index folder given with {@code --index}, or null for the default beside the main file
      * @param options the tuning of the SQLite catalog; its search budget bounds index searches too
      * @throws CatalogFileException      when a catalog file cannot be served
-     * @throws SearchSetup.IndexUnavailableException when an index named with {@code --index} cannot be
+     * @throws SearchSetup.IndexUnavailableException when an index named with {@code --index} cannot be;
+     *                                   reported before a catalog file's problem, as when the index opened first
      */
     static OpenCatalog open(CatalogFiles files, Path index, SqliteOptions options)
             throws CatalogFileException, SearchSetup.IndexUnavailableException {
         Path folder = index != null ? index : IndexBuilder.defaultFolder(files.main());
-        SearchSetup search = SearchSetup.choose(files.main(), folder, index != null, options.searchBudget());
+        CompletableFuture<SearchSetup> choosing = new CompletableFuture<>();
+        Thread chooser = new Thread(() -> {
+            try {
+                choosing.complete(SearchSetup.choose(files.main(), folder, index != null, options.searchBudget()));
+            } catch (Throwable e) {
+                choosing.completeExceptionally(e);
+            }
+        }, "index-open");
+        chooser.setDaemon(true);
+        chooser.start();
         SqliteCatalog sqlite;
         try {
-            sqlite = search.index() == null ? SqliteCatalog.open(files, options)
-                    : SqliteCatalog.open(files, options, search.index());
+            sqlite = SqliteCatalog.open(files, options, () -> settled(choosing).index());
         } catch (Throwable e) { // an Error too: the index must not leak
-            if (search.index() != null) {
-                search.index().close();
+            Throwable indexFailure = choosing.handle((setup, t) -> {
+                if (setup != null && setup.index() != null) {
+                    setup.index().close();
+                }
+                return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            }).join();
+            if (indexFailure instanceof SearchSetup.IndexUnavailableException unavailable) {
+                throw unavailable;
+            }
+            if (e instanceof IndexFailed) {
+                if (indexFailure instanceof RuntimeException unchecked) {
+                    throw unchecked;
+                }
+                if (indexFailure instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("the search index did not open", indexFailure);
             }
             throw e;
         }
+        SearchSetup search = choosing.join(); // settled: the catalog asked for its index
         sqlite.warnings().forEach(w -> LOG.warn("{}", w));
         sqlite.notices().forEach(n -> LOG.info("{}", n));
         search.log();
         return new OpenCatalog(sqlite, search.state(), search.index(), options.searchBudget());
+    }
+
+    /** The index's opening once it has ended; its failure thrown as {@link IndexFailed}, which {@link #open} unwraps. */
+    private static SearchSetup settled(CompletableFuture<SearchSetup> choosing) {
+        try {
+            return choosing.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            throw new IndexFailed();
+        }
+    }
+
+    /** The index did not open; {@link #open} throws what it failed with. */
+    private static final class IndexFailed extends RuntimeException {
+        IndexFailed() {
+            super(null, null, false, false);
+        }
     }
 
     /** Whether searches use the search index (current or stale) rather than a scan of SQLite. */

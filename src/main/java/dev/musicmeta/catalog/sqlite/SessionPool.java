@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fixed set of sessions, all opened up front, so a broken file fails at start-up, not on the
- * first request. A request that finds every session busy waits in a bounded queue, first come
+ * A fixed set of sessions. The first is opened up front, with the files' checks and every
+ * statement prepared, so a broken file fails at start-up, not on the first request; the others
+ * open their connection when first handed out (a few milliseconds each, once the first has loaded
+ * SQLite), so a start does not pay for connections a quiet instance never uses. A request that finds every session busy waits in a bounded queue, first come
  * first served; only a request that finds the queue full (or waits past the acquire timeout, a
  * safety net) is refused, with {@link CatalogBusyException} and an estimate of when to retry.
  * A burst the pool can work through within the queue is answered, only later.
@@ -77,9 +79,11 @@ final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * Checks the files and opens every session: each table and column the service reads must
+     * Checks the files and opens the first session: each table and column the service reads must
      * exist (a missing index is only one of the {@linkplain #warnings() warnings}), and every
-     * statement is prepared, so a schema SQLite cannot plan fails here.
+     * statement is prepared, so a schema SQLite cannot plan fails here. The other sessions open
+     * their connection on first use, on files the first one has checked, and prepare each
+     * statement when it is first run.
      *
      * @throws CatalogFileException when a file cannot be served; one line naming the file and the problem
      */
@@ -103,9 +107,7 @@ final class SessionPool implements AutoCloseable {
             }
             prepareAll(first, files);
             while (sessions.size() < options.connections()) {
-                Session session = Session.open(files, options, counter);
-                sessions.add(session);
-                prepareAll(session, files);
+                sessions.add(Session.unopened(files, options, counter));
             }
             return new SessionPool(sessions, options.acquireTimeout(), options.queueLength(), warnings);
         } catch (CatalogFileException | RuntimeException e) {

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The catalog over the read-only SQLite files: every lookup, every search (the {@link Searcher}
@@ -91,6 +92,22 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
     }
 
     /**
+     * Opens the files as {@link #open(CatalogFiles, SqliteOptions)} does, then asks {@code searcher}
+     * for what to search with: a searcher being opened meanwhile on another thread (the search
+     * index), or null to scan the names in SQLite. What it throws fails the opening, with the files
+     * closed again; a searcher it gives is closed with this catalog, and when opening fails after
+     * it was given, it is the caller's to close.
+     */
+    public static SqliteCatalog open(CatalogFiles files, SqliteOptions options, Supplier<? extends Searcher> searcher)
+            throws CatalogFileException {
+        Objects.requireNonNull(searcher, "searcher");
+        return open(files, options, pool -> {
+            Searcher given = searcher.get();
+            return given != null ? given : new FallbackSearch(pool, options);
+        });
+    }
+
+    /**
      * Checks files as {@link #open(CatalogFiles, SqliteOptions)} does, and reads each once, keeping
      * nothing open: what to run on new files before serving them in place of others.
      *
@@ -113,7 +130,13 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(options, "options");
         StatementCounter counter = new StatementCounter();
-        return new SqliteCatalog(files, options, SessionPool.open(files, options, counter), counter, searcher);
+        SessionPool pool = SessionPool.open(files, options, counter);
+        try {
+            return new SqliteCatalog(files, options, pool, counter, searcher);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
     }
 
     // ---- lookups

@@ -73,6 +73,34 @@ class PoolTest {
     }
 
     @Test
+    void onlyTheFirstConnectionOpensAtStartTheOthersWhenFirstHandedOut() throws Exception {
+        try (SqliteCatalog catalog = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(3))) {
+            List<Session> sessions = List.of(catalog.pool().acquire(), catalog.pool().acquire(), catalog.pool().acquire());
+            assertThat(sessions).extracting(Session::opened).containsExactly(true, false, false);
+            releaseLastFirst(catalog, sessions);
+            Optional<Track> onTheFirst = catalog.track(TRACK_FULL);
+
+            Session held = catalog.pool().acquire(); // the first again: the read below gets the second
+            try {
+                assertThat(catalog.track(TRACK_FULL)).isPresent().isEqualTo(onTheFirst);
+                assertThat(catalog.tracks(List.of(TRACK_FULL, TRACK_TEN_ARTISTS))).containsOnlyKeys(TRACK_FULL, TRACK_TEN_ARTISTS);
+            } finally {
+                catalog.pool().release(held);
+            }
+            sessions = List.of(catalog.pool().acquire(), catalog.pool().acquire(), catalog.pool().acquire());
+            assertThat(sessions).extracting(Session::opened).containsExactly(true, true, false);
+            releaseLastFirst(catalog, sessions);
+        }
+    }
+
+    /** Gives sessions back in the reverse of the order they were taken, so the next acquire gets the first. */
+    private static void releaseLastFirst(SqliteCatalog catalog, List<Session> sessions) {
+        for (int i = sessions.size() - 1; i >= 0; i--) {
+            catalog.pool().release(sessions.get(i));
+        }
+    }
+
+    @Test
     void closedCatalogIsUnavailable() throws Exception {
         SqliteCatalog catalog = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(2));
         catalog.close();
