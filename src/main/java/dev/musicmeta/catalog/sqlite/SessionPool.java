@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * A fixed set of sessions. The first is opened up front, with the files' checks and every
  * statement prepared, so a broken file fails at start-up, not on the first request; the others
  * open their connection when first handed out (a few milliseconds each, once the first has loaded
- * SQLite), so a start does not pay for connections a quiet instance never uses. A request that finds every session busy waits in a bounded queue, first come
- * first served; only a request that finds the queue full (or waits past the acquire timeout, a
- * safety net) is refused, with {@link CatalogBusyException} and an estimate of when to retry.
- * A burst the pool can work through within the queue is answered, only later.
+ * SQLite), so a start does not pay for connections a quiet instance never uses.
+ *
+ * <p>A request that finds every session busy waits in a bounded queue, first come first served;
+ * only a request that finds the queue full (or waits past the acquire timeout, a safety net) is
+ * refused, with {@link CatalogBusyException} and an estimate of when to retry. A burst the pool
+ * can work through within the queue is answered, only later.
  *
  * <p>Sessions are handed out last in, first out: the session released last is handed out next,
  * so a steady load runs on as few sessions as it keeps busy. Each session maps the files at its
