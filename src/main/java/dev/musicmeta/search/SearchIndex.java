@@ -22,6 +22,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.IOUtils;
 
@@ -206,7 +208,9 @@ public final class SearchIndex implements Searcher {
                 if (page.closedTo(tier)) {
                     continue;
                 }
-                searcher.search(terms.share(tier.query()), page.manager(tier));
+                Weight bonus = tier.bonus() == null ? null
+                        : searcher.createWeight(searcher.rewrite(terms.share(tier.bonus())), ScoreMode.COMPLETE, 1f);
+                searcher.search(terms.share(tier.query()), page.manager(tier, bonus));
                 checkTime(searcher, budget);
             }
             List<TopHits.Hit> hits = page.hits();
