@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BlockCache {
 
-    /** Block size, aligned in the file: the read buffer's size, so a refill spans at most two. */
+    /** Block size, aligned in the file: at least an input's read buffer, so a refill spans at most two. */
     static final int BLOCK = 4096;
 
     /** Blocks per set: a block can be in one of this many slots. */

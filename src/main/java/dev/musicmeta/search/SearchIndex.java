@@ -50,11 +50,13 @@ public final class SearchIndex implements Searcher {
     static final long COUNT_MAX_COST = 50_000;
 
     /**
-     * Bytes read per {@code pread} of the index. Each read is a system call, which is most of a
-     * search's CPU at 10 M tracks: 4 KiB took 0.77 of the CPU of Lucene's 1 KiB over 600 queries of
-     * the mix (bench/SearchCpu.java), 8 and 16 KiB more than 4 (each random read copies the buffer).
+     * Bytes of each open input's buffer (every clone of an input has its own). The files are read
+     * in aligned blocks of {@link BlockCache#BLOCK} whatever this is, and a refill is mostly a copy
+     * out of the {@link BlockCache}; a buffer of the block's size was a 4 KiB array for each of the
+     * hundreds of clones a search makes, most of a search's garbage, and copied whole to read a few
+     * bytes. Without the cache, 4 KiB took 0.77 of the CPU of 1 KiB (each refill a system call).
      */
-    static final int READ_BUFFER = BlockCache.BLOCK;
+    static final int READ_BUFFER = 1024;
 
     /**
      * Bytes of the index's most read blocks kept in memory ({@link BlockCache}): one array of a few
