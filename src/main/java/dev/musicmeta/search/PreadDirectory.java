@@ -18,15 +18,19 @@ import org.apache.lucene.store.IndexInput;
  * with an {@link IOException} (a 503), where a mapped file faults the JVM: the JVM turns a fault
  * on a mapped page into an {@code InternalError} only in some code paths and dies of SIGBUS in
  * others (bench/RESULTS.md, "reading without memory mapping"). Lucene's own {@code NIOFSDirectory}
- * does the same with 1 KiB buffers, a system call per KiB of a postings list walked.
+ * does the same with 1 KiB buffers, a system call per KiB of a postings list walked. The reads go
+ * through a {@link BlockCache} shared by the index's files, which serves the blocks read most
+ * without a system call and still fails a read of a file that changed size.
  */
 final class PreadDirectory extends FSDirectory {
 
     private final int bufferSize;
+    private final BlockCache cache;
 
-    PreadDirectory(Path path, int bufferSize) throws IOException {
+    PreadDirectory(Path path, int bufferSize, BlockCache cache) throws IOException {
         super(path, FSLockFactory.getDefault());
         this.bufferSize = bufferSize;
+        this.cache = cache;
     }
 
     @Override
@@ -36,7 +40,9 @@ final class PreadDirectory extends FSDirectory {
         Path path = getDirectory().resolve(name);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
-            return new Input("PreadDirectory(" + path + ")", channel, 0, channel.size(), bufferSize, false);
+            String description = "PreadDirectory(" + path + ")";
+            BlockCache.CachedFile file = cache.open(channel, description);
+            return new Input(description, file, 0, file.length(), bufferSize, false);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -46,14 +52,14 @@ final class PreadDirectory extends FSDirectory {
     /** A file or a slice of it; clones and slices share the channel, which the file's own input closes. */
     private static final class Input extends BufferedIndexInput {
 
-        private final FileChannel channel;
+        private final BlockCache.CachedFile file;
         private final long start;
         private final long length;
         private boolean shared;
 
-        Input(String description, FileChannel channel, long start, long length, int bufferSize, boolean shared) {
+        Input(String description, BlockCache.CachedFile file, long start, long length, int bufferSize, boolean shared) {
             super(description, bufferSize);
-            this.channel = channel;
+            this.file = file;
             this.start = start;
             this.length = length;
             this.shared = shared;
@@ -62,7 +68,7 @@ final class PreadDirectory extends FSDirectory {
         @Override
         public void close() throws IOException {
             if (!shared) {
-                channel.close();
+                file.channel().close();
             }
         }
 
@@ -79,7 +85,7 @@ final class PreadDirectory extends FSDirectory {
                 throw new IllegalArgumentException("slice " + description + " at " + offset + " of " + sliceLength
                         + " bytes is out of " + this + " (" + length + " bytes)");
             }
-            return new Input(getFullSliceDescription(description), channel, start + offset, sliceLength,
+            return new Input(getFullSliceDescription(description), file, start + offset, sliceLength,
                     getBufferSize(), true);
         }
 
@@ -94,14 +100,7 @@ final class PreadDirectory extends FSDirectory {
             if (position + b.remaining() > length) {
                 throw new EOFException("read past EOF: " + this);
             }
-            long at = start + position;
-            while (b.hasRemaining()) {
-                int read = channel.read(b, at);
-                if (read < 0) {
-                    throw new EOFException("read past EOF (the file shrank): " + this);
-                }
-                at += read;
-            }
+            file.read(start + position, b);
         }
 
         @Override

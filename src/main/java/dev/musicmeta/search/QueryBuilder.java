@@ -86,9 +86,18 @@ final class QueryBuilder {
      *                     same for every document of the tier)
      * @param wholeTitle   only the documents whose title the query covers whole belong to the
      *                     tier; the others are left to the later tiers
+     * @param bonus        {@code null}, or what a document of the tier that also matches it scores
+     *                     more (at most {@link Ranking#IN_ORDER}): the words in order in the title.
+     *                     Looked up by {@link TopHits} only for a document that could enter the
+     *                     page with it; as a clause of the query, Lucene walked the phrase's
+     *                     postings on its own, most of a long query's search
      */
     record Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen,
-                boolean wholeTitle) {
+                boolean wholeTitle, Query bonus) {
+
+        Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen, boolean wholeTitle) {
+            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, null);
+        }
 
         boolean countsTitle() {
             return coverDen > 0 && coverNum > 0;
@@ -180,13 +189,13 @@ final class QueryBuilder {
         int top = Ranking.ALL_IN_TITLE + words.maxRelevance() + bonus;
         // Split by title: every word in the title first, the rest after (see titleFirst).
         boolean split = plain && kind != SearchKind.ARTISTS;
-        Query strictScored = withBonus(strictQuery, inOrder);
         if (split) {
-            titleFirst(tiers, strictScored, allOf(words.strictTitle()), top, width, bounded ? width : 1,
+            titleFirst(tiers, strictQuery, inOrder, allOf(words.strictTitle()), top, width, bounded ? width : 1,
                     bounded ? width + 1 : 1, words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) + bonus,
                     words.count() == 1);
         } else {
-            tiers.add(new Tier(strictScored, 0, top, width, bounded ? width : 1, bounded ? width + 1 : 1, false));
+            tiers.add(new Tier(strictQuery, 0, top, width, bounded ? width : 1, bounded ? width + 1 : 1, false,
+                    inOrder));
         }
         Query all = strictQuery;
         if (words.loosened()) {
@@ -195,8 +204,8 @@ final class QueryBuilder {
             filters.forEach(f -> loose.add(f, Occur.FILTER));
             Query looseQuery = loose.build();
             all = looseQuery;
-            Query looseOnly = withBonus(new BooleanQuery.Builder().add(looseQuery, Occur.MUST)
-                    .add(strictQuery, Occur.MUST_NOT).build(), inOrder);
+            Query looseOnly = new BooleanQuery.Builder().add(looseQuery, Occur.MUST)
+                    .add(strictQuery, Occur.MUST_NOT).build();
             int looseTop = top - words.smallestPenalty();
             if (split) {
                 // Outside the title, a loose match has a word not whole anywhere (at most its title
@@ -205,10 +214,10 @@ final class QueryBuilder {
                 int restTop = words.count() == 1 ? Ranking.ARTIST_WORD - words.smallestPenalty()
                         : words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) - words.smallestPenalty()
                                 + bonus;
-                titleFirst(tiers, looseOnly, allOf(words.looseTitle()), looseTop, width, 1, 1, restTop,
+                titleFirst(tiers, looseOnly, inOrder, allOf(words.looseTitle()), looseTop, width, 1, 1, restTop,
                         words.count() == 1);
             } else {
-                tiers.add(new Tier(looseOnly, 0, looseTop, width, 1, 1, false));
+                tiers.add(new Tier(looseOnly, 0, looseTop, width, 1, 1, false, inOrder));
             }
         }
         return new Plan(tiers, all);
@@ -228,12 +237,12 @@ final class QueryBuilder {
      * @param oneWord the query is one word: outside the title it covers none of it, so the
      *                coverage is not counted there (the same, zero, for every document)
      */
-    private static void titleFirst(List<Tier> tiers, Query scored, Query inTitle, int top, int width, int coverNum,
-                                   int coverDen, int restTop, boolean oneWord) {
+    private static void titleFirst(List<Tier> tiers, Query scored, Query bonus, Query inTitle, int top, int width,
+                                   int coverNum, int coverDen, int restTop, boolean oneWord) {
         tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.FILTER).build(),
-                0, top, width, coverNum, coverDen, false));
+                0, top, width, coverNum, coverDen, false, bonus));
         tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.MUST_NOT).build(),
-                0, restTop, width, oneWord ? 0 : 1, 1, false));
+                0, restTop, width, oneWord ? 0 : 1, 1, false, bonus));
     }
 
     private static Query allOf(List<Query> queries) {
@@ -256,13 +265,6 @@ final class QueryBuilder {
         }
         filters.forEach(f -> b.add(f, Occur.FILTER));
         return b.build();
-    }
-
-    private static Query withBonus(Query query, Query bonus) {
-        if (bonus == null) {
-            return query;
-        }
-        return new BooleanQuery.Builder().add(query, Occur.MUST).add(bonus, Occur.SHOULD).build();
     }
 
     private static String wholeText(List<Text> texts) {

@@ -22,6 +22,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.IOUtils;
 
@@ -48,11 +50,19 @@ public final class SearchIndex implements Searcher {
     static final long COUNT_MAX_COST = 50_000;
 
     /**
-     * Bytes read per {@code pread} of the index. Each read is a system call, which is most of a
-     * search's CPU at 10 M tracks: 4 KiB took 0.77 of the CPU of Lucene's 1 KiB over 600 queries of
-     * the mix (bench/SearchCpu.java), 8 and 16 KiB more than 4 (each random read copies the buffer).
+     * Bytes of each open input's buffer (every clone of an input has its own). The files are read
+     * in aligned blocks of {@link BlockCache#BLOCK} whatever this is, and a refill is mostly a copy
+     * out of the {@link BlockCache}; a buffer of the block's size was a 4 KiB array for each of the
+     * hundreds of clones a search makes, most of a search's garbage, and copied whole to read a few
+     * bytes. Without the cache, 4 KiB took 0.77 of the CPU of 1 KiB (each refill a system call).
      */
-    static final int READ_BUFFER = 4096;
+    static final int READ_BUFFER = 1024;
+
+    /**
+     * Bytes of the index's most read blocks kept in memory ({@link BlockCache}): one array of a few
+     * MiB of the heap, allocated when the index opens, whatever the catalog's size.
+     */
+    static final long BLOCK_CACHE_BYTES = 4L << 20;
 
     /** Prefix completions and typo fixes kept per kind: a few MB, and the words people type most. */
     private static final int EXPANSIONS_CACHED = 20_000;
@@ -60,6 +70,7 @@ public final class SearchIndex implements Searcher {
     private final Path folder;
     private final IndexManifest manifest;
     private final Map<SearchKind, DirectoryReader> readers;
+    private final BlockCache blocks;
     private final Map<SearchKind, TermExpander> expanders = new EnumMap<>(SearchKind.class);
     private final Duration budget;
     private final int countUpTo;
@@ -72,10 +83,11 @@ public final class SearchIndex implements Searcher {
     private record Failed(SearchKind kind, SearchRequest request, String reason) {}
 
     private SearchIndex(Path folder, IndexManifest manifest, Map<SearchKind, DirectoryReader> readers,
-                        Duration budget, int countUpTo, long countMaxCost) {
+                        BlockCache blocks, Duration budget, int countUpTo, long countMaxCost) {
         this.folder = folder;
         this.manifest = manifest;
         this.readers = readers;
+        this.blocks = blocks;
         this.budget = budget;
         this.countUpTo = countUpTo;
         this.countMaxCost = countMaxCost;
@@ -109,15 +121,17 @@ public final class SearchIndex implements Searcher {
                     + IndexManifest.FORMAT);
         }
         Map<SearchKind, DirectoryReader> readers = new EnumMap<>(SearchKind.class);
+        BlockCache blocks = new BlockCache(BLOCK_CACHE_BYTES);
         try {
             for (SearchKind kind : SearchKind.values()) {
-                readers.put(kind, DirectoryReader.open(new PreadDirectory(folder.resolve(IndexManifest.folder(kind)), READ_BUFFER)));
+                readers.put(kind, DirectoryReader.open(
+                        new PreadDirectory(folder.resolve(IndexManifest.folder(kind)), READ_BUFFER, blocks)));
             }
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(readers.values());
             throw e;
         }
-        return new SearchIndex(folder, manifest, readers, budget, countUpTo, countMaxCost);
+        return new SearchIndex(folder, manifest, readers, blocks, budget, countUpTo, countMaxCost);
     }
 
     public Path folder() {
@@ -176,6 +190,7 @@ public final class SearchIndex implements Searcher {
     /** {@link #search(SearchKind, SearchRequest)} within {@code budget}. */
     SearchHits search(SearchKind kind, SearchRequest request, Duration budget) {
         ParsedQuery parsed = QueryParser.parse(request.q()); // outside the try: bad input is no damaged index
+        blocks.newSearch(); // each file read checks its size once in this search
         try {
             // Expanding prefixes reads the terms dictionary, so building the plan reads the files.
             QueryBuilder.Plan plan = QueryBuilder.build(kind, parsed, expanders.get(kind));
@@ -195,7 +210,9 @@ public final class SearchIndex implements Searcher {
                 if (page.closedTo(tier)) {
                     continue;
                 }
-                searcher.search(terms.share(tier.query()), page.manager(tier));
+                Weight bonus = tier.bonus() == null ? null
+                        : searcher.createWeight(searcher.rewrite(terms.share(tier.bonus())), ScoreMode.COMPLETE, 1f);
+                searcher.search(terms.share(tier.query()), page.manager(tier, bonus));
                 checkTime(searcher, budget);
             }
             List<TopHits.Hit> hits = page.hits();
@@ -215,6 +232,7 @@ public final class SearchIndex implements Searcher {
             // A file truncated or rewritten under the reader reads short (IOException) or as garbage,
             // which Lucene may meet with any RuntimeException: the index is damaged, not the request.
             failed = new Failed(kind, request, e.toString());
+            blocks.clear(); // what was kept may be what changed: the next searches read the files
             throw new CatalogUnavailableException("search index " + folder + " cannot be read: " + e, e, true);
         }
     }

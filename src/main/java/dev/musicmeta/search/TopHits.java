@@ -14,9 +14,13 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 
 /**
  * The best {@code n} hits of a search in {@link Ranking} order (relevance, title coverage,
@@ -71,12 +75,15 @@ final class TopHits {
         return full() && tier.maxRelevance() < page.peek().relevance();
     }
 
-    /** A manager for one tier's search on one thread, collecting into this page. */
-    CollectorManager<Collector, TopHits> manager(QueryBuilder.Tier tier) {
+    /**
+     * A manager for one tier's search on one thread, collecting into this page; {@code bonus} is
+     * the weight of the tier's {@link QueryBuilder.Tier#bonus bonus}, or {@code null}.
+     */
+    CollectorManager<Collector, TopHits> manager(QueryBuilder.Tier tier, Weight bonus) {
         return new CollectorManager<>() {
             @Override
             public Collector newCollector() {
-                return new Collector(tier);
+                return new Collector(tier, bonus);
             }
 
             @Override
@@ -114,14 +121,20 @@ final class TopHits {
     final class Collector extends SimpleCollector {
 
         private final QueryBuilder.Tier tier;
+        private final Weight bonus;
         private Scorable scorer;
+        /** The bonus in this segment: its scorer, its approximation and its check, or null. */
+        private Scorer bonusScorer;
+        private DocIdSetIterator bonusDocs;
+        private TwoPhaseIterator bonusCheck;
         private NumericDocValues rank;
         private NumericDocValues rowid;
         private NumericDocValues titleLength;
         private int leaf;
 
-        Collector(QueryBuilder.Tier tier) {
+        Collector(QueryBuilder.Tier tier, Weight bonus) {
             this.tier = tier;
+            this.bonus = bonus;
         }
 
         @Override
@@ -136,6 +149,9 @@ final class TopHits {
             rowid = DocValues.getNumeric(context.reader(), Fields.ROWID);
             NumericDocValues norms = tier.countsTitle() ? context.reader().getNormValues(Fields.NAME) : null;
             titleLength = norms == null ? DocValues.emptyNumeric() : norms;
+            bonusScorer = bonus == null ? null : bonus.scorer(context);
+            bonusCheck = bonusScorer == null ? null : bonusScorer.twoPhaseIterator();
+            bonusDocs = bonusScorer == null ? null : bonusCheck != null ? bonusCheck.approximation() : bonusScorer.iterator();
         }
 
         @Override
@@ -151,7 +167,18 @@ final class TopHits {
                     && after(doc, last)) {
                 throw new CollectionTerminatedException(); // on to the next segment
             }
-            long units = Math.round(scorer.score() * (double) Ranking.TITLE_UNIT);
+            float score = scorer.score();
+            if (bonusScorer != null) {
+                // The bonus adds a whole number, at most IN_ORDER: look it up only when it could matter.
+                long without = Math.round(score * (double) Ranking.TITLE_UNIT);
+                int most = tier.base() + (int) (without / Ranking.TITLE_UNIT) + Ranking.IN_ORDER
+                        + (tier.titleWidth() > 0 && without % Ranking.TITLE_UNIT >= tier.titleWidth() ? Ranking.ALL_IN_TITLE : 0);
+                if (last != null && most < last.relevance()) {
+                    return; // cannot enter the page even with it
+                }
+                score += bonus(doc); // as Lucene sums an optional clause into a required one
+            }
+            long units = Math.round(score * (double) Ranking.TITLE_UNIT);
             int titleUnits = (int) (units % Ranking.TITLE_UNIT);
             int relevance = tier.base() + (int) (units / Ranking.TITLE_UNIT)
                     + (tier.titleWidth() > 0 && titleUnits >= tier.titleWidth() ? Ranking.ALL_IN_TITLE : 0);
@@ -176,6 +203,18 @@ final class TopHits {
                 }
             }
             offer(new Hit(relevance, titleWords, length, value(rank, doc), value(rowid, doc), leaf, doc));
+        }
+
+        /** What the bonus adds to {@code doc}'s score: 0 unless it matches. Documents come in order. */
+        private float bonus(int doc) throws IOException {
+            int at = bonusDocs.docID();
+            if (at < doc) {
+                at = bonusDocs.advance(doc);
+            }
+            if (at != doc || (bonusCheck != null && !bonusCheck.matches())) {
+                return 0;
+            }
+            return bonusScorer.score();
         }
 
         /**
