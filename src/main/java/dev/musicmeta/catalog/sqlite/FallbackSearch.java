@@ -74,12 +74,14 @@ final class FallbackSearch implements Searcher {
     }
 
     /**
-     * The {@link ScanFilter}'s test of a name: its runs ?3 (LIKE, when there are any), and its LIKE
-     * pattern ?1 or its GLOB pattern ?2, which only names past ASCII can pass (the byte and char
-     * counts, both cheap, tell those apart).
+     * The {@link ScanFilter}'s test of a name: its runs ?3 (LIKE, when there are any), one of its
+     * spellings ?6 to ?9 (GLOBs, when there are any), and its LIKE pattern ?1 or its GLOB pattern
+     * ?2, which only names past ASCII can pass (the byte and char counts, both cheap, tell those
+     * apart).
      */
-    static final String PREFILTER = "(?3 IS NULL OR name LIKE ?3 ESCAPE '\\') AND (name LIKE ?1 ESCAPE '\\'"
-            + " OR (?2 IS NOT NULL AND octet_length(name) > length(name) AND name GLOB ?2))";
+    static final String PREFILTER = "(?3 IS NULL OR name LIKE ?3 ESCAPE '\\')"
+            + " AND (?6 IS NULL OR name GLOB ?6 OR name GLOB ?7 OR name GLOB ?8 OR name GLOB ?9)"
+            + " AND (name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL AND octet_length(name) > length(name) AND name GLOB ?2))";
 
     /** The whitespace that {@link String#strip} takes off a name of ASCII, for SQL's trim(). */
     private static final String ASCII_SPACE = "' ' || char(9, 10, 11, 12, 13, 28, 29, 30, 31)";
@@ -169,7 +171,7 @@ final class FallbackSearch implements Searcher {
         session.progressHandler(PROGRESS_OPS, deadline);
         String like = ScanFilter.escapeLike(folded);
         long started = session.clock();
-        try (ResultSet rs = session.query(sql, filter.like(), filter.glob(), filter.runs(), like, like + "%")) {
+        try (ResultSet rs = session.query(sql, parameters(filter, like))) {
             while (rs.next()) {
                 if (deadline.passed()) {
                     throw timeout(budget);
@@ -204,6 +206,19 @@ final class FallbackSearch implements Searcher {
             page[i - from] = sorted.get(i).rowid;
         }
         return new SearchHits(page, total);
+    }
+
+    /** ?1 to ?9 of {@link #scan}. */
+    static String[] parameters(ScanFilter filter, String like) {
+        String[] spellings = filter.spellingParameters();
+        String[] out = new String[5 + spellings.length];
+        out[0] = filter.like();
+        out[1] = filter.glob();
+        out[2] = filter.runs();
+        out[3] = like;
+        out[4] = like + "%";
+        System.arraycopy(spellings, 0, out, 5, spellings.length);
+        return out;
     }
 
     /** The rank as served (NULL, dirty or out of range ranks as -1, below every real value). */
