@@ -189,6 +189,9 @@ final class FallbackSearch implements Searcher {
                     best.add(hit);
                 }
             }
+            if (deadline.passed()) { // SQLite checks it only every PROGRESS_OPS instructions
+                throw timeout(budget);
+            }
         } catch (SQLException e) {
             if (deadline.fired) {
                 throw timeout(budget);
