@@ -86,9 +86,6 @@ final class FallbackSearch implements Searcher {
     /** The whitespace that {@link String#strip} takes off a name of ASCII, for SQL's trim(). */
     private static final String ASCII_SPACE = "' ' || char(9, 10, 11, 12, 13, 28, 29, 30, 31)";
 
-    /** The whitespace that {@link String#strip} takes off a name of ASCII, as code points. */
-    private static final String ASCII_SPACE_POINTS = "9, 10, 11, 12, 13, 28, 29, 30, 31, 32";
-
     /**
      * The scan of a table's names: rowid, rank (as stored) and match rank of each row that passes
      * the {@link ScanFilter}. A name of ASCII (as many bytes as chars) is ranked in SQLite, where
@@ -99,15 +96,16 @@ final class FallbackSearch implements Searcher {
      *
      * <p>Most matches only contain the query, so the ASCII ranking tests first what is cheap: a
      * name that starts with the query (the query starts with no whitespace) is exact when its end
-     * trimmed is the query; one that does not, and starts with no whitespace, only contains it.
-     * Only names that start with whitespace pay for the copies {@code trim} makes.
+     * trimmed is the query; one that does not, and starts past the space (so with no whitespace
+     * of {@code ASCII_SPACE}), only contains it. Only names that start with a space or a control
+     * char pay for the copies {@code trim} makes.
      */
     static String scan(String table, String rankColumn) {
         return "SELECT rowid, " + rankColumn + ", CASE WHEN octet_length(name) > length(name) THEN "
                 + NameMatchFunction.NAME + "(name)"
                 + " WHEN name LIKE ?5 ESCAPE '\\' THEN CASE WHEN rtrim(name, " + ASCII_SPACE + ") LIKE ?4 ESCAPE '\\'"
                 + " THEN " + TextFold.EXACT + " ELSE " + TextFold.PREFIX + " END"
-                + " WHEN unicode(name) NOT IN (" + ASCII_SPACE_POINTS + ") THEN " + TextFold.CONTAINS
+                + " WHEN unicode(name) > 32 THEN " + TextFold.CONTAINS
                 + " WHEN trim(name, " + ASCII_SPACE + ") LIKE ?4 ESCAPE '\\' THEN " + TextFold.EXACT
                 + " WHEN ltrim(name, " + ASCII_SPACE + ") LIKE ?5 ESCAPE '\\' THEN " + TextFold.PREFIX
                 + " ELSE " + TextFold.CONTAINS + " END FROM " + table
