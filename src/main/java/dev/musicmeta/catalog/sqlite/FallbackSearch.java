@@ -54,8 +54,12 @@ final class FallbackSearch implements Searcher {
     private static final Pattern ALBUM_FILTER = filter("artist|album|track|genre|year|upc");
     private static final Pattern ARTIST_FILTER = filter("artist|album|track|genre|year");
 
-    /** VM instructions between budget checks: frequent enough, cheap enough. */
-    private static final int PROGRESS_OPS = 1000;
+    /**
+     * VM instructions between budget checks: about a thousand rows of a scan, a tenth of a
+     * millisecond; each check is a call from SQLite into Java, and one every thousand
+     * instructions cost a scan about 1.5% of its CPU.
+     */
+    private static final int PROGRESS_OPS = 10_000;
 
     private final SessionPool pool;
     private final Semaphore slots;
@@ -70,12 +74,14 @@ final class FallbackSearch implements Searcher {
     }
 
     /**
-     * The {@link ScanFilter}'s test of a name: its runs ?3 (LIKE, when there are any), and its LIKE
-     * pattern ?1 or its GLOB pattern ?2, which only names past ASCII can pass (the byte and char
-     * counts, both cheap, tell those apart).
+     * The {@link ScanFilter}'s test of a name: its runs ?3 (LIKE, when there are any), one of its
+     * spellings ?6 to ?9 (GLOBs, when there are any), and its LIKE pattern ?1 or its GLOB pattern
+     * ?2, which only names past ASCII can pass (the byte and char counts, both cheap, tell those
+     * apart).
      */
-    static final String PREFILTER = "(?3 IS NULL OR name LIKE ?3 ESCAPE '\\') AND (name LIKE ?1 ESCAPE '\\'"
-            + " OR (?2 IS NOT NULL AND octet_length(name) > length(name) AND name GLOB ?2))";
+    static final String PREFILTER = "(?3 IS NULL OR name LIKE ?3 ESCAPE '\\')"
+            + " AND (?6 IS NULL OR name GLOB ?6 OR name GLOB ?7 OR name GLOB ?8 OR name GLOB ?9)"
+            + " AND (name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL AND octet_length(name) > length(name) AND name GLOB ?2))";
 
     /** The whitespace that {@link String#strip} takes off a name of ASCII, for SQL's trim(). */
     private static final String ASCII_SPACE = "' ' || char(9, 10, 11, 12, 13, 28, 29, 30, 31)";
@@ -87,10 +93,19 @@ final class FallbackSearch implements Searcher {
      * query then %, as LIKE patterns); such a name passes the filter only by its LIKE ?1,
      * {@code %query%}, so it contains the query at least. Any other name is ranked by
      * {@link NameMatchFunction}. A match rank of 0 is no match.
+     *
+     * <p>Most matches only contain the query, so the ASCII ranking tests first what is cheap: a
+     * name that starts with the query (the query starts with no whitespace) is exact when its end
+     * trimmed is the query; one that does not, and starts past the space (so with no whitespace
+     * of {@code ASCII_SPACE}), only contains it. Only names that start with a space or a control
+     * char pay for the copies {@code trim} makes.
      */
     static String scan(String table, String rankColumn) {
         return "SELECT rowid, " + rankColumn + ", CASE WHEN octet_length(name) > length(name) THEN "
                 + NameMatchFunction.NAME + "(name)"
+                + " WHEN name LIKE ?5 ESCAPE '\\' THEN CASE WHEN rtrim(name, " + ASCII_SPACE + ") LIKE ?4 ESCAPE '\\'"
+                + " THEN " + TextFold.EXACT + " ELSE " + TextFold.PREFIX + " END"
+                + " WHEN unicode(name) > 32 THEN " + TextFold.CONTAINS
                 + " WHEN trim(name, " + ASCII_SPACE + ") LIKE ?4 ESCAPE '\\' THEN " + TextFold.EXACT
                 + " WHEN ltrim(name, " + ASCII_SPACE + ") LIKE ?5 ESCAPE '\\' THEN " + TextFold.PREFIX
                 + " ELSE " + TextFold.CONTAINS + " END FROM " + table
@@ -154,7 +169,7 @@ final class FallbackSearch implements Searcher {
         session.progressHandler(PROGRESS_OPS, deadline);
         String like = ScanFilter.escapeLike(folded);
         long started = session.clock();
-        try (ResultSet rs = session.query(sql, filter.like(), filter.glob(), filter.runs(), like, like + "%")) {
+        try (ResultSet rs = session.query(sql, parameters(filter, like))) {
             while (rs.next()) {
                 if (deadline.passed()) {
                     throw timeout(budget);
@@ -171,6 +186,9 @@ final class FallbackSearch implements Searcher {
                     best.poll();
                     best.add(hit);
                 }
+            }
+            if (deadline.passed()) { // SQLite checks it only every PROGRESS_OPS instructions
+                throw timeout(budget);
             }
         } catch (SQLException e) {
             if (deadline.fired) {
@@ -189,6 +207,19 @@ final class FallbackSearch implements Searcher {
             page[i - from] = sorted.get(i).rowid;
         }
         return new SearchHits(page, total);
+    }
+
+    /** ?1 to ?9 of {@link #scan}. */
+    static String[] parameters(ScanFilter filter, String like) {
+        String[] spellings = filter.spellingParameters();
+        String[] out = new String[5 + spellings.length];
+        out[0] = filter.like();
+        out[1] = filter.glob();
+        out[2] = filter.runs();
+        out[3] = like;
+        out[4] = like + "%";
+        System.arraycopy(spellings, 0, out, 5, spellings.length);
+        return out;
     }
 
     /** The rank as served (NULL, dirty or out of range ranks as -1, below every real value). */

@@ -23,6 +23,17 @@ import java.util.TreeSet;
  *       order, runs of them adjacent and the rest as {@code %}: every match holds them as they
  *       are. Costs one {@code LIKE} per row and keeps out nearly every name, so the other two
  *       parts run on few rows. {@code null} when no char of the query qualifies.</li>
+ *   <li>{@link #spellings}, for a query past ASCII whose chars all have several spellings
+ *       (Cyrillic, Greek and Hangul fold case or compose beyond what LIKE knows, so {@link #runs}
+ *       has nothing to narrow with): {@code GLOB}s of which every match passes one. The chars of
+ *       the query in order from the one with the fewest spellings, each as the class of the chars
+ *       whose fold is that char alone ({@code [Кк]}), once for each spelling of the first, which
+ *       leads the pattern literally ({@code *к[Ии][Нн]*}, {@code *К[Ии][Нн]*}: SQLite finds a
+ *       literal after {@code *} with a quick search, where a class there costs a match attempt at
+ *       every char); a char that a ligature or a longer fold gives too is left to {@code *}. A
+ *       name spelling a char decomposed instead ({@code к} then a breve for {@code й}, Hangul as
+ *       jamo) holds one of the marks of its decomposition, each a {@code GLOB} of its own. At most
+ *       {@link #SPELLINGS} of them, else none; each costs about one {@code LIKE} per row.</li>
  *   <li>{@link #like}, for a query of ASCII: {@code LIKE '%query%'}, which is the match for a name
  *       of ASCII and for any name that spells the query in ASCII.</li>
  *   <li>{@link #glob}: the names that give the query through chars past ASCII. For a query of
@@ -38,10 +49,26 @@ import java.util.TreeSet;
  * The test may pass names that do not match (the function then says so); it never drops one that
  * does.
  */
-record ScanFilter(String like, String glob, String runs) {
+record ScanFilter(String like, String glob, String runs, List<String> spellings) {
+
+    /** How many {@link #spellings} the scan's statement can take. */
+    static final int SPELLINGS = 4;
 
     /** Lets every name through. */
-    static final ScanFilter ALL = new ScanFilter("%", null, null);
+    static final ScanFilter ALL = new ScanFilter("%", null, null, List.of());
+
+    ScanFilter {
+        spellings = List.copyOf(spellings);
+    }
+
+    /** The {@link #spellings}, then nulls, {@link #SPELLINGS} in all: the statement's parameters. */
+    String[] spellingParameters() {
+        String[] out = new String[SPELLINGS];
+        for (int i = 0; i < spellings.size(); i++) {
+            out[i] = spellings.get(i);
+        }
+        return out;
+    }
 
     /** For each char of a fold (BMP), the chars of a name that can give it, itself included. */
     private static final Map<Character, TreeSet<Character>> SOURCES;
@@ -49,9 +76,21 @@ record ScanFilter(String like, String glob, String runs) {
     /** For each ASCII char, the chars past ASCII whose fold holds it, with their fold. */
     private static final Map<Character, Map<Character, String>> ASCII_SOURCES;
 
+    /**
+     * For each char of a fold (BMP) that only chars folding to it alone give (no ligature, no
+     * char that folds to more than one), those chars, itself included.
+     */
+    private static final Map<Character, TreeSet<Character>> CLASSES;
+
+    /** For each char in {@link #CLASSES}, the marks of its members' canonical decompositions. */
+    private static final Map<Character, TreeSet<Character>> CLASS_MARKS;
+
     static {
         Map<Character, TreeSet<Character>> sources = new TreeMap<>();
         Map<Character, Map<Character, String>> ascii = new HashMap<>();
+        Map<Character, TreeSet<Character>> classes = new HashMap<>();
+        Map<Character, TreeSet<Character>> classMarks = new HashMap<>();
+        TreeSet<Character> spread = new TreeSet<>();
         for (int cp = 0; cp <= 0xFFFF; cp++) {
             if (Character.isSurrogate((char) cp) || !Character.isDefined(cp)) {
                 continue;
@@ -71,9 +110,23 @@ record ScanFilter(String like, String glob, String runs) {
                     ascii.computeIfAbsent(f, k -> new TreeMap<>()).put(c, folded);
                 }
             }
+            if (folded.length() == 1) {
+                char f = folded.charAt(0);
+                classes.computeIfAbsent(f, k -> new TreeSet<>()).add(c);
+                TreeSet<Character> cMarks = classMarks.computeIfAbsent(f, k -> new TreeSet<>());
+                for (int j = 0; j < marks.length(); j++) {
+                    cMarks.add(marks.charAt(j));
+                }
+            } else {
+                folded.chars().forEach(f -> spread.add((char) f));
+            }
         }
+        spread.forEach(classes::remove);
+        classMarks.keySet().retainAll(classes.keySet());
         SOURCES = sources;
         ASCII_SOURCES = ascii;
+        CLASSES = classes;
+        CLASS_MARKS = classMarks;
     }
 
     /** The filter for a query already folded ({@link TextFold#fold}). */
@@ -99,9 +152,9 @@ record ScanFilter(String like, String glob, String runs) {
         }
         String like = "%" + escapeLike(q) + "%";
         if (fitting.isEmpty()) {
-            return new ScanFilter(like, null, null); // the LIKE is the whole test
+            return new ScanFilter(like, null, null, List.of()); // the LIKE is the whole test
         }
-        return new ScanFilter(like, glob(fitting), runs(q, single));
+        return new ScanFilter(like, glob(fitting), runs(q, single), List.of());
     }
 
     /**
@@ -143,7 +196,63 @@ record ScanFilter(String like, String glob, String runs) {
             }
         }
         // No char to look for: every name past ASCII (a name of ASCII cannot hold this query).
-        return new ScanFilter(null, best == null ? "*" : glob(best), runs(q, single));
+        String glob = best == null ? "*" : glob(best);
+        String runs = runs(q, single);
+        boolean narrow = runs != null && runs.chars().anyMatch(c -> c != '%' && !Character.isWhitespace(c));
+        List<String> spellings = narrow ? List.of() : spellings(q);
+        return new ScanFilter(null, glob, spellings.isEmpty() ? runs : null, spellings);
+    }
+
+    /**
+     * The {@link #spellings} of a query; none when no char has a class or more than
+     * {@link #SPELLINGS} would be needed.
+     */
+    private static List<String> spellings(String q) {
+        int first = -1;
+        for (int i = 0; i < q.length(); i++) {
+            TreeSet<Character> members = CLASSES.get(q.charAt(i));
+            if (members != null && !Character.isSurrogate(q.charAt(i))
+                    && (first < 0 || members.size() < CLASSES.get(q.charAt(first)).size())) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            return List.of();
+        }
+        StringBuilder rest = new StringBuilder();
+        TreeSet<Character> marks = new TreeSet<>(CLASS_MARKS.get(q.charAt(first)));
+        boolean gap = false;
+        for (int i = first + 1; i < q.length(); i++) {
+            char c = q.charAt(i);
+            TreeSet<Character> members = Character.isSurrogate(c) ? null : CLASSES.get(c);
+            if (members == null) {
+                gap = true;
+                continue;
+            }
+            if (gap) {
+                rest.append('*');
+            }
+            gap = false;
+            rest.append(members.size() == 1 ? globLiteral(c) : "[" + join(members) + "]");
+            marks.addAll(CLASS_MARKS.get(c));
+        }
+        List<String> out = new ArrayList<>();
+        for (char lead : CLASSES.get(q.charAt(first))) {
+            out.add("*" + globLiteral(lead) + rest + "*");
+        }
+        marks.forEach(m -> out.add("*" + m + "*"));
+        return out.size() <= SPELLINGS ? out : List.of();
+    }
+
+    /** A char as a GLOB matches it: {@code * ? [} inside brackets. */
+    private static String globLiteral(char c) {
+        return c == '*' || c == '?' || c == '[' ? "[" + c + "]" : String.valueOf(c);
+    }
+
+    private static String join(TreeSet<Character> chars) {
+        StringBuilder out = new StringBuilder();
+        chars.forEach(out::append);
+        return out.toString();
     }
 
     /**

@@ -69,9 +69,10 @@ class ScanFilterTest {
         List<String> names = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement(
                 "SELECT name FROM names WHERE " + FallbackSearch.PREFILTER)) {
-            select.setString(1, filter.like());
-            select.setString(2, filter.glob());
-            select.setString(3, filter.runs());
+            String[] parameters = FallbackSearch.parameters(filter, ScanFilter.escapeLike(TextFold.fold(query)));
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -138,6 +139,79 @@ class ScanFilterTest {
     }
 
     /**
+     * Names made from a query past ASCII by writing one of its chars as any char of the BMP whose
+     * fold holds it (found here by brute force), precomposed or decomposed, in a name that may be
+     * upper case around it: every one the Java match accepts passes the sequence, its marks and
+     * the rest of the test.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"кино", "сегодня", "ΟΔΌΣ", "οδος", "밤 바람", "café", "été", "łódź", "ñandú", "ǆemal",
+        "ﬂöw", "straße", "夜 night", "ωmega", "å"})
+    void everySpellingOfAQueryPastAsciiPasses(String query) throws Exception {
+        String folded = TextFold.fold(query);
+        List<String> names = new ArrayList<>();
+        for (int cp = 0x20; cp <= 0xFFFF; cp++) {
+            if (Character.isSurrogate((char) cp) || !Character.isDefined(cp)) {
+                continue;
+            }
+            String c = String.valueOf((char) cp);
+            String fold = TextFold.fold(c);
+            for (int i = 0; i < folded.length(); i++) {
+                if (fold.indexOf(folded.charAt(i)) < 0) {
+                    continue;
+                }
+                for (String spelling : List.of(c, Normalizer.normalize(c, Normalizer.Form.NFD))) {
+                    for (int j = i + 1; j <= Math.min(folded.length(), i + fold.length()); j++) {
+                        names.add(folded.substring(0, i) + spelling + folded.substring(j));
+                        names.add("X " + folded.substring(0, i).toUpperCase(java.util.Locale.ROOT) + spelling
+                                + folded.substring(j).toUpperCase(java.util.Locale.ROOT) + " y");
+                    }
+                }
+            }
+        }
+        names.add(Normalizer.normalize(query, Normalizer.Form.NFD));
+        names.add(Normalizer.normalize(query.toUpperCase(java.util.Locale.ROOT), Normalizer.Form.NFD));
+        List<String> matching = names.stream().filter(n -> TextFold.rank(n, folded) != TextFold.NO_MATCH).toList();
+        assertThat(matching).hasSizeGreaterThan(4);
+        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement s = scratch.createStatement()) {
+                s.execute("CREATE TABLE names (name TEXT)");
+            }
+            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names VALUES (?)")) {
+                for (String name : matching) {
+                    insert.setString(1, name);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            assertThat(passing(scratch, query)).containsExactlyInAnyOrderElementsOf(matching);
+        }
+    }
+
+    /**
+     * The sequence of a query past ASCII is what keeps other names out where case folds beyond
+     * ASCII: names holding each of the query's chars, but not in order, do not pass.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"сегодня", "ΟΔΌΣ", "밤 바람"})
+    void namesHoldingTheCharsOutOfOrderAreKeptOut(String query) throws Exception {
+        String reversed = new StringBuilder(query).reverse().toString();
+        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement s = scratch.createStatement()) {
+                s.execute("CREATE TABLE names (name TEXT)");
+            }
+            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names VALUES (?)")) {
+                for (String name : List.of(reversed, reversed.toUpperCase(java.util.Locale.ROOT), "x " + reversed,
+                        query + " ok")) {
+                    insert.setString(1, name);
+                    insert.executeUpdate();
+                }
+            }
+            assertThat(passing(scratch, query)).containsExactly(query + " ok");
+        }
+    }
+
+    /**
      * What lets a query of ASCII leave the combining marks out of its GLOB: a char past ASCII
      * whose fold holds an ASCII char is either its own decomposition, or one ASCII char (the
      * Kelvin sign), or an ASCII char and marks, with a fold that starts with that char's and
@@ -189,7 +263,7 @@ class ScanFilterTest {
                 }
             }
             try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", "popularity"))) {
-                String[] parameters = {filter.like(), filter.glob(), filter.runs(), like, like + "%"};
+                String[] parameters = FallbackSearch.parameters(filter, like);
                 for (int i = 0; i < parameters.length; i++) {
                     scan.setString(i + 1, parameters[i]);
                 }
