@@ -21,7 +21,7 @@ public class ScanCpu {
         Path main = Path.of(args[0]);
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         // as the index command reads (IndexCommand.reading): no track_files, artist cache only
-        SqliteOptions options = SqliteOptions.defaults().withConnections(2).withCacheSizes(50_000, 0);
+        SqliteOptions options = SqliteOptions.defaults().withConnections(2).withCacheSizes(50_000, 0).withPageCacheKib(64 * 1024);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(main, null), options)) {
             for (int pass = 1; pass <= passes; pass++) {

@@ -88,11 +88,19 @@ final class IndexCommand implements Callable<Integer> {
      * The catalog as the builder reads it: a connection for each thread that reads, no track_files
      * (the index holds nothing of it), and caches sized for a scan in rowid order: popular artists
      * recur across albums, while an album's tracks come together on one page, so an album cache
-     * would only cost its upkeep.
+     * would only cost its upkeep. SQLite's page cache is {@value #PAGE_CACHE_KIB} KiB a connection,
+     * not serve's 512: a page of tracks reads its artists by rowid, scattered over the artists and
+     * artist_genres tables, and with a small cache each is a {@code pread} (at 10 M tracks 1.3
+     * million a million tracks, against 0.07 million with this cache, which holds those tables'
+     * pages, about 50 MiB at 10 M; bench/RESULTS.md, "the index build at 10 M").
      */
     static SqliteOptions reading(IndexBuilder builder) {
-        return SqliteOptions.defaults().withConnections(builder.readers()).withCacheSizes(50_000, 0);
+        return SqliteOptions.defaults().withConnections(builder.readers()).withCacheSizes(50_000, 0)
+                .withPageCacheKib(PAGE_CACHE_KIB);
     }
+
+    /** SQLite's page cache of each reading connection, in KiB: outside the Java heap. */
+    static final int PAGE_CACHE_KIB = 64 * 1024;
 
     /**
      * Builds the index of the catalog whose main file is {@code main} into {@code target}. The
