@@ -12,11 +12,11 @@
 # jar's together; every later start maps it instead of loading and verifying those classes. A
 # static archive rather than the JDK's default one with a dynamic archive on top: it also holds
 # picocli's classes (compiled for Java 5, which a dynamic archive of JDK 17 leaves out), the lambda
-# classes and the method-handle forms the start used (bench/RESULTS.md, "start-up: one class-data
-# archive"). The archive is kept only when that start ends well (it served, and stopped with exit
-# code 0): one that failed (a missing file, a port taken) loaded a fraction of the classes, and its
-# archive would cost every start until the next build about a quarter more CPU (bench/RESULTS.md,
-# "start-up: one connection up front").
+# classes and the method-handle forms the start used (bench/RESULTS.md, "start-up: one static
+# class-data archive"). The archive is kept only when that start ends well (it served, and stopped
+# with exit code 0): one that failed (a missing file, a port taken) loaded a fraction of the
+# classes, and its archive would cost every start until the next build about a quarter more CPU
+# (bench/RESULTS.md, "start-up: one connection up front").
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=target/music-metadata-api.jar
