@@ -6,26 +6,32 @@
 # Any option of `serve --help` may follow.
 #
 # The JVM gets the options of jvm.options (a small fixed heap, the serial collector, small thread
-# stacks), then JAVA_OPTS, which wins where both set a value. The first start after a build writes
-# a class-data archive of the classes it loaded (target/music-metadata-api.jsa) when it stops;
-# every later start maps it instead of loading those classes from the jar, which saves about a
-# third of the time to the first answer. The archive is kept only when that start ends well (it
-# served, and stopped with exit code 0): one that failed (a missing file, a port taken) loaded a
-# fraction of the classes, and its archive would cost every start until the next build about a
-# quarter more CPU (bench/RESULTS.md, "start-up: one connection up front").
+# stacks), then JAVA_OPTS, which wins where both set a value. The first start after a build lists
+# the classes it loads (target/music-metadata-api.classlist) and, once it has stopped, writes from
+# that list one class-data archive (target/music-metadata-api.jsa) holding the JDK's classes and the
+# jar's together; every later start maps it instead of loading and verifying those classes. A
+# static archive rather than the JDK's default one with a dynamic archive on top: it also holds
+# picocli's classes (compiled for Java 5, which a dynamic archive of JDK 17 leaves out), the lambda
+# classes and the method-handle forms the start used (bench/RESULTS.md, "start-up: one static
+# class-data archive"). The archive is kept only when that start ends well (it served, and stopped
+# with exit code 0): one that failed (a missing file, a port taken) loaded a fraction of the
+# classes, and its archive would cost every start until the next build about a quarter more CPU
+# (bench/RESULTS.md, "start-up: one connection up front").
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=target/music-metadata-api.jar
 archive=target/music-metadata-api.jsa
+classlist=target/music-metadata-api.classlist
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
   ./mvnw -q -DskipTests package
 fi
 if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
-  cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off)
 elif [[ " $* " =~ [[:space:]](-h|--help|-V|--version)[[:space:]] ]]; then
-  cds=() # a start that only prints would write an archive of a few classes, kept until the next build
+  cds=() # a start that only prints would list a few classes, kept until the next build
 else
-  cds=(-XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  rm -f "$archive"
+  cds=(-XX:DumpLoadedClassList="$classlist")
   writes_archive=1
 fi
 # sqlite-jdbc copies its native library out of the jar into the temporary folder at every start
@@ -71,9 +77,13 @@ while kill -0 "$server" 2>/dev/null; do # a trapped signal ends the wait, not th
   code=0
   wait "$server" || code=$?
 done
-if [ "$code" = 0 ] && [ -s "$archive.tmp" ]; then
-  mv "$archive.tmp" "$archive"
-else
-  rm -f "$archive.tmp"
+# The archive is written with the options the server ran with (the same heap and collector, which
+# the JVM checks when it maps it) by a JVM that only reads the list: a few seconds, once per build.
+if [ "$code" = 0 ] && [ -s "$classlist" ]; then
+  echo "run.sh: writing the class-data archive for later starts ($archive)" >&2
+  java "${jvm[@]}" ${JAVA_OPTS:-} -Xshare:dump -XX:SharedClassListFile="$classlist" \
+    -XX:SharedArchiveFile="$archive.tmp" -cp "$jar" >/dev/null 2>&1 \
+    && mv "$archive.tmp" "$archive" || rm -f "$archive.tmp"
 fi
+rm -f "$classlist"
 exit "$code"
