@@ -32,7 +32,7 @@ final class Session implements AutoCloseable {
 
     private final CatalogFiles files;
     private final SqliteOptions options;
-    /** Null until first used, and after {@link #reset()}, until the next use opens a new one. */
+    /** Null after {@link #reset()}, until the next use opens a new one. */
     private Connection connection;
     /** Each statement's set form at {@code 2 * ordinal}, its single-key form next to it. */
     private final PreparedStatement[] statements = new PreparedStatement[2 * Sql.values().length];
@@ -47,14 +47,6 @@ final class Session implements AutoCloseable {
         this.options = options;
         this.counter = counter;
         this.hasTrackFiles = files.trackFiles() != null;
-    }
-
-    /**
-     * A session whose connection opens on first use ({@link #connection()}), on files another
-     * session has opened and checked.
-     */
-    static Session unopened(CatalogFiles files, SqliteOptions options, StatementCounter counter) {
-        return new Session(files, options, counter);
     }
 
     /**
@@ -123,7 +115,7 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * The connection, opened on first use and anew after a {@link #reset()}.
+     * The connection, opened anew on the first use after a {@link #reset()}.
      *
      * @throws SQLException (SQLITE_CANTOPEN) when it cannot be opened again
      */

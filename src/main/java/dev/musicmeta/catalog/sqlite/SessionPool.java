@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fixed set of sessions. The first is opened up front, with the files' checks and every
- * statement prepared, so a broken file fails at start-up, not on the first request; the others
- * open their connection when first handed out (a few milliseconds each, once the first has loaded
- * SQLite), so a start does not pay for connections a quiet instance never uses.
+ * A fixed set of sessions, each with its connection open from the start. The first is opened with
+ * the files' checks and every statement prepared, so a broken file fails at start-up, not on the
+ * first request; the others prepare each statement when they first run it, so a start does not
+ * pay for statements a quiet instance never runs. Their connections open up front all the same: a
+ * connection reads the files it opened, and one opened later by path would read whatever file had
+ * been renamed into place meanwhile (a new catalog that a refresh is still checking, or refuses).
  *
  * <p>A request that finds every session busy waits in a bounded queue, first come first served;
  * only a request that finds the queue full (or waits past the acquire timeout, a safety net) is
@@ -84,8 +86,7 @@ final class SessionPool implements AutoCloseable {
      * Checks the files and opens the first session: each table and column the service reads must
      * exist (a missing index is only one of the {@linkplain #warnings() warnings}), and every
      * statement is prepared, so a schema SQLite cannot plan fails here. The other sessions open
-     * their connection on first use, on files the first one has checked, and prepare each
-     * statement when it is first run.
+     * their connection on the same files now and prepare each statement when it is first run.
      *
      * @throws CatalogFileException when a file cannot be served; one line naming the file and the problem
      */
@@ -109,7 +110,7 @@ final class SessionPool implements AutoCloseable {
             }
             prepareAll(first, files);
             while (sessions.size() < options.connections()) {
-                sessions.add(Session.unopened(files, options, counter));
+                sessions.add(Session.open(files, options, counter));
             }
             return new SessionPool(sessions, options.acquireTimeout(), options.queueLength(), warnings);
         } catch (CatalogFileException | RuntimeException e) {

@@ -8,6 +8,9 @@ import dev.musicmeta.catalog.CatalogBusyException;
 import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bounded pool: no free connection in time is CatalogUnavailableException, never a hang. */
 class PoolTest {
@@ -73,10 +77,10 @@ class PoolTest {
     }
 
     @Test
-    void onlyTheFirstConnectionOpensAtStartTheOthersWhenFirstHandedOut() throws Exception {
+    void everyConnectionOpensAtStartAndTheOthersPrepareTheirStatementsOnFirstUse() throws Exception {
         try (SqliteCatalog catalog = SqliteCatalog.open(edge.files(), SqliteOptions.defaults().withConnections(3))) {
             List<Session> sessions = List.of(catalog.pool().acquire(), catalog.pool().acquire(), catalog.pool().acquire());
-            assertThat(sessions).extracting(Session::opened).containsExactly(true, false, false);
+            assertThat(sessions).extracting(Session::opened).containsExactly(true, true, true);
             releaseLastFirst(catalog, sessions);
             Optional<Track> onTheFirst = catalog.track(TRACK_FULL);
 
@@ -87,9 +91,37 @@ class PoolTest {
             } finally {
                 catalog.pool().release(held);
             }
-            sessions = List.of(catalog.pool().acquire(), catalog.pool().acquire(), catalog.pool().acquire());
-            assertThat(sessions).extracting(Session::opened).containsExactly(true, true, false);
-            releaseLastFirst(catalog, sessions);
+        }
+    }
+
+    /**
+     * A refresh renames new files into place beside the served ones and checks them before it
+     * swaps: meanwhile every connection of the served catalog, the ones no request has used yet
+     * included, reads the files it opened, not the new file at their path.
+     */
+    @Test
+    void connectionsNotUsedYetReadTheFilesTheCatalogOpenedNotOnesRenamedIntoPlace(@TempDir Path dir)
+            throws Exception {
+        Path main = dir.resolve(CatalogFiles.MAIN_FILE);
+        Files.copy(edge.files().main(), main);
+        try (SqliteCatalog catalog = SqliteCatalog.open(new CatalogFiles(main, null),
+                SqliteOptions.defaults().withConnections(3))) {
+            Optional<Track> before = catalog.track(TRACK_FULL);
+            assertThat(before).isPresent();
+            Path half = dir.resolve("half.sqlite3");
+            byte[] bytes = Files.readAllBytes(main);
+            Files.write(half, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            Files.move(half, main, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+            List<Session> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) { // each read on the next session no request has used
+                    assertThat(catalog.track(TRACK_FULL)).isEqualTo(before);
+                    held.add(catalog.pool().acquire());
+                }
+            } finally {
+                releaseLastFirst(catalog, held);
+            }
         }
     }
 
