@@ -11,6 +11,8 @@ import dev.musicmeta.search.ParsedQuery.Part;
 import dev.musicmeta.search.ParsedQuery.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,12 +93,29 @@ final class QueryBuilder {
      *                     Looked up by {@link TopHits} only for a document that could enter the
      *                     page with it; as a clause of the query, Lucene walked the phrase's
      *                     postings on its own, most of a long query's search
+     * @param bonusFirst   the documents that have the bonus are few and cheap to find: they are
+     *                     collected first (the tier's query and the bonus), then the others
+     *                     ({@link #withoutBonus}), which a page that the first filled may close
      */
     record Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen,
-                boolean wholeTitle, Query bonus) {
+                boolean wholeTitle, Query bonus, boolean bonusFirst) {
 
         Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen, boolean wholeTitle) {
-            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, null);
+            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, null, false);
+        }
+
+        Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen, boolean wholeTitle,
+             Query bonus) {
+            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, bonus, false);
+        }
+
+        /**
+         * The tier's documents that do not have the bonus (when the documents that have it are
+         * collected first): a lower highest relevance, where a title may be covered whole.
+         */
+        Tier withoutBonus() {
+            return new Tier(query, base, maxRelevance - Ranking.IN_ORDER, titleWidth, countsTitle() ? 1 : 0, 1,
+                    wholeTitle, null, false);
         }
 
         boolean countsTitle() {
@@ -174,8 +193,9 @@ final class QueryBuilder {
                         Ranking.TITLE_LOOSELY_AND_ARTIST, 0, 1, 1, true));
             }
         }
-        Query inOrder = plain && words.count() > 1 && key != null
+        InOrder order = plain && words.count() > 1 && key != null
                 ? inOrder(kind, key, plainWords, expander) : null;
+        Query inOrder = order == null ? null : order.any();
         int bonus = inOrder == null ? 0 : Ranking.IN_ORDER;
         BooleanQuery.Builder strict = new BooleanQuery.Builder();
         words.strict().forEach(q -> strict.add(q, Occur.MUST));
@@ -190,7 +210,7 @@ final class QueryBuilder {
         // Split by title: every word in the title first, the rest after (see titleFirst).
         boolean split = plain && kind != SearchKind.ARTISTS;
         if (split) {
-            titleFirst(tiers, strictQuery, inOrder, allOf(words.strictTitle()), top, width, bounded ? width : 1,
+            titleFirst(tiers, strictQuery, inOrder, inOrder, allOf(words.strictTitle()), top, width, bounded ? width : 1,
                     bounded ? width + 1 : 1, words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) + bonus,
                     words.count() == 1);
         } else {
@@ -214,8 +234,10 @@ final class QueryBuilder {
                 int restTop = words.count() == 1 ? Ranking.ARTIST_WORD - words.smallestPenalty()
                         : words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) - words.smallestPenalty()
                                 + bonus;
-                titleFirst(tiers, looseOnly, inOrder, allOf(words.looseTitle()), looseTop, width, 1, 1, restTop,
-                        words.count() == 1);
+                // A title without every word in any of the forms the phrases take cannot hold them
+                // side by side: the rest earns the bonus only by the name or title starting with the query.
+                titleFirst(tiers, looseOnly, inOrder, order == null ? null : order.starts(), allOf(words.looseTitle()),
+                        looseTop, width, 1, 1, restTop, words.count() == 1);
             } else {
                 tiers.add(new Tier(looseOnly, 0, looseTop, width, 1, 1, false, inOrder));
             }
@@ -237,12 +259,12 @@ final class QueryBuilder {
      * @param oneWord the query is one word: outside the title it covers none of it, so the
      *                coverage is not counted there (the same, zero, for every document)
      */
-    private static void titleFirst(List<Tier> tiers, Query scored, Query bonus, Query inTitle, int top, int width,
-                                   int coverNum, int coverDen, int restTop, boolean oneWord) {
+    private static void titleFirst(List<Tier> tiers, Query scored, Query bonus, Query restBonus, Query inTitle, int top,
+                                   int width, int coverNum, int coverDen, int restTop, boolean oneWord) {
         tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.FILTER).build(),
                 0, top, width, coverNum, coverDen, false, bonus));
         tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.MUST_NOT).build(),
-                0, restTop, width, oneWord ? 0 : 1, 1, false, bonus));
+                0, restTop, width, oneWord ? 0 : 1, 1, false, restBonus, restBonus != null && restBonus != bonus));
     }
 
     private static Query allOf(List<Query> queries) {
@@ -276,20 +298,32 @@ final class QueryBuilder {
     }
 
     /**
+     * The in-order bonus: {@code any} as a whole, and {@code starts}, its part for the name or
+     * title starting with the query, which is all of it that a document can earn when its title
+     * lacks a word in every form the phrases give it (their words are each word's {@linkplain
+     * #titleVariants title variants} or fewer).
+     */
+    private record InOrder(Query any, Query starts) {}
+
+    /**
      * The documents whose name or title starts with the query's words in order, the last perhaps
      * cut short: "girl lit" is the start of "Girl Little".
      */
-    private static Query inOrder(SearchKind kind, String key, List<Word> words, TermExpander expander) {
+    private static InOrder inOrder(SearchKind kind, String key, List<Word> words, TermExpander expander) {
+        BooleanQuery.Builder starts = new BooleanQuery.Builder()
+                .add(new PrefixQuery(new Term(Fields.NAME_EXACT, key)), Occur.SHOULD);
         BooleanQuery.Builder exactly = new BooleanQuery.Builder()
                 .add(new PrefixQuery(new Term(Fields.NAME_EXACT, key)), Occur.SHOULD);
         if (kind != SearchKind.ARTISTS) {
+            starts.add(new PrefixQuery(new Term(Fields.TITLE_EXACT, key)), Occur.SHOULD);
             exactly.add(new PrefixQuery(new Term(Fields.TITLE_EXACT, key)), Occur.SHOULD);
         }
         // The words side by side in the title, the last also as a prefix; or with their typos
         // ("shadwo love" in "Shadow Love"), a point less.
         exactly.add(phrase(words, false, expander), Occur.SHOULD);
-        return new DisjunctionMaxQuery(List.of(score(exactly.build(), Ranking.IN_ORDER),
-                score(phrase(words, true, expander), Ranking.IN_ORDER - 1)), 0f);
+        return new InOrder(new DisjunctionMaxQuery(List.of(score(exactly.build(), Ranking.IN_ORDER),
+                score(phrase(words, true, expander), Ranking.IN_ORDER - 1)), 0f),
+                score(starts.build(), Ranking.IN_ORDER));
     }
 
     private static Query phrase(List<Word> words, boolean typos, TermExpander expander) {
@@ -423,7 +457,7 @@ final class QueryBuilder {
             int width = counted.add(word.text()) ? width(word, previous) : 0;
             previous = word;
             List<String> variants = titleVariants(word, endsQuery && i == words.size() - 1, expander);
-            all.add(score(anyOf(Fields.NAME, variants, null, Integer.MAX_VALUE), width / (float) Ranking.TITLE_UNIT),
+            all.add(score(anyOf(Fields.NAME, variants), width / (float) Ranking.TITLE_UNIT),
                     Occur.MUST);
         }
         return all.build();
@@ -629,6 +663,13 @@ final class QueryBuilder {
      * Ranking#LOOSE_ELSEWHERE_TYPO}. Whether the title holds the word in any of these forms is a
      * clause of its own, worth the word's title units. {@code null} when the word has neither a
      * prefix nor a typo to match.
+     *
+     * <p>The documents are matched through one postings list per form: the word and its forms in
+     * the field of all words ({@link #LOOSE_FIELD}), which holds every word of the other fields, a
+     * form found only in the title or an artist's name in that field, and a short prefix as one
+     * term ({@link Fields#PREFIXES}). The scored forms, one postings list per form and field, are
+     * an optional clause, advanced only to the documents a search scores: in a conjunction of a
+     * few words, moving every list of each word to each candidate was most of a loose search.
      */
     private static LooseWord looseWord(SearchKind kind, List<TextField> fields, Word word, boolean last,
                                        int titleUnits, TermExpander expander) {
@@ -640,71 +681,100 @@ final class QueryBuilder {
         String all = LOOSE_FIELD.get(kind);
         List<Query> matches = new ArrayList<>();
         matches.add(word(kind, fields, word, 0));
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(word.text());
+        Map<String, Set<String>> fieldForms = new LinkedHashMap<>();
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
         boolean completed = false;
         if (prefix) {
-            Query completions = word.codePoints() <= PrefixFilter.MAX
-                    ? new TermQuery(new Term(Fields.PREFIXES, word.text()))
-                    : anyOf(all, expander.completions(all, word.text()), word.text(), Integer.MAX_VALUE);
+            boolean shortPrefix = word.codePoints() <= PrefixFilter.MAX;
+            List<String> words = shortPrefix ? List.of()
+                    : upTo(expander.completions(all, word.text()), word.text(), Integer.MAX_VALUE);
+            Query completions = shortPrefix ? new TermQuery(new Term(Fields.PREFIXES, word.text())) : anyOf(all, words);
             if (completions != null) {
                 completed = true;
                 matches.add(score(completions, Ranking.LOOSE_ELSEWHERE_PREFIX));
-                addFielded(kind, matches, word, expander, true, Ranking.PREFIX_PENALTY);
+                if (shortPrefix) {
+                    any.add(completions, Occur.SHOULD); // every word it begins, whatever the field
+                }
+                forms.addAll(words);
+                addFielded(kind, matches, shortPrefix ? null : fieldForms, word, expander, true, Ranking.PREFIX_PENALTY);
             }
         }
         boolean fixed = false;
         if (typo) {
-            Query fixes = anyOf(all, expander.typos(all, word.text()), word.text(), Integer.MAX_VALUE);
+            List<String> words = upTo(expander.typos(all, word.text()), word.text(), Integer.MAX_VALUE);
+            Query fixes = anyOf(all, words);
             if (fixes != null) {
                 fixed = true;
+                forms.addAll(words);
                 matches.add(score(fixes, Ranking.LOOSE_ELSEWHERE_TYPO));
-                addFielded(kind, matches, word, expander, false, Ranking.TYPO_PENALTY);
+                addFielded(kind, matches, fieldForms, word, expander, false, Ranking.TYPO_PENALTY);
             }
         }
         if (!completed && !fixed) {
             return null;
         }
-        Query scored = new DisjunctionMaxQuery(matches, 0f);
+        forms.forEach(form -> any.add(new TermQuery(new Term(all, form)), Occur.SHOULD));
+        fieldForms.forEach((field, terms) -> terms.stream().filter(term -> !forms.contains(term))
+                .forEach(term -> any.add(new TermQuery(new Term(field, term)), Occur.SHOULD)));
+        BooleanQuery.Builder scored = new BooleanQuery.Builder()
+                .add(any.build(), Occur.FILTER)
+                .add(new DisjunctionMaxQuery(matches, 0f), Occur.SHOULD);
         Query inTitle = null;
         if (titleUnits > 0) {
-            inTitle = anyOf(Fields.NAME, titleVariants(word, prefix, expander), null, Integer.MAX_VALUE);
-            scored = new BooleanQuery.Builder().add(scored, Occur.MUST)
-                    .add(score(inTitle, titleUnits / (float) Ranking.TITLE_UNIT), Occur.SHOULD).build();
+            inTitle = anyOf(Fields.NAME, titleVariants(word, prefix, expander));
+            scored.add(score(inTitle, titleUnits / (float) Ranking.TITLE_UNIT), Occur.SHOULD);
         }
-        return new LooseWord(scored, completed ? Ranking.PREFIX_PENALTY : Ranking.TYPO_PENALTY, inTitle);
+        return new LooseWord(scored.build(), completed ? Ranking.PREFIX_PENALTY : Ranking.TYPO_PENALTY, inTitle);
     }
 
-    /** Completions or typo fixes found in the title and in the artists, scored by field. */
-    private static void addFielded(SearchKind kind, List<Query> matches, Word word, TermExpander expander,
-                                   boolean prefix, int penalty) {
+    /**
+     * Completions or typo fixes found in the title and in the artists, scored by field, and added
+     * to the {@code forms} found in each field unless {@code null}.
+     */
+    private static void addFielded(SearchKind kind, List<Query> matches, Map<String, Set<String>> forms, Word word,
+                                   TermExpander expander, boolean prefix, int penalty) {
         List<String> fields = kind == SearchKind.ARTISTS ? List.of(Fields.NAME) : List.of(Fields.NAME, Fields.ARTIST);
         for (String field : fields) {
-            List<String> terms = prefix ? expander.completions(field, word.text()) : expander.typos(field, word.text());
-            Query q = anyOf(field, terms, word.text(), FIELD_EXPANSIONS);
+            List<String> terms = upTo(prefix ? expander.completions(field, word.text()) : expander.typos(field, word.text()),
+                    word.text(), FIELD_EXPANSIONS);
+            Query q = anyOf(field, terms);
             if (q != null) {
+                if (forms != null) {
+                    forms.computeIfAbsent(field, f -> new LinkedHashSet<>()).addAll(terms);
+                }
                 int weight = Fields.NAME.equals(field) ? Ranking.TITLE_WORD : Ranking.ARTIST_WORD;
                 matches.add(score(q, weight - penalty));
             }
         }
     }
 
-    /**
-     * Words a query word may stand for (at most {@code max}, the most frequent first), as a lazy
-     * disjunction of terms (no bitset of every match is built: Lucene can skip through it), or
-     * {@code null} when there is none besides the word.
-     */
-    private static Query anyOf(String field, List<String> terms, String word, int max) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int count = 0;
+    /** The first {@code max} of {@code terms} other than {@code word} ({@code null}: keep every term). */
+    private static List<String> upTo(List<String> terms, String word, int max) {
+        List<String> kept = new ArrayList<>(Math.min(terms.size(), max));
         for (String term : terms) {
-            if (count == max) {
+            if (kept.size() == max) {
                 break;
             }
-            if (!term.equals(word)) { // null: keep every term
-                any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-                count++;
+            if (!term.equals(word)) {
+                kept.add(term);
             }
         }
-        return count == 0 ? null : any.build();
+        return kept;
+    }
+
+    /**
+     * Words a query word may stand for, as a lazy disjunction of terms (no bitset of every match is
+     * built: Lucene can skip through it), or {@code null} when there is none.
+     */
+    private static Query anyOf(String field, List<String> terms) {
+        if (terms.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        terms.forEach(term -> any.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
+        return any.build();
     }
 
     /** A quoted phrase: its words in order in one field, scored as that many whole words. */

@@ -210,9 +210,18 @@ public final class SearchIndex implements Searcher {
                 if (page.closedTo(tier)) {
                     continue;
                 }
+                Query query = terms.share(tier.query());
+                if (tier.bonusFirst()) {
+                    searcher.search(withBonus(query, tier, terms), page.withBonus(tier));
+                    checkTime(searcher, budget);
+                    tier = tier.withoutBonus();
+                    if (page.closedTo(tier)) {
+                        continue;
+                    }
+                }
                 Weight bonus = tier.bonus() == null ? null
                         : searcher.createWeight(searcher.rewrite(terms.share(tier.bonus())), ScoreMode.COMPLETE, 1f);
-                searcher.search(terms.share(tier.query()), page.manager(tier, bonus));
+                searcher.search(query, page.manager(tier, bonus));
                 checkTime(searcher, budget);
             }
             List<TopHits.Hit> hits = page.hits();
@@ -235,6 +244,11 @@ public final class SearchIndex implements Searcher {
             blocks.clear(); // what was kept may be what changed: the next searches read the files
             throw new CatalogUnavailableException("search index " + folder + " cannot be read: " + e, e, true);
         }
+    }
+
+    /** The tier's documents that have its bonus, scored with it. */
+    private static Query withBonus(Query query, QueryBuilder.Tier tier, SharedTerms terms) throws IOException {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(terms.share(tier.bonus()), Occur.MUST).build();
     }
 
     /**

@@ -96,6 +96,27 @@ final class TopHits {
         };
     }
 
+    /**
+     * A manager for the documents of {@code tier} that have its bonus, collected first: its query
+     * is the tier's with the bonus required and scored.
+     */
+    CollectorManager<Collector, TopHits> withBonus(QueryBuilder.Tier tier) {
+        return new CollectorManager<>() {
+            @Override
+            public Collector newCollector() {
+                return new Collector(tier, null);
+            }
+
+            @Override
+            public TopHits reduce(Collection<Collector> collectors) {
+                if (collectors.size() != 1) {
+                    throw new IllegalStateException("one search, one thread");
+                }
+                return TopHits.this;
+            }
+        };
+    }
+
     /** The hits, best first. */
     List<Hit> hits() {
         List<Hit> hits = new ArrayList<>(page);
@@ -121,6 +142,7 @@ final class TopHits {
     final class Collector extends SimpleCollector {
 
         private final QueryBuilder.Tier tier;
+        /** The weight of the tier's bonus, looked up here; {@code null} when none or scored by the query. */
         private final Weight bonus;
         private Scorable scorer;
         /** The bonus in this segment: its scorer, its approximation and its check, or null. */
@@ -162,21 +184,34 @@ final class TopHits {
         @Override
         public void collect(int doc) throws IOException {
             Hit last = full() ? page.peek() : null;
-            if (last != null && (tier.maxRelevance() < last.relevance()
-                    || (tier.maxRelevance() == last.relevance() && last.covers(tier.coverNum(), tier.coverDen())))
-                    && after(doc, last)) {
+            if (last != null && closes(last, tier.maxRelevance(), tier.coverNum(), tier.coverDen()) && after(doc, last)) {
                 throw new CollectionTerminatedException(); // on to the next segment
             }
-            float score = scorer.score();
-            if (bonusScorer != null) {
-                // The bonus adds a whole number, at most IN_ORDER: look it up only when it could matter.
-                long without = Math.round(score * (double) Ranking.TITLE_UNIT);
-                int most = tier.base() + (int) (without / Ranking.TITLE_UNIT) + Ranking.IN_ORDER
-                        + (tier.titleWidth() > 0 && without % Ranking.TITLE_UNIT >= tier.titleWidth() ? Ranking.ALL_IN_TITLE : 0);
-                if (last != null && most < last.relevance()) {
-                    return; // cannot enter the page even with it
+            float score;
+            if (bonusScorer != null && last != null
+                    && closes(last, tier.maxRelevance() - Ranking.IN_ORDER, tier.countsTitle() ? 1 : 0, 1)
+                    && after(doc, last)) {
+                // Only with the bonus can it enter: look the bonus up first, and score only a
+                // document that has it (scoring moves every scored form of every word to it).
+                float extra = bonus(doc);
+                if (extra == 0) {
+                    return;
                 }
-                score += bonus(doc); // as Lucene sums an optional clause into a required one
+                score = scorer.score();
+                score += extra;
+            } else {
+                score = scorer.score();
+                if (bonusScorer != null) {
+                    // The bonus adds a whole number, at most IN_ORDER: look it up only when it could matter.
+                    long without = Math.round(score * (double) Ranking.TITLE_UNIT);
+                    int most = tier.base() + (int) (without / Ranking.TITLE_UNIT) + Ranking.IN_ORDER
+                            + (tier.titleWidth() > 0 && without % Ranking.TITLE_UNIT >= tier.titleWidth()
+                            ? Ranking.ALL_IN_TITLE : 0);
+                    if (last != null && most < last.relevance()) {
+                        return; // cannot enter the page even with it
+                    }
+                    score += bonus(doc); // as Lucene sums an optional clause into a required one
+                }
             }
             long units = Math.round(score * (double) Ranking.TITLE_UNIT);
             int titleUnits = (int) (units % Ranking.TITLE_UNIT);
@@ -203,6 +238,15 @@ final class TopHits {
                 }
             }
             offer(new Hit(relevance, titleWords, length, value(rank, doc), value(rowid, doc), leaf, doc));
+        }
+
+        /**
+         * Whether no document of the tier at {@code max} relevance or less, covering at most
+         * {@code coverNum / coverDen} of its title, sorts before {@code last} unless it comes
+         * before it in rank order.
+         */
+        private static boolean closes(Hit last, int max, int coverNum, int coverDen) {
+            return max < last.relevance() || (max == last.relevance() && last.covers(coverNum, coverDen));
         }
 
         /** What the bonus adds to {@code doc}'s score: 0 unless it matches. Documents come in order. */
