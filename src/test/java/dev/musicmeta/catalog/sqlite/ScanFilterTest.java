@@ -82,6 +82,23 @@ class ScanFilterTest {
         return names;
     }
 
+    /** The names of a table holding {@code names} only that pass the test for {@code query}. */
+    static List<String> passingAmong(List<String> names, String query) throws Exception {
+        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement s = scratch.createStatement()) {
+                s.execute("CREATE TABLE names (name TEXT)");
+            }
+            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names VALUES (?)")) {
+                for (String name : names) {
+                    insert.setString(1, name);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return passing(scratch, query);
+        }
+    }
+
     static List<String> matching(String query) {
         String folded = TextFold.fold(query);
         return NAMES.stream().filter(n -> TextFold.rank(n, folded) != TextFold.NO_MATCH).toList();
@@ -123,19 +140,7 @@ class ScanFilterTest {
         String folded = TextFold.fold(query);
         List<String> matching = names.stream().filter(n -> TextFold.rank(n, folded) != TextFold.NO_MATCH).toList();
         assertThat(matching).hasSizeGreaterThan(2);
-        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            try (Statement s = scratch.createStatement()) {
-                s.execute("CREATE TABLE names (name TEXT)");
-            }
-            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names VALUES (?)")) {
-                for (String name : matching) {
-                    insert.setString(1, name);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            assertThat(passing(scratch, query)).containsExactlyInAnyOrderElementsOf(matching);
-        }
+        assertThat(passingAmong(matching, query)).containsExactlyInAnyOrderElementsOf(matching);
     }
 
     /**
@@ -173,19 +178,7 @@ class ScanFilterTest {
         names.add(Normalizer.normalize(query.toUpperCase(java.util.Locale.ROOT), Normalizer.Form.NFD));
         List<String> matching = names.stream().filter(n -> TextFold.rank(n, folded) != TextFold.NO_MATCH).toList();
         assertThat(matching).hasSizeGreaterThan(4);
-        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            try (Statement s = scratch.createStatement()) {
-                s.execute("CREATE TABLE names (name TEXT)");
-            }
-            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names VALUES (?)")) {
-                for (String name : matching) {
-                    insert.setString(1, name);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            assertThat(passing(scratch, query)).containsExactlyInAnyOrderElementsOf(matching);
-        }
+        assertThat(passingAmong(matching, query)).containsExactlyInAnyOrderElementsOf(matching);
     }
 
     /**
@@ -196,19 +189,9 @@ class ScanFilterTest {
     @ValueSource(strings = {"сегодня", "ΟΔΌΣ", "밤 바람"})
     void namesHoldingTheCharsOutOfOrderAreKeptOut(String query) throws Exception {
         String reversed = new StringBuilder(query).reverse().toString();
-        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            try (Statement s = scratch.createStatement()) {
-                s.execute("CREATE TABLE names (name TEXT)");
-            }
-            try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO names VALUES (?)")) {
-                for (String name : List.of(reversed, reversed.toUpperCase(java.util.Locale.ROOT), "x " + reversed,
-                        query + " ok")) {
-                    insert.setString(1, name);
-                    insert.executeUpdate();
-                }
-            }
-            assertThat(passing(scratch, query)).containsExactly(query + " ok");
-        }
+        List<String> names = List.of(reversed, reversed.toUpperCase(java.util.Locale.ROOT), "x " + reversed,
+                query + " ok");
+        assertThat(passingAmong(names, query)).containsExactly(query + " ok");
     }
 
     /**
