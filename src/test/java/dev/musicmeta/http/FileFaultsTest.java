@@ -87,7 +87,7 @@ class FileFaultsTest {
 
     @Test
     void truncatedZeroedAndOverwrittenFilesAnswer503WhileDamagedAnd200Again() throws Exception {
-        JsonNode ready = api.get("/ready").json();
+        JsonNode ready = awaitReady(200); // the index's readers open once the server listens
         assertThat(ready.at("/components/catalog/state").asText()).isEqualTo("ok");
         assertThat(ready.at("/components/track_files/state").asText()).isEqualTo("ok");
         assertThat(ready.at("/components/search_index/state").asText()).isEqualTo("current");
