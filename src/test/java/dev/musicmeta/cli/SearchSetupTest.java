@@ -24,6 +24,7 @@ import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.IndexManifest;
 import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.RelevanceCatalog;
+import dev.musicmeta.testing.TestIndexes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -236,7 +237,7 @@ class SearchSetupTest {
     }
 
     @Test
-    void readersThatCannotOpenLaterMakeSearchesAnswer503AndTheInstanceNotReady() throws Exception {
+    void readersThatCannotOpenLaterMakeSearchesAnswer503AndTheInstanceNotReadyUntilTheyOpen() throws Exception {
         Path hollow = Files.createDirectories(dir.resolve("hollow-index"));
         Files.copy(indexFolder.resolve(IndexManifest.FILE), hollow.resolve(IndexManifest.FILE));
         SearchSetup setup = SearchSetup.chooseLater(main, hollow, BUDGET, CompletableFuture.completedFuture(null));
@@ -250,6 +251,14 @@ class SearchSetupTest {
             assertThat(opened.indexFault()).contains("cannot be read");
             assertThat(new ServedReadiness(() -> opened, false).get().components().get(2).state())
                     .isEqualTo("unreadable");
+
+            Files.delete(hollow.resolve(IndexManifest.FILE));
+            TestIndexes.copy(indexFolder, hollow); // the files put right: opened again a second later
+            Thread.sleep(1_100);
+            assertThat(catalog.searchTracks(new SearchRequest("bohemain rhap", 1, 0)).items()).extracting(Track::name)
+                    .containsExactly("Bohemian Rhapsody");
+            assertThat(opened.indexFault()).isNull();
+            assertThat(new ServedReadiness(() -> opened, false).get().ready()).isTrue();
         }
     }
 

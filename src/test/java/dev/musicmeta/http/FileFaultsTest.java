@@ -76,6 +76,7 @@ class FileFaultsTest {
         server = ServeProcess.start(Map.of(), List.of("-Xmx256m"), "--db", main.toString(), "--rate-limit", "0",
                 "--shutdown-delay", "0");
         api = new ApiClient(server.base());
+        awaitReady(200); // the index's readers open once the server listens: damage only an open index
     }
 
     @AfterAll
@@ -87,7 +88,7 @@ class FileFaultsTest {
 
     @Test
     void truncatedZeroedAndOverwrittenFilesAnswer503WhileDamagedAnd200Again() throws Exception {
-        JsonNode ready = awaitReady(200); // the index's readers open once the server listens
+        JsonNode ready = api.get("/ready").json();
         assertThat(ready.at("/components/catalog/state").asText()).isEqualTo("ok");
         assertThat(ready.at("/components/track_files/state").asText()).isEqualTo("ok");
         assertThat(ready.at("/components/search_index/state").asText()).isEqualTo("current");
