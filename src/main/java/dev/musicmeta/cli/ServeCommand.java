@@ -253,8 +253,8 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         // The catalog and its search index open on their own thread while Jetty starts on this one;
-        // the server binds its port only once they have (see ApiServer), so a bad file still ends
-        // the program before anything listens. Opening first and starting Jetty after would add
+        // the server binds its port only once the catalog has (see ApiServer), so a bad file still
+        // ends the program before anything listens. Opening first and starting Jetty after would add
         // the shorter of the two to every start: each is mostly loading classes, about 0.8 s of
         // one core for the catalog (SQLite's native library, Lucene) and 0.35 s for Jetty, taking
         // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
