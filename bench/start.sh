@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Start-up of the service as ./run.sh starts it: launch to the first 200 of /health, and the
-# server's CPU time by then, over N starts (the page cache warm, as on a running machine), each
+# Start-up of the service as ./run.sh starts it: launch to the first 200 of /health, the
+# server's CPU time by then, and launch to the first 200 of /ready (which waits for the search
+# index's readers, opened once the server listens), over N starts (the page cache warm, as on a running machine), each
 # stopped once it answers. With --baseline DIR, a checkout of another commit with its jar built
 # (see bench/run.sh) is started by its own ./run.sh in turn with ours, start for start, so both
 # meet the same machine; --baseline may be given more than once. Prints each start and the medians.
@@ -27,8 +28,8 @@ done
 tick=$(getconf CLK_TCK)
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-start_once() { # folder holding run.sh: prints "ms cpu_ms"
-  local started pid ms cpu
+start_once() { # folder holding run.sh: prints "ms cpu_ms ready_ms"
+  local started pid ms cpu ready
   started=$(date +%s%N)
   (cd "$1" && exec ./run.sh --db "$db" --addr "127.0.0.1:$port" --shutdown-delay 0) >/tmp/mma-start-$$.log 2>&1 &
   pid=$!
@@ -38,21 +39,26 @@ start_once() { # folder holding run.sh: prints "ms cpu_ms"
   done
   ms=$(( ($(date +%s%N) - started) / 1000000 ))
   cpu=$(awk -v hz="$tick" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat")
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready" || true)" = 200 ]; do
+    (( ($(date +%s%N) - started) < 20000000000 )) || { echo "the server in $1 was not ready within 20 s" >&2; exit 1; }
+    sleep 0.005
+  done
+  ready=$(( ($(date +%s%N) - started) / 1000000 ))
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$ms $cpu"
+  echo "$ms $cpu $ready"
 }
 
 builds=("$PWD" "${baselines[@]}")
-declare -A ms cpu
+declare -A ms cpu rd
 for b in "${builds[@]}"; do start_once "$b" > /dev/null; done # writes the archives where missing
 for ((i = 1; i <= starts; i++)); do
   for b in "${builds[@]}"; do
-    read -r m c < <(start_once "$b")
-    ms[$b]+="$m "; cpu[$b]+="$c "
-    echo "start $i $b: $m ms, $c ms of CPU"
+    read -r m c r < <(start_once "$b")
+    ms[$b]+="$m "; cpu[$b]+="$c "; rd[$b]+="$r "
+    echo "start $i $b: $m ms, $c ms of CPU, ready at $r ms"
   done
 done
 for b in "${builds[@]}"; do
-  echo "$b: start to first 200 median $(printf '%s\n' ${ms[$b]} | median) ms (${ms[$b]% }), CPU median $(printf '%s\n' ${cpu[$b]} | median) ms (${cpu[$b]% })"
+  echo "$b: start to first 200 median $(printf '%s\n' ${ms[$b]} | median) ms (${ms[$b]% }), CPU median $(printf '%s\n' ${cpu[$b]} | median) ms (${cpu[$b]% }), /ready 200 median $(printf '%s\n' ${rd[$b]} | median) ms (${rd[$b]% })"
 done
 rm -f /tmp/mma-start-$$.log

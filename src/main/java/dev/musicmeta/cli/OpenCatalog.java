@@ -1,6 +1,7 @@
 package dev.musicmeta.cli;
 
 import dev.musicmeta.catalog.Catalog;
+import dev.musicmeta.catalog.Searcher;
 import dev.musicmeta.catalog.sqlite.CatalogFileException;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
@@ -20,23 +21,26 @@ import org.slf4j.LoggerFactory;
  *
  * @param sqlite      the catalog: what the routes are given, and the state of its files and caches
  * @param index       what was found in the index folder, and so how the catalog searches
- * @param searchIndex the index searched with, or null
+ * @param searchIndex the index searched with ({@link SearchIndex}, or a {@link LateIndex} that may still be
+ *                    opening), or null
  * @param budget      the time budget of one search, which the fallback's consequences mention
  */
-record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index, SearchIndex searchIndex, Duration budget)
+record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index, Searcher searchIndex, Duration budget)
         implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenCatalog.class);
 
     /**
-     * {@link #open} on a thread of its own. The future fails with a {@link CatalogFileException}
-     * or a {@link SearchSetup.IndexUnavailableException} when a file cannot be served.
+     * {@link #open(CatalogFiles, Path, SqliteOptions, CompletableFuture)} on a thread of its own.
+     * The future fails with a {@link CatalogFileException} or a
+     * {@link SearchSetup.IndexUnavailableException} when a file cannot be served.
      */
-    static CompletableFuture<OpenCatalog> inBackground(CatalogFiles files, Path index, SqliteOptions options) {
+    static CompletableFuture<OpenCatalog> inBackground(CatalogFiles files, Path index, SqliteOptions options,
+                                                       CompletableFuture<?> listening) {
         CompletableFuture<OpenCatalog> opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                opening.complete(open(files, index, options));
+                opening.complete(open(files, index, options, listening));
             } catch (Throwable e) {
                 opening.completeExceptionally(e);
             }
@@ -61,11 +65,24 @@ record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index, SearchInd
      */
     static OpenCatalog open(CatalogFiles files, Path index, SqliteOptions options)
             throws CatalogFileException, SearchSetup.IndexUnavailableException {
+        return open(files, index, options, null);
+    }
+
+    /**
+     * As {@link #open(CatalogFiles, Path, SqliteOptions)}; with {@code listening} and the index in
+     * its default folder, only the index's manifest is read and checked now, and its readers open
+     * once {@code listening} completes ({@link SearchSetup#chooseLater}). An index named with
+     * {@code --index} opens now: one that cannot be served must end the program before it listens.
+     */
+    static OpenCatalog open(CatalogFiles files, Path index, SqliteOptions options, CompletableFuture<?> listening)
+            throws CatalogFileException, SearchSetup.IndexUnavailableException {
         Path folder = index != null ? index : IndexBuilder.defaultFolder(files.main());
         CompletableFuture<SearchSetup> choosing = new CompletableFuture<>();
         Thread chooser = new Thread(() -> {
             try {
-                choosing.complete(SearchSetup.choose(files.main(), folder, index != null, options.searchBudget()));
+                choosing.complete(index == null && listening != null
+                        ? SearchSetup.chooseLater(files.main(), folder, options.searchBudget(), listening)
+                        : SearchSetup.choose(files.main(), folder, index != null, options.searchBudget()));
             } catch (Throwable e) {
                 choosing.completeExceptionally(e);
             }
@@ -117,6 +134,17 @@ record OpenCatalog(SqliteCatalog sqlite, SearchSetup.IndexState index, SearchInd
         IndexFailed() {
             super(null, null, false, false);
         }
+    }
+
+    /** Why searches cannot read the index that was opened (damaged while served), or null. */
+    String indexFault() {
+        return searchIndex instanceof SearchIndex open ? open.fault()
+                : searchIndex instanceof LateIndex late ? late.fault() : null;
+    }
+
+    /** Whether the index's readers are still opening ({@link LateIndex}). */
+    boolean indexOpening() {
+        return searchIndex instanceof LateIndex late && late.opening();
     }
 
     /** Whether searches use the search index (current or stale) rather than a scan of SQLite. */

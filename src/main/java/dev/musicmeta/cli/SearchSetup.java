@@ -1,6 +1,7 @@
 package dev.musicmeta.cli;
 
 import dev.musicmeta.catalog.SearchKind;
+import dev.musicmeta.catalog.Searcher;
 import dev.musicmeta.catalog.sqlite.CatalogFingerprint;
 import dev.musicmeta.search.IndexFormatException;
 import dev.musicmeta.search.IndexManifest;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +53,11 @@ final class SearchSetup {
 
     private record Line(boolean warning, String text) {}
 
-    private final SearchIndex index;
+    private final Searcher index;
     private final IndexState state;
     private final List<Line> log;
 
-    private SearchSetup(SearchIndex index, IndexState state, List<Line> log) {
+    private SearchSetup(Searcher index, IndexState state, List<Line> log) {
         this.index = index;
         this.state = state;
         this.log = List.copyOf(log);
@@ -77,35 +79,77 @@ final class SearchSetup {
                 throw new IndexUnavailableException(folder + ": no search index there (no " + IndexManifest.FILE
                         + "); build one with: " + buildCommand(main, folder));
             }
-            return new SearchSetup(null, IndexState.ABSENT, List.of(new Line(true, "no search index at " + folder
-                    + ": every search scans all names in SQLite (most of a second per million rows; past "
-                    + budget.toSeconds() + " s it answers 504) and matches q as one substring, without prefixes,"
-                    + " typos or filters. Build the index once with: " + buildCommand(main, null))));
+            return absent(main, folder, budget);
         }
         SearchIndex index;
         try {
             index = SearchIndex.open(folder, budget);
         } catch (IOException | RuntimeException e) {
-            String reason = folder + ": the search index cannot be read (" + firstLine(e) + "); rebuild it with: "
-                    + buildCommand(main, explicit ? folder : null);
             if (explicit) {
-                throw new IndexUnavailableException(reason);
+                throw new IndexUnavailableException(folder + ": the search index cannot be read (" + firstLine(e)
+                        + "); rebuild it with: " + buildCommand(main, folder));
             }
-            IndexState state = e instanceof IndexFormatException ? IndexState.OTHER_FORMAT : IndexState.UNREADABLE;
-            return new SearchSetup(null, state, List.of(new Line(true, reason + "; searching without it meanwhile")));
+            return notServed(main, folder, e, e instanceof IndexFormatException);
         }
+        return served(index, index.manifest(), main, folder);
+    }
+
+    /**
+     * As {@link #choose} for the index in the default folder beside the catalog, reading only its
+     * manifest now: whether it is current, stale or of another format comes from the manifest
+     * checked against the catalog file, as with {@link #choose}, and Lucene's readers open once
+     * {@code after} completes ({@link LateIndex}), searches waiting for them meanwhile. What
+     * {@code serve} does at start-up, where {@code after} is the server listening: the readers are
+     * about a tenth of a second of CPU that the first answer does not need (bench/RESULTS.md,
+     * "start-up: the index's readers opened once the server listens"). Readers that then fail to
+     * open make searches answer 503 rather than scan.
+     */
+    static SearchSetup chooseLater(Path main, Path folder, Duration budget, CompletableFuture<?> after) {
+        if (!SearchIndex.exists(folder)) {
+            return absent(main, folder, budget);
+        }
+        IndexManifest manifest;
+        try {
+            manifest = IndexManifest.read(folder);
+        } catch (IOException | RuntimeException e) {
+            return notServed(main, folder, e, false);
+        }
+        if (manifest.format() != IndexManifest.FORMAT) {
+            return notServed(main, folder, new IOException("format " + manifest.format()
+                    + ", this version serves format " + IndexManifest.FORMAT), true);
+        }
+        return served(new LateIndex(folder, budget, after), manifest, main, folder);
+    }
+
+    private static SearchSetup absent(Path main, Path folder, Duration budget) {
+        return new SearchSetup(null, IndexState.ABSENT, List.of(new Line(true, "no search index at " + folder
+                + ": every search scans all names in SQLite (most of a second per million rows; past "
+                + budget.toSeconds() + " s it answers 504) and matches q as one substring, without prefixes,"
+                + " typos or filters. Build the index once with: " + buildCommand(main, null))));
+    }
+
+    private static SearchSetup notServed(Path main, Path folder, Exception e, boolean otherFormat) {
+        String reason = folder + ": the search index cannot be read (" + firstLine(e) + "); rebuild it with: "
+                + buildCommand(main, null);
+        return new SearchSetup(null, otherFormat ? IndexState.OTHER_FORMAT : IndexState.UNREADABLE,
+                List.of(new Line(true, reason + "; searching without it meanwhile")));
+    }
+
+    private static SearchSetup served(Searcher index, IndexManifest m, Path main, Path folder) {
         List<Line> log = new ArrayList<>();
-        List<String> warnings = warnings(index.manifest(), main);
+        List<String> warnings = warnings(m, main);
         warnings.forEach(w -> log.add(new Line(true, w)));
-        IndexManifest m = index.manifest();
         log.add(new Line(false, String.format(Locale.ROOT, "search index %s: %,d tracks, %,d albums, %,d artists"
                 + " (built %s)", folder, m.documents(SearchKind.TRACKS), m.documents(SearchKind.ALBUMS),
                 m.documents(SearchKind.ARTISTS), m.builtAt())));
         return new SearchSetup(index, warnings.isEmpty() ? IndexState.CURRENT : IndexState.STALE, log);
     }
 
-    /** The index to search with, or {@code null}: search by the catalog's scan of names. */
-    SearchIndex index() {
+    /**
+     * The index to search with ({@link SearchIndex}, or a {@link LateIndex} still opening), or
+     * {@code null}: search by the catalog's scan of names.
+     */
+    Searcher index() {
         return index;
     }
 

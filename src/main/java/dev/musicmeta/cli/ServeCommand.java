@@ -253,13 +253,16 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         // The catalog and its search index open on their own thread while Jetty starts on this one;
-        // the server binds its port only once they have (see ApiServer), so a bad file still ends
-        // the program before anything listens. Opening first and starting Jetty after would add
+        // the server binds its port only once the catalog has (see ApiServer), so a bad file still
+        // ends the program before anything listens. Opening first and starting Jetty after would add
         // the shorter of the two to every start: each is mostly loading classes, about 0.8 s of
         // one core for the catalog (SQLite's native library, Lucene) and 0.35 s for Jetty, taking
         // the 1.3 s start to a first 200 on 1 M tracks near the 2 s target (bench/RESULTS.md).
+        // The index beside the catalog has only its manifest read and checked before that; its
+        // readers open once the server listens, /ready answering 503 until they have (LateIndex).
+        CompletableFuture<Void> listening = new CompletableFuture<>();
         CompletableFuture<OpenCatalog> opening = OpenCatalog.inBackground(
-                CatalogFiles.resolve(main, trackFiles), index, options);
+                CatalogFiles.resolve(main, trackFiles), index, options, listening);
         // -Dmma.metrics=off: nothing recorded, the baseline bench/metrics-cost.py measures metrics against
         ServiceMetrics metrics = "off".equalsIgnoreCase(System.getProperty("mma.metrics")) ? ServiceMetrics.off()
                 : ServiceMetrics.later(BuildInfo.current()); // the JVM's meters bound once serving
@@ -273,14 +276,15 @@ final class ServeCommand implements Callable<Integer> {
             CatalogRefresh refresh = refreshing.get();
             return refresh != null ? refresh.current() : opening.join();
         }, requireIndex));
-        // /info describes the catalog served: gathered at start-up, and again after each refresh
+        // /info describes the catalog served: gathered once the server listens, and again after each refresh
         AtomicReference<CompletableFuture<ServiceInfo>> facts = new AtomicReference<>(
-                opening.thenApplyAsync(this::describe));
+                opening.thenCombineAsync(listening, (opened, ignored) -> describe(opened)));
         server.info(() -> facts.get().getNow(ServiceInfo.buildOnly()));
         CatalogMetrics.bindFacts(facts.get(), metrics);
         try {
             server.start();
         } catch (RuntimeException e) {
+            listening.completeExceptionally(e);
             metrics.close();
             Throwable failure = opening.handle((opened, t) -> t).join(); // failed with the cause itself
             if (failure instanceof CatalogFileException || failure instanceof SearchSetup.IndexUnavailableException) {
@@ -292,6 +296,7 @@ final class ServeCommand implements Callable<Integer> {
             opening.join().close();
             return fail(1, "cannot listen on " + addr + ": " + rootMessage(e));
         }
+        listening.complete(null);
         // Closed in reverse order: the server stops before the catalog it serves closes.
         try (ServiceMetrics meters = metrics;
              CatalogRefresh refresh = new CatalogRefresh(main, trackFiles, index, options, opening.join(), live.join(),

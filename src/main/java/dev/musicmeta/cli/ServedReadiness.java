@@ -37,16 +37,18 @@ final class ServedReadiness implements Supplier<Readiness> {
     public synchronized Readiness get() {
         OpenCatalog catalog = opened.get();
         FileHealth files = catalog.sqlite().health();
-        String indexFault = catalog.searchIndex() == null ? null : catalog.searchIndex().fault();
-        Readiness now = of(files, catalog.index(), indexFault, requireIndex, catalog.budget().toSeconds());
+        String indexFault = catalog.indexFault();
+        Readiness now = of(files, catalog.index(), catalog.indexOpening(), indexFault, requireIndex,
+                catalog.budget().toSeconds());
         if (last != null && !last.equals(now.components())) {
             for (Component c : now.components()) {
                 if (!last.contains(c)) {
                     String why = c.name().equals("catalog") ? files.catalogDetail()
                             : c.name().equals("track_files") ? files.trackFilesDetail()
                             : c.name().equals("search_index") ? indexFault : null;
+                    boolean opened = last.stream().anyMatch(o -> o.name().equals(c.name()) && o.state().equals("opening"));
                     if (c.ready()) {
-                        LOG.info("{} is {} again", c.name(), c.state());
+                        LOG.info("{} is {}{}", c.name(), c.state(), opened ? "" : " again");
                     } else {
                         LOG.warn("{} is {}: {}; /ready answers 503", c.name(), c.state(), why == null ? c.detail() : why);
                     }
@@ -59,6 +61,12 @@ final class ServedReadiness implements Supplier<Readiness> {
 
     static Readiness of(FileHealth files, SearchSetup.IndexState index, String indexFault, boolean requireIndex,
                         long budgetSeconds) {
+        return of(files, index, false, indexFault, requireIndex, budgetSeconds);
+    }
+
+    /** As above, with {@code indexOpening}: the index's readers are still opening ({@link LateIndex}). */
+    static Readiness of(FileHealth files, SearchSetup.IndexState index, boolean indexOpening, String indexFault,
+                        boolean requireIndex, long budgetSeconds) {
         Component catalog = files.catalog() == FileHealth.State.OK
                 ? new Component("catalog", "ok", true, null)
                 : new Component("catalog", "unreadable", false, CatalogFiles.MAIN_FILE + " cannot be read (damaged,"
@@ -73,7 +81,11 @@ final class ServedReadiness implements Supplier<Readiness> {
                     + " cannot be read (damaged, truncated or rewritten while served): track lookups answer 503"
                     + " until it reads well again");
         };
-        return new Readiness(List.of(catalog, trackFiles, searchIndex(index, indexFault, requireIndex, budgetSeconds)));
+        // Not ready while the index opens, whatever --require-index: searches would wait for it.
+        Component searchIndex = indexOpening ? new Component("search_index", "opening", false, "the search index"
+                + " is being opened (a moment after start-up): searches wait for it")
+                : searchIndex(index, indexFault, requireIndex, budgetSeconds);
+        return new Readiness(List.of(catalog, trackFiles, searchIndex));
     }
 
     private static Component searchIndex(SearchSetup.IndexState index, String fault, boolean requireIndex,

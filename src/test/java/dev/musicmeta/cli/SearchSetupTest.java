@@ -8,10 +8,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.musicmeta.catalog.Album;
+import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.Artist;
 import dev.musicmeta.catalog.Catalog;
 import dev.musicmeta.catalog.Page;
 import dev.musicmeta.catalog.Progress;
+import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.Track;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
@@ -22,11 +24,14 @@ import dev.musicmeta.search.IndexBuilder;
 import dev.musicmeta.search.IndexManifest;
 import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.RelevanceCatalog;
+import dev.musicmeta.testing.TestIndexes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +158,9 @@ class SearchSetupTest {
         assertThat(setup.state()).isEqualTo(IndexState.UNREADABLE);
         setup.log();
         assertThat(messages(Level.WARN)).singleElement().asString().contains("cannot be read");
+        SearchSetup later = SearchSetup.chooseLater(main, broken, BUDGET, CompletableFuture.completedFuture(null));
+        assertThat(later.index()).isNull();
+        assertThat(later.state()).isEqualTo(IndexState.UNREADABLE);
         assertThatThrownBy(() -> SearchSetup.choose(main, broken, true, BUDGET))
                 .isInstanceOf(SearchSetup.IndexUnavailableException.class);
     }
@@ -163,13 +171,15 @@ class SearchSetupTest {
         String manifest = Files.readString(indexFolder.resolve(IndexManifest.FILE));
         Files.writeString(old.resolve(IndexManifest.FILE),
                 manifest.replaceFirst("\"format\" ?: ?\\d+", "\"format\" : " + (IndexManifest.FORMAT - 1)));
-        SearchSetup setup = SearchSetup.choose(main, old, false, BUDGET);
-        assertThat(setup.index()).isNull();
-        assertThat(setup.state()).isEqualTo(IndexState.OTHER_FORMAT);
-        setup.log();
-        assertThat(messages(Level.WARN)).singleElement().asString()
+        for (SearchSetup setup : List.of(SearchSetup.choose(main, old, false, BUDGET),
+                SearchSetup.chooseLater(main, old, BUDGET, CompletableFuture.completedFuture(null)))) {
+            assertThat(setup.index()).isNull();
+            assertThat(setup.state()).isEqualTo(IndexState.OTHER_FORMAT);
+            setup.log();
+        }
+        assertThat(messages(Level.WARN)).hasSize(2).allSatisfy(warning -> assertThat(warning)
                 .contains("format " + (IndexManifest.FORMAT - 1) + ", this version serves format " + IndexManifest.FORMAT)
-                .contains("index --db " + main);
+                .contains("index --db " + main));
     }
 
     @Test
@@ -193,5 +203,73 @@ class SearchSetupTest {
             assertThat(opened.catalog().searchTracks(new SearchRequest("bohemain rhap", 5, 0)).items()).hasSize(2);
         }
         assertThat(messages(Level.WARN)).singleElement().asString().contains("from another catalog than");
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        try (OpenCatalog opened = OpenCatalog.open(CatalogFiles.resolve(changedMain, null), null,
+                SqliteOptions.defaults(), never)) {
+            assertThat(opened.index()).as("from the manifest, before the readers open").isEqualTo(IndexState.STALE);
+        }
+    }
+
+    @Test
+    void theReadersOfTheDefaultIndexCanOpenOnceTheServerListensWithReadyHeldAtNotReadyMeanwhile() throws Exception {
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        try (OpenCatalog opened = OpenCatalog.open(CatalogFiles.resolve(main, null), null, SqliteOptions.defaults(),
+                listening)) {
+            ServedReadiness readiness = new ServedReadiness(() -> opened, false);
+            assertThat(opened.index()).as("the manifest checked already").isEqualTo(IndexState.CURRENT);
+            assertThat(opened.indexOpening()).isTrue();
+            assertThat(readiness.get().ready()).isFalse();
+            assertThat(readiness.get().components().get(2).state()).isEqualTo("opening");
+            assertThat(opened.catalog().track("0000000000000000000000")).isEmpty(); // lookups do not wait
+
+            CompletableFuture<Page<Track>> search = CompletableFuture.supplyAsync(
+                    () -> opened.catalog().searchTracks(new SearchRequest("bohemain rhap", 1, 0)));
+            Thread.sleep(200);
+            assertThat(search).as("waits for the readers").isNotDone();
+            listening.complete(null);
+            assertThat(search.get(10, TimeUnit.SECONDS).items()).extracting(Track::name)
+                    .containsExactly("Bohemian Rhapsody");
+            assertThat(opened.indexOpening()).isFalse();
+            assertThat(opened.indexFault()).isNull();
+            assertThat(readiness.get().ready()).isTrue();
+            assertThat(readiness.get().components().get(2).state()).isEqualTo("current");
+        }
+    }
+
+    @Test
+    void readersThatCannotOpenLaterMakeSearchesAnswer503AndTheInstanceNotReadyUntilTheyOpen() throws Exception {
+        Path hollow = Files.createDirectories(dir.resolve("hollow-index"));
+        Files.copy(indexFolder.resolve(IndexManifest.FILE), hollow.resolve(IndexManifest.FILE));
+        SearchSetup setup = SearchSetup.chooseLater(main, hollow, BUDGET, CompletableFuture.completedFuture(null));
+        assertThat(setup.state()).isEqualTo(IndexState.CURRENT);
+        try (SqliteCatalog catalog = SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults(),
+                setup.index())) {
+            OpenCatalog opened = new OpenCatalog(catalog, setup.state(), setup.index(), BUDGET);
+            assertThatThrownBy(() -> catalog.searchTracks(new SearchRequest("queen", 5, 0)))
+                    .isInstanceOf(CatalogUnavailableException.class);
+            assertThat(opened.indexOpening()).isFalse();
+            assertThat(opened.indexFault()).contains("cannot be read");
+            assertThat(new ServedReadiness(() -> opened, false).get().components().get(2).state())
+                    .isEqualTo("unreadable");
+
+            Files.delete(hollow.resolve(IndexManifest.FILE));
+            TestIndexes.copy(indexFolder, hollow); // the files put right: opened again a second later
+            Thread.sleep(1_100);
+            assertThat(catalog.searchTracks(new SearchRequest("bohemain rhap", 1, 0)).items()).extracting(Track::name)
+                    .containsExactly("Bohemian Rhapsody");
+            assertThat(opened.indexFault()).isNull();
+            assertThat(new ServedReadiness(() -> opened, false).get().ready()).isTrue();
+        }
+    }
+
+    @Test
+    void aLateIndexClosedBeforeTheServerListensNeverOpens() {
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        LateIndex late = new LateIndex(indexFolder, BUDGET, listening);
+        late.close();
+        listening.complete(null);
+        assertThat(late.opening()).isFalse();
+        assertThatThrownBy(() -> late.search(SearchKind.TRACKS, new SearchRequest("queen", 5, 0)))
+                .isInstanceOf(CatalogUnavailableException.class);
     }
 }

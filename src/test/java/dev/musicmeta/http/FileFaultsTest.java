@@ -76,6 +76,7 @@ class FileFaultsTest {
         server = ServeProcess.start(Map.of(), List.of("-Xmx256m"), "--db", main.toString(), "--rate-limit", "0",
                 "--shutdown-delay", "0");
         api = new ApiClient(server.base());
+        awaitReady(200); // the index's readers open once the server listens: damage only an open index
     }
 
     @AfterAll
