@@ -33,7 +33,7 @@ import org.sqlite.ProgressHandler;
  */
 final class FallbackSearch implements Searcher {
 
-    private record Hit(int rank, long weight, long rowid) {}
+    record Hit(int rank, long weight, long rowid) {}
 
     private static final Comparator<Hit> BEST_FIRST = (a, b) -> {
         if (a.rank != b.rank) {
@@ -77,11 +77,20 @@ final class FallbackSearch implements Searcher {
      * The {@link ScanFilter}'s test of a name: its runs ?3 (LIKE, when there are any), one of its
      * spellings ?6 to ?9 (GLOBs, when there are any), and its LIKE pattern ?1 or its GLOB pattern
      * ?2, which only names past ASCII can pass (the byte and char counts, both cheap, tell those
-     * apart).
+     * apart); under a query of ASCII, the GLOB's few chars are looked for one by one (?11 to ?14,
+     * {@link #CHARS}).
      */
     private static final String PREFILTER = "(?3 IS NULL OR name LIKE ?3 ESCAPE '\\')"
             + " AND (?6 IS NULL OR name GLOB ?6 OR name GLOB ?7 OR name GLOB ?8 OR name GLOB ?9)"
-            + " AND (name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL AND octet_length(name) > length(name) AND name GLOB ?2))";
+            + " AND (name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL AND octet_length(name) > length(name) AND CASE WHEN ?11 IS NULL"
+            + " THEN name GLOB ?2 ELSE instr(name, ?11) OR instr(name, ?12) OR instr(name, ?13) OR instr(name, ?14) END))";
+
+    /**
+     * How many chars of a query of ASCII's {@link ScanFilter#glob} are looked for one by one
+     * (?11 to ?14, {@code instr}) instead: SQLite tries a class of a GLOB after {@code *} at
+     * every char of the name (about 1 µs a name), where {@code instr} runs a byte search.
+     */
+    private static final int CHARS = 4;
 
     /**
      * Every LIKE of the scan's statements names its escape char; the form for a query without
@@ -108,14 +117,18 @@ final class FallbackSearch implements Searcher {
             + " 0x2006, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x205F, 0x3000)";
 
     /**
-     * The scan of a table's names: rowid, weight as served ({@link #served}), match rank and name
-     * of each row that passes the {@link ScanFilter}. A name of ASCII (as many bytes as chars) is
-     * ranked in SQLite, where {@link TextFold} amounts to ASCII case folding and stripping
-     * whitespace (?4 the query, ?5 the query then %, as LIKE patterns); such a name passes the
-     * filter only by its LIKE ?1, {@code %query%}, so it contains the query at least. Any other
-     * name has match rank 0 and is ranked in Java ({@link #rank}) from the fourth column: read
-     * only for those rows, it costs a fraction of a call from SQLite into a Java function, which
-     * cost about 9 µs a name (most of the CPU a common word spent past the scan itself).
+     * The scan of a table's names: for each row that passes the {@link ScanFilter}, its key,
+     * rowid, weight column as stored and name. The key is the match rank, the popularity as
+     * served ({@link #served}) and the rowid in one integer, so that a match costs a step and one
+     * column read (each a call through JNI); it is NULL for a name ranked in Java, for artists
+     * (followers have no bound to pack) and for a rowid out of its range, whose other columns
+     * are read instead ({@link #hit}). A name of ASCII (as many bytes as chars) is ranked in
+     * SQLite, where {@link TextFold} amounts to ASCII case folding and stripping whitespace (?4
+     * the query, ?5 the query then %, as LIKE patterns); such a name passes the filter only by
+     * its LIKE ?1, {@code %query%}, so it contains the query at least. Most names past ASCII are
+     * ranked in SQL too ({@link #PAST_ASCII}); ranking the rest in Java from the name costs a
+     * fraction of a call from SQLite into a Java function (about 3.5 µs a name, most of what a
+     * common word cost past the scan itself when every name past ASCII took one).
      *
      * <p>Most matches only contain the query, so the ASCII ranking tests first what is cheap: a
      * name that starts with the query (the query starts with no whitespace) is exact when its end
@@ -123,17 +136,24 @@ final class FallbackSearch implements Searcher {
      * of {@code ASCII_SPACE}), only contains it. Only names that start with a space or a control
      * char pay for the copies {@code trim} makes.
      */
-    static String scan(String table, String weight, boolean escaped) {
-        String text = "SELECT rowid, " + weight + ", CASE WHEN octet_length(name) > length(name) THEN " + PAST_ASCII
+    static String scan(String table, String weight, boolean popularity, boolean escaped) {
+        String rank = "CASE WHEN octet_length(name) > length(name) THEN " + PAST_ASCII
                 + " WHEN name LIKE ?5 ESCAPE '\\' THEN CASE WHEN rtrim(name, " + ASCII_SPACE + ") LIKE ?4 ESCAPE '\\'"
                 + " THEN " + TextFold.EXACT + " ELSE " + TextFold.PREFIX + " END"
                 + " WHEN unicode(name) > 32 THEN " + TextFold.CONTAINS
                 + " WHEN trim(name, " + ASCII_SPACE + ") LIKE ?4 ESCAPE '\\' THEN " + TextFold.EXACT
                 + " WHEN ltrim(name, " + ASCII_SPACE + ") LIKE ?5 ESCAPE '\\' THEN " + TextFold.PREFIX
-                + " ELSE " + TextFold.CONTAINS + " END, name FROM " + table
-                + " WHERE " + PREFILTER;
+                + " ELSE " + TextFold.CONTAINS + " END";
+        String key = popularity
+                ? "CASE WHEN rowid >= 0 AND rowid <= " + ROWID_MASK + " THEN (nullif(" + rank + ", 0) * 128 + 100 - "
+                        + served(weight) + ") * " + (ROWID_MASK + 1) + " + rowid END"
+                : "NULL";
+        String text = "SELECT " + key + ", rowid, " + weight + ", name FROM " + table + " WHERE " + PREFILTER;
         return escaped ? text : text.replace(ESCAPE, "");
     }
+
+    /** The rowids a {@link #scan}'s key holds: all the files hold, with room to spare. */
+    private static final long ROWID_MASK = (1L << 48) - 1;
 
     /**
      * The match rank in SQL of a name past ASCII under a query of ASCII, where that is cheap to
@@ -156,23 +176,34 @@ final class FallbackSearch implements Searcher {
             + " ELSE 0 END";
 
     /**
-     * A rank column's value as {@link Values} serves it, -1 where it serves none (NULL, text, a
-     * blob, a real that is no integer, or out of range): a popularity 0 to 100 or, if
-     * {@code bigCount}, any count from 0. Read in SQL as one integer, so a match costs one column
-     * read for it, not a type check and a boxed value.
+     * A popularity as {@link Values#popularity} serves it, -1 where it serves none (NULL, text, a
+     * blob, a real that is no integer, or out of range).
      */
-    static String served(String column, boolean bigCount) {
-        String range = bigCount ? column + " >= 0" : column + " BETWEEN 0 AND 100";
-        String realRange = bigCount ? range + " AND " + column + " < 9007199254740992.0" : range;
+    static String served(String column) {
+        String range = column + " BETWEEN 0 AND 100";
         return "CASE typeof(" + column + ") WHEN 'integer' THEN CASE WHEN " + range + " THEN " + column
-                + " ELSE -1 END WHEN 'real' THEN CASE WHEN " + realRange + " AND " + column + " = CAST(" + column
+                + " ELSE -1 END WHEN 'real' THEN CASE WHEN " + range + " AND " + column + " = CAST(" + column
                 + " AS INTEGER) THEN CAST(" + column + " AS INTEGER) ELSE -1 END ELSE -1 END";
     }
 
-    /** The match rank of the current row of a {@link #scan}: SQLite's, or the name's in Java. */
-    static int rank(ResultSet rs, String foldedQuery) throws SQLException {
-        int rank = rs.getInt(3);
-        return rank != 0 ? rank : TextFold.rank(rs.getString(4), foldedQuery);
+    /**
+     * The match of the current row of a {@link #scan}: from its key, or (no key: a name ranked
+     * in Java, an artist, or a rowid out of the key's range) from its other columns. Null when
+     * the name does not match.
+     */
+    static Hit hit(ResultSet rs, SearchKind kind, String foldedQuery) throws SQLException {
+        long key = rs.getLong(1);
+        if (key != 0) {
+            long top = key >>> 48;
+            return new Hit((int) (top >> 7), 100 - (top & 127), key & ROWID_MASK);
+        }
+        int rank = TextFold.rank(rs.getString(4), foldedQuery);
+        if (rank == TextFold.NO_MATCH) {
+            return null;
+        }
+        Long stored = Values.integer(rs, 3);
+        Number served = kind == SearchKind.ARTISTS ? (Number) Values.bigCount(stored) : Values.popularity(stored);
+        return new Hit(rank, served == null ? -1 : served.longValue(), rs.getLong(2));
     }
 
     private static Pattern filter(String names) {
@@ -237,18 +268,16 @@ final class FallbackSearch implements Searcher {
                 if (deadline.passed()) {
                     throw timeout(budget);
                 }
-                int match = rank(rs, folded);
-                if (match == TextFold.NO_MATCH) {
+                Hit hit = hit(rs, kind, folded);
+                if (hit == null) {
                     continue; // let through by the filter, not a match
                 }
                 total++;
-                long weight = rs.getLong(2);
-                long rowid = rs.getLong(1);
                 if (best.size() < window) {
-                    best.add(new Hit(match, weight, rowid));
-                } else if (beats(match, weight, rowid, best.peek())) {
+                    best.add(hit);
+                } else if (BEST_FIRST.compare(hit, best.peek()) < 0) {
                     best.poll();
-                    best.add(new Hit(match, weight, rowid));
+                    best.add(hit);
                 }
             }
             if (deadline.passed()) { // SQLite checks it only every PROGRESS_OPS instructions
@@ -273,10 +302,10 @@ final class FallbackSearch implements Searcher {
         return new SearchHits(page, total);
     }
 
-    /** ?1 to ?10 of {@link #scan}. */
+    /** ?1 to ?14 of {@link #scan}. */
     static String[] parameters(ScanFilter filter, String like) {
         String[] spellings = filter.spellingParameters();
-        String[] out = new String[6 + spellings.length];
+        String[] out = new String[6 + spellings.length + CHARS];
         out[0] = filter.like();
         out[1] = filter.glob();
         out[2] = filter.runs();
@@ -289,18 +318,17 @@ final class FallbackSearch implements Searcher {
             i += like.charAt(i) == '\\' ? 1 : 0;
         }
         out[5 + spellings.length] = filter.like() == null || length == 0 ? null : String.valueOf(length);
+        String glob = filter.glob();
+        if (filter.like() != null && glob != null) { // *c* or *[chars]*, all past ASCII and none special to GLOB
+            String chars = glob.startsWith("*[") ? glob.substring(2, glob.length() - 2) : glob.substring(1, glob.length() - 1);
+            if (chars.codePointCount(0, chars.length()) <= CHARS) {
+                int at = 6 + spellings.length;
+                for (int i = 0; i < chars.length(); i += Character.charCount(chars.codePointAt(i))) {
+                    out[at++] = chars.substring(i, i + Character.charCount(chars.codePointAt(i)));
+                }
+            }
+        }
         return out;
-    }
-
-    /** Whether a match sorts before {@code hit} ({@link #BEST_FIRST}), without making a Hit of it. */
-    private static boolean beats(int rank, long weight, long rowid, Hit hit) {
-        if (rank != hit.rank) {
-            return rank < hit.rank;
-        }
-        if (weight != hit.weight) {
-            return weight > hit.weight;
-        }
-        return rowid < hit.rowid;
     }
 
     private static SearchTimeoutException timeout(Duration budget) {

@@ -2,6 +2,7 @@ package dev.musicmeta.catalog.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.catalog.SearchKind;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -249,7 +250,7 @@ class ScanFilterTest {
                     insert.executeUpdate();
                 }
             }
-            try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", FallbackSearch.served("popularity", false),
+            try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", "popularity", true,
                     FallbackSearch.escapes(folded)))) {
                 String[] parameters = FallbackSearch.parameters(filter, like);
                 for (int i = 0; i < parameters.length; i++) {
@@ -257,9 +258,9 @@ class ScanFilterTest {
                 }
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {
-                        int rank = FallbackSearch.rank(rs, folded);
-                        if (rank != TextFold.NO_MATCH) {
-                            ranks.put(names.get(rs.getInt(1) - 1), rank);
+                        FallbackSearch.Hit hit = FallbackSearch.hit(rs, SearchKind.TRACKS, folded);
+                        if (hit != null) {
+                            ranks.put(names.get((int) hit.rowid() - 1), hit.rank());
                         }
                     }
                 }
