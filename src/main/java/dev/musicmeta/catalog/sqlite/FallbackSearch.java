@@ -33,9 +33,10 @@ import org.sqlite.ProgressHandler;
  */
 final class FallbackSearch implements Searcher {
 
-    record Hit(int rank, long weight, long rowid) {}
+    /** A match: its rank, weight as served and rowid. */
+    record FallbackHit(int rank, long weight, long rowid) {}
 
-    private static final Comparator<Hit> BEST_FIRST = (a, b) -> {
+    private static final Comparator<FallbackHit> BEST_FIRST = (a, b) -> {
         if (a.rank != b.rank) {
             return Integer.compare(a.rank, b.rank);
         }
@@ -95,7 +96,8 @@ final class FallbackSearch implements Searcher {
     /**
      * Every LIKE of the scan's statements names its escape char; the form for a query without
      * {@code % _ \\} leaves it out, as its patterns have no escape: SQLite then reads no escape
-     * argument per row, about a tenth of the CPU of a LIKE scan of a million names.
+     * argument per row (a LIKE scan of a million names at 0.95 to 1.04 of its CPU with one,
+     * median 0.96; bench/RESULTS.md).
      */
     private static final String ESCAPE = " ESCAPE '\\'";
 
@@ -120,9 +122,9 @@ final class FallbackSearch implements Searcher {
      * The scan of a table's names: for each row that passes the {@link ScanFilter}, its key,
      * rowid, weight column as stored and name. The key is the match rank, the popularity as
      * served ({@link #served}) and the rowid in one integer, so that a match costs a step and one
-     * column read (each a call through JNI); it is NULL for a name ranked in Java, for artists
-     * (followers have no bound to pack) and for a rowid out of its range, whose other columns
-     * are read instead ({@link #hit}). A name of ASCII (as many bytes as chars) is ranked in
+     * column read (each a call through JNI); for artists (followers have no bound to pack) it is
+     * the match rank alone, and it is NULL for a name ranked in Java and for a rowid out of its
+     * range: those rows' other columns are read ({@link #hit}). A name of ASCII (as many bytes as chars) is ranked in
      * SQLite, where {@link TextFold} amounts to ASCII case folding and stripping whitespace (?4
      * the query, ?5 the query then %, as LIKE patterns); such a name passes the filter only by
      * its LIKE ?1, {@code %query%}, so it contains the query at least. Most names past ASCII are
@@ -147,7 +149,7 @@ final class FallbackSearch implements Searcher {
         String key = popularity
                 ? "CASE WHEN rowid >= 0 AND rowid <= " + ROWID_MASK + " THEN (nullif(" + rank + ", 0) * 128 + 100 - "
                         + served(weight) + ") * " + (ROWID_MASK + 1) + " + rowid END"
-                : "NULL";
+                : "nullif(" + rank + ", 0)";
         String text = "SELECT " + key + ", rowid, " + weight + ", name FROM " + table + " WHERE " + PREFILTER;
         return escaped ? text : text.replace(ESCAPE, "");
     }
@@ -187,23 +189,23 @@ final class FallbackSearch implements Searcher {
     }
 
     /**
-     * The match of the current row of a {@link #scan}: from its key, or (no key: a name ranked
-     * in Java, an artist, or a rowid out of the key's range) from its other columns. Null when
-     * the name does not match.
+     * The match of the current row of a {@link #scan}: from its key, or (an artist's rank alone,
+     * or no key: a name ranked in Java, a rowid out of the key's range) from its other columns.
+     * Null when the name does not match.
      */
-    static Hit hit(ResultSet rs, SearchKind kind, String foldedQuery) throws SQLException {
+    static FallbackHit hit(ResultSet rs, SearchKind kind, String foldedQuery) throws SQLException {
         long key = rs.getLong(1);
-        if (key != 0) {
+        if (key > TextFold.CONTAINS) {
             long top = key >>> 48;
-            return new Hit((int) (top >> 7), 100 - (top & 127), key & ROWID_MASK);
+            return new FallbackHit((int) (top >> 7), 100 - (top & 127), key & ROWID_MASK);
         }
-        int rank = TextFold.rank(rs.getString(4), foldedQuery);
+        int rank = key != 0 ? (int) key : TextFold.rank(rs.getString(4), foldedQuery);
         if (rank == TextFold.NO_MATCH) {
             return null;
         }
         Long stored = Values.integer(rs, 3);
         Number served = kind == SearchKind.ARTISTS ? (Number) Values.bigCount(stored) : Values.popularity(stored);
-        return new Hit(rank, served == null ? -1 : served.longValue(), rs.getLong(2));
+        return new FallbackHit(rank, served == null ? -1 : served.longValue(), rs.getLong(2));
     }
 
     private static Pattern filter(String names) {
@@ -256,7 +258,7 @@ final class FallbackSearch implements Searcher {
     private SearchHits run(Session session, Sql sql, SearchKind kind, SearchRequest request) throws SQLException {
         int window = request.offset() + request.limit();
         Deadline deadline = new Deadline(budget);
-        PriorityQueue<Hit> best = new PriorityQueue<>(Math.min(window, 1024) + 1, BEST_FIRST.reversed());
+        PriorityQueue<FallbackHit> best = new PriorityQueue<>(Math.min(window, 1024) + 1, BEST_FIRST.reversed());
         long total = 0;
         String folded = TextFold.fold(request.q());
         ScanFilter filter = ScanFilter.of(folded);
@@ -268,7 +270,7 @@ final class FallbackSearch implements Searcher {
                 if (deadline.passed()) {
                     throw timeout(budget);
                 }
-                Hit hit = hit(rs, kind, folded);
+                FallbackHit hit = hit(rs, kind, folded);
                 if (hit == null) {
                     continue; // let through by the filter, not a match
                 }
@@ -292,7 +294,7 @@ final class FallbackSearch implements Searcher {
             session.finished(sql, started);
             session.progressHandler(0, null);
         }
-        List<Hit> sorted = new ArrayList<>(best);
+        List<FallbackHit> sorted = new ArrayList<>(best);
         sorted.sort(BEST_FIRST);
         int from = Math.min(request.offset(), sorted.size());
         long[] page = new long[sorted.size() - from];

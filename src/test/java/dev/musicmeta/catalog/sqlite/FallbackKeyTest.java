@@ -30,6 +30,17 @@ class FallbackKeyTest {
     @ParameterizedTest
     @ValueSource(strings = {"INTEGER", "", "TEXT"})
     void theKeyHoldsTheRankThePopularityAsServedAndTheRowid(String affinity) throws Exception {
+        check(affinity, SearchKind.TRACKS);
+    }
+
+    /** Artists' key is their rank alone: followers, any count from 0, are read beside it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"INTEGER", "", "TEXT"})
+    void anArtistsKeyHoldsItsRankAndItsFollowersAreReadAsServed(String affinity) throws Exception {
+        check(affinity, SearchKind.ARTISTS);
+    }
+
+    private static void check(String affinity, SearchKind kind) throws Exception {
         String folded = TextFold.fold("love");
         List<String> expected = new ArrayList<>();
         List<String> read = new ArrayList<>();
@@ -47,20 +58,21 @@ class FallbackKeyTest {
                 }
                 try (ResultSet rs = s.executeQuery("SELECT rowid, name, popularity FROM names")) {
                     while (rs.next()) {
-                        Integer served = Values.popularity(Values.integer(rs, 3));
+                        Long stored = Values.integer(rs, 3);
+                        Number served = kind == SearchKind.ARTISTS ? (Number) Values.bigCount(stored) : Values.popularity(stored);
                         expected.add(rs.getLong(1) + " " + TextFold.rank(rs.getString(2), folded) + " "
                                 + (served == null ? -1 : served));
                     }
                 }
             }
-            try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", "popularity", true, false))) {
+            try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", "popularity", kind != SearchKind.ARTISTS, false))) {
                 String[] parameters = FallbackSearch.parameters(ScanFilter.of(folded), ScanFilter.escapeLike(folded));
                 for (int i = 0; i < parameters.length; i++) {
                     scan.setString(i + 1, parameters[i]);
                 }
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {
-                        FallbackSearch.Hit hit = FallbackSearch.hit(rs, SearchKind.TRACKS, folded);
+                        FallbackSearch.FallbackHit hit = FallbackSearch.hit(rs, kind, folded);
                         read.add(hit.rowid() + " " + hit.rank() + " " + hit.weight());
                     }
                 }

@@ -258,7 +258,7 @@ class ScanFilterTest {
                 }
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {
-                        FallbackSearch.Hit hit = FallbackSearch.hit(rs, SearchKind.TRACKS, folded);
+                        FallbackSearch.FallbackHit hit = FallbackSearch.hit(rs, SearchKind.TRACKS, folded);
                         if (hit != null) {
                             ranks.put(names.get((int) hit.rowid() - 1), hit.rank());
                         }
