@@ -11,7 +11,7 @@ import java.util.*;
  * each query of the mix run on A and on B one right after the other, RUNS times (alternating which
  * goes first), and the median of each taken, so that the load of the moment weighs on both alike.
  * Measures the thread CPU of executing the statement and reading every row it gives, as
- * {@code FallbackSearch} does, with the jar's own progress handler every OPS instructions (0: none),
+ * {@code FallbackSearch} does (in builds that read a key a match, through its own {@code hit}), with the jar's own progress handler every OPS instructions (0: none),
  * beside a plain {@code name LIKE '%q%' ORDER BY popularity DESC LIMIT 20} on A's driver. Prints
  * each query, then p50, p90 and the total of each, and B/A per query.
  *
@@ -23,7 +23,7 @@ import java.util.*;
  * track queries are used (filters need the index).
  */
 public class FallbackAb {
-    record Side(String name, Connection c, PreparedStatement scan, Method of, Method fold, Method esc, Method params, Object match, Method matchQuery) {}
+    record Side(String name, Connection c, PreparedStatement scan, PreparedStatement escapedScan, Method escapes, Method of, Method fold, Method esc, Method params, Object match, Method matchQuery, Method hit, Object tracks) {}
 
     static Side side(String name, String jar, String db, int ops) throws Exception {
         URLClassLoader l = new URLClassLoader(new URL[] {Path.of(jar).toUri().toURL()}, ClassLoader.getPlatformClassLoader());
@@ -51,10 +51,24 @@ public class FallbackAb {
         Class<?> tf = Class.forName("dev.musicmeta.catalog.sqlite.TextFold", true, l);
         Method fold = tf.getDeclaredMethod("fold", String.class); fold.setAccessible(true);
         Class<?> fs = Class.forName("dev.musicmeta.catalog.sqlite.FallbackSearch", true, l);
-        Method scan = fs.getDeclaredMethod("scan", String.class, String.class); scan.setAccessible(true);
         Method params = null;
         try { params = fs.getDeclaredMethod("parameters", sf, String.class); params.setAccessible(true); } catch (NoSuchMethodException e) {}
-        return new Side(name, c, c.prepareStatement((String) scan.invoke(null, "tracks", "popularity")), of, fold, esc, params, match, mq);
+        // Builds that read a key a match (rank, popularity and rowid in one integer): hit() reads a row.
+        Method hit = null;
+        Object tracks = null;
+        try {
+            Class<?> kind = Class.forName("dev.musicmeta.catalog.SearchKind", true, l);
+            hit = fs.getDeclaredMethod("hit", ResultSet.class, kind, String.class); hit.setAccessible(true);
+            tracks = kind.getField("TRACKS").get(null);
+            Method scan = fs.getDeclaredMethod("scan", String.class, String.class, boolean.class, boolean.class); scan.setAccessible(true);
+            Method escapes = fs.getDeclaredMethod("escapes", String.class); escapes.setAccessible(true);
+            return new Side(name, c, c.prepareStatement((String) scan.invoke(null, "tracks", "popularity", true, false)),
+                    c.prepareStatement((String) scan.invoke(null, "tracks", "popularity", true, true)), escapes, of, fold, esc, params, match, mq, hit, tracks);
+        } catch (NoSuchMethodException e) {
+            Method scan = fs.getDeclaredMethod("scan", String.class, String.class); scan.setAccessible(true);
+            PreparedStatement one = c.prepareStatement((String) scan.invoke(null, "tracks", "popularity"));
+            return new Side(name, c, one, one, null, of, fold, esc, params, match, mq, null, null);
+        }
     }
 
     static String[] parameters(Side s, String q) throws Exception {
@@ -73,11 +87,17 @@ public class FallbackAb {
 
     static double run(Side s, String q) throws Exception {
         String[] pa = parameters(s, q);
+        PreparedStatement scan = s.escapes != null && (boolean) s.escapes.invoke(null, s.fold.invoke(null, q)) ? s.escapedScan : s.scan;
         long t0 = MX.getCurrentThreadCpuTime();
-        for (int i = 0; i < pa.length; i++) s.scan.setString(i + 1, pa[i]);
+        for (int i = 0; i < pa.length; i++) scan.setString(i + 1, pa[i]);
         long n = 0;
-        try (ResultSet rs = s.scan.executeQuery()) {
-            while (rs.next()) { n += rs.getInt(3) + rs.getLong(1); rs.getObject(2); }
+        try (ResultSet rs = scan.executeQuery()) {
+            if (s.hit != null) {
+                String folded = (String) s.fold.invoke(null, q);
+                while (rs.next()) { n += s.hit.invoke(null, rs, s.tracks, folded) == null ? 0 : 1; }
+            } else {
+                while (rs.next()) { n += rs.getInt(3) + rs.getLong(1); rs.getObject(2); }
+            }
         }
         return (MX.getCurrentThreadCpuTime() - t0) / 1e6;
     }

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the fallback scan asks SQLite before it calls {@link NameMatchFunction}: a test in C that
- * every name the function would match passes, so that only those few names cross into Java,
+ * What the fallback scan asks SQLite before it ranks a name ({@link TextFold#rank}, in SQL or in
+ * Java): a test in C that every name that matches passes, so that only those few names are ranked,
  * and that costs about one {@code LIKE} per row, so the scan costs about what a plain
  * {@code LIKE '%query%'} scan of the same rows does.
  *

@@ -59,9 +59,13 @@ enum Sql {
             + SqlText.IN_KEY_SET)),
 
     // Fallback searches scan by design: without the search index there is nothing to seek.
-    SEARCH_TRACKS(false, (trackFiles, keys) -> FallbackSearch.scan("tracks", "popularity")),
-    SEARCH_ARTISTS(false, (trackFiles, keys) -> FallbackSearch.scan("artists", "followers_total")),
-    SEARCH_ALBUMS(false, (trackFiles, keys) -> FallbackSearch.scan("albums", "popularity"));
+    SEARCH_TRACKS(false, (trackFiles, keys) -> FallbackSearch.scan("tracks", "popularity", true, false)),
+    SEARCH_ARTISTS(false, (trackFiles, keys) -> FallbackSearch.scan("artists", "followers_total", false, false)),
+    SEARCH_ALBUMS(false, (trackFiles, keys) -> FallbackSearch.scan("albums", "popularity", true, false)),
+    // The same for a query that holds % _ or \, its LIKE patterns escaped.
+    SEARCH_TRACKS_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.scan("tracks", "popularity", true, true)),
+    SEARCH_ARTISTS_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.scan("artists", "followers_total", false, true)),
+    SEARCH_ALBUMS_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.scan("albums", "popularity", true, true));
 
     /** The text of a statement for a connection with or without track_files, given its key match. */
     private interface Text {

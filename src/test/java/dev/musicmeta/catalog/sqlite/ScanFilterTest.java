@@ -2,6 +2,7 @@ package dev.musicmeta.catalog.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.catalog.SearchKind;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,9 +70,9 @@ class ScanFilterTest {
         ScanFilter filter = ScanFilter.of(TextFold.fold(query));
         List<String> names = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement(
-                "SELECT name FROM names WHERE " + FallbackSearch.PREFILTER)) {
+                "SELECT name FROM names WHERE " + FallbackSearch.prefilter(FallbackSearch.escapes(TextFold.fold(query))))) {
             String[] parameters = FallbackSearch.parameters(filter, ScanFilter.escapeLike(TextFold.fold(query)));
-            for (int i = 0; i < parameters.length; i++) {
+            for (int i = 0; i < select.getParameterMetaData().getParameterCount(); i++) {
                 select.setString(i + 1, parameters[i]);
             }
             try (ResultSet rs = select.executeQuery()) {
@@ -223,19 +225,22 @@ class ScanFilterTest {
      * {@link TextFold#rank} gives, whitespace around the name and control chars included.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"love", "LOVE SONG", "ove", "strasse", "夜", "кино", "100%", "a_b", "", "night"})
+    @ValueSource(strings = {"love", "LOVE SONG", "ove", "strasse", "夜", "кино", "100%", "a_b", "", "night", "ght", "é",
+            "_b"})
     void theScanRanksEveryNameAsTheJavaMatchDoes(String query) throws Exception {
         List<String> names = new ArrayList<>(NAMES);
         names.addAll(List.of(" Love ", "\tLove\n", "Love\u001F", "\u000BLove song\r", "\u0001Love", "Love\u007F",
-                "\u3000Love", "Love\u00A0", "  love  song", "Glove\t", "LOVE", "Night\u2003"));
+                "\u3000Love", "Love\u00A0", "  love  song", "Glove\t", "LOVE", "Night\u2003",
+                // past ASCII: ranked in SQL only when it starts with another ASCII char and has no mark
+                "Good N\u0131ght", "Good \u0131ght", "Café night", "Café nigh\u0074\u0301", "Café Night\u0301s",
+                "Über Night", "Zoë nightly", "ñight night", "Night é", "nıght", "Café love", "Café lov\u0065\u0308",
+                "夜 love", "Caf\u00E9 a\u0332\u0301_b", "Café 100%", "Ó 夜", "Night\u3000", "night\u2003é", "Night\u00A0",
+                "100%\u2028", "a_bé", "Nightſ", "nightﬁ", "NiGht\u200B", "NightΣ", "NİGHT", "Night\u0131", "niGHT ✨"));
         String folded = TextFold.fold(query);
         ScanFilter filter = ScanFilter.of(folded);
         String like = ScanFilter.escapeLike(folded);
         Map<String, Integer> ranks = new TreeMap<>();
         try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            NameMatchFunction match = new NameMatchFunction();
-            org.sqlite.Function.create(scratch, NameMatchFunction.NAME, match, 1, 0);
-            match.query(folded);
             try (Statement s = scratch.createStatement()) {
                 s.execute("CREATE TABLE names (rowid INTEGER PRIMARY KEY, name TEXT, popularity INTEGER)");
             }
@@ -245,16 +250,17 @@ class ScanFilterTest {
                     insert.executeUpdate();
                 }
             }
-            try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", "popularity"))) {
+            try (PreparedStatement scan = scratch.prepareStatement(FallbackSearch.scan("names", "popularity", true,
+                    FallbackSearch.escapes(folded)))) {
                 String[] parameters = FallbackSearch.parameters(filter, like);
                 for (int i = 0; i < parameters.length; i++) {
                     scan.setString(i + 1, parameters[i]);
                 }
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {
-                        int rank = rs.getInt(3);
-                        if (rank != TextFold.NO_MATCH) {
-                            ranks.put(names.get(rs.getInt(1) - 1), rank);
+                        FallbackSearch.FallbackHit hit = FallbackSearch.hit(rs, SearchKind.TRACKS, folded);
+                        if (hit != null) {
+                            ranks.put(names.get((int) hit.rowid() - 1), hit.rank());
                         }
                     }
                 }
@@ -268,6 +274,30 @@ class ScanFilterTest {
             }
         }
         assertThat(ranks).isEqualTo(expected);
+    }
+
+    /**
+     * What the scan's rank in SQL of a name past ASCII rests on: NFC composes an ASCII char only
+     * with a mark of U+0300 to U+036F (every char whose decomposition starts with one holds only
+     * such marks besides), so a name without those keeps its ASCII chars through the fold.
+     */
+    @Test
+    void everyCompositionOfAnAsciiCharTakesAMarkOfU0300ToU036F() {
+        int checked = 0;
+        for (int cp = 0x80; cp <= 0x10FFFF; cp++) {
+            if (!Character.isDefined(cp) || Character.getType(cp) == Character.SURROGATE) {
+                continue;
+            }
+            String nfd = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD);
+            if (nfd.charAt(0) >= 0x80) {
+                continue;
+            }
+            checked++;
+            for (int i = 1; i < nfd.length(); i++) {
+                assertThat((int) nfd.charAt(i)).as("U+%04X", cp).isBetween(0x300, 0x36F);
+            }
+        }
+        assertThat(checked).isGreaterThan(400); // the Latin letters with marks, ≠, ≮, ≯
     }
 
     @ParameterizedTest
