@@ -2,7 +2,6 @@ package dev.musicmeta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.testing.HandBuiltCatalog;
@@ -53,8 +52,7 @@ class InOrderTitleTest {
         c.track("Bea Love", lonely, null, 90, artist);
         c.close();
         catalog = c;
-        Path folder = IndexBuilder.defaultFolder(c.mainFile());
-        TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder, Progress.NONE);
+        Path folder = TestIndexes.buildBeside(c.mainFile());
         index = SearchIndex.open(folder, BUDGET);
     }
 

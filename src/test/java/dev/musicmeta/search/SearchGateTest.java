@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.musicmeta.catalog.CatalogBusyException;
-import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.testing.HandBuiltCatalog;
@@ -84,8 +83,7 @@ class SearchGateTest {
         long artist = c.artist("Zeta Ensemble", 1_000, "ambient");
         c.track("Etude", c.album("Studies", "2001-01-01", null, 10, artist), null, 50, artist);
         c.close();
-        Path folder = IndexBuilder.defaultFolder(c.mainFile());
-        TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder, Progress.NONE);
+        Path folder = TestIndexes.buildBeside(c.mainFile());
         int cores = Runtime.getRuntime().availableProcessors();
         try (SearchIndex index = SearchIndex.open(folder, Duration.ofMillis(200))) {
             CountDownLatch admitted = new CountDownLatch(cores);

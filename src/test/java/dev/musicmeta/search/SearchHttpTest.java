@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicmeta.catalog.Catalog;
-import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.sqlite.CatalogFiles;
 import dev.musicmeta.catalog.sqlite.SqliteCatalog;
 import dev.musicmeta.catalog.sqlite.SqliteOptions;
@@ -45,8 +44,7 @@ class SearchHttpTest {
     @BeforeAll
     static void start() throws Exception {
         Path main = RelevanceCatalog.write(dir.resolve("catalog")).mainFile();
-        Path folder = IndexBuilder.defaultFolder(main);
-        TestIndexes.build(new IndexBuilder(1, 16), main, folder, Progress.NONE);
+        Path folder = TestIndexes.buildBeside(main);
         catalog = SqliteCatalog.open(CatalogFiles.resolve(main, null), SqliteOptions.defaults(),
                 SearchIndex.open(folder, Duration.ofSeconds(10)));
         server = new ApiServer(catalog, ServerConfig.defaults().withAddress("127.0.0.1", 0).withRateLimit(0, 0)).start();

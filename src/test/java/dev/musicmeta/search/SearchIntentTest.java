@@ -2,7 +2,6 @@ package dev.musicmeta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.testing.HandBuiltCatalog;
@@ -80,8 +79,7 @@ class SearchIntentTest {
         c.track("Tele", starsAlbum, null, 96, stars);
         c.close();
         catalog = c;
-        Path folder = IndexBuilder.defaultFolder(c.mainFile());
-        TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder, Progress.NONE);
+        Path folder = TestIndexes.buildBeside(c.mainFile());
         index = SearchIndex.open(folder, BUDGET);
     }
 

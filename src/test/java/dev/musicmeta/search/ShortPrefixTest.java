@@ -2,7 +2,6 @@ package dev.musicmeta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.musicmeta.catalog.Progress;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.testing.HandBuiltCatalog;
@@ -41,8 +40,7 @@ class ShortPrefixTest {
         }
         c.track("Solo Quokka", album, null, 1, artist);
         c.close();
-        Path folder = IndexBuilder.defaultFolder(c.mainFile());
-        TestIndexes.build(new IndexBuilder(1, 16), c.mainFile(), folder, Progress.NONE);
+        Path folder = TestIndexes.buildBeside(c.mainFile());
 
         try (SearchIndex index = SearchIndex.open(folder, BUDGET)) {
             assertThat(names(index, c, "solo qu")).containsExactly("Solo Quokka");
