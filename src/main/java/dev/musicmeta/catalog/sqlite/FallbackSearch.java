@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.sqlite.ProgressHandler;
 
@@ -36,16 +38,6 @@ final class FallbackSearch implements Searcher {
     /** A match: its rank, weight as served and rowid. */
     record FallbackHit(int rank, long weight, long rowid) {}
 
-    private static final Comparator<FallbackHit> BEST_FIRST = (a, b) -> {
-        if (a.rank != b.rank) {
-            return Integer.compare(a.rank, b.rank);
-        }
-        if (a.weight != b.weight) {
-            return Long.compare(b.weight, a.weight);
-        }
-        return Long.compare(a.rowid, b.rowid);
-    };
-
     /**
      * A filter as the search index reads one for each kind: a known name and a colon at the start
      * of a word. A filter that does not apply to the kind ({@code isrc:} on albums and artists,
@@ -62,16 +54,44 @@ final class FallbackSearch implements Searcher {
      */
     private static final int PROGRESS_OPS = 10_000;
 
+    /**
+     * Rows a part of a split scan covers at least: a table of fewer than twice as many is scanned
+     * whole (a few milliseconds), where a thread's hand-off and the merge would be most of it.
+     */
+    static final long MIN_PART_ROWS = 32_768;
+
+    /**
+     * Parts of a split scan per thread scanning it: the threads take the next part as they finish
+     * one, so a helper that starts late (its core busy) takes fewer, and none waits long for the last.
+     */
+    private static final int PARTS_PER_THREAD = 4;
+
     private final SessionPool pool;
     private final Semaphore slots;
     private final Duration acquireTimeout;
     private final Duration budget;
+    private final ScanHelpers helpers;
+    private final int cores;
+    private final long minPartRows;
 
     FallbackSearch(SessionPool pool, SqliteOptions options) {
+        this(pool, options, Runtime.getRuntime().availableProcessors(), MIN_PART_ROWS);
+    }
+
+    /**
+     * @param cores       threads that may scan at once, over every search (each search's own included)
+     * @param minPartRows rows a part of a split scan covers at least
+     */
+    FallbackSearch(SessionPool pool, SqliteOptions options, int cores, long minPartRows) {
         this.pool = pool;
-        this.slots = new Semaphore(Math.max(1, options.connections() / 2), true);
+        int searches = Math.max(1, options.connections() / 2);
+        this.slots = new Semaphore(searches, true);
         this.acquireTimeout = options.acquireTimeout();
         this.budget = options.searchBudget();
+        // A helper leaves idle at least the sessions lookups keep from searches.
+        this.helpers = new ScanHelpers(pool, cores, Math.max(1, options.connections() - searches));
+        this.cores = cores;
+        this.minPartRows = minPartRows;
     }
 
     /**
@@ -154,6 +174,11 @@ final class FallbackSearch implements Searcher {
         return escaped ? text : text.replace(ESCAPE, "");
     }
 
+    /** A {@link #scan} of the rows of rowid ?15 to ?16 alone: a range of the table's B-tree. */
+    static String part(String table, String weight, boolean popularity, boolean escaped) {
+        return scan(table, weight, popularity, escaped) + " AND rowid BETWEEN ?15 AND ?16";
+    }
+
     /** The rowids a {@link #scan}'s key holds: all the files hold, with room to spare. */
     private static final long ROWID_MASK = (1L << 48) - 1;
 
@@ -230,14 +255,9 @@ final class FallbackSearch implements Searcher {
                     + " only, or build the index (the index command) and restart");
         }
         boolean escaped = escapes(TextFold.fold(request.q()));
-        Sql sql = switch (kind) {
-            case TRACKS -> escaped ? Sql.SEARCH_TRACKS_ESCAPED : Sql.SEARCH_TRACKS;
-            case ARTISTS -> escaped ? Sql.SEARCH_ARTISTS_ESCAPED : Sql.SEARCH_ARTISTS;
-            case ALBUMS -> escaped ? Sql.SEARCH_ALBUMS_ESCAPED : Sql.SEARCH_ALBUMS;
-        };
         acquireSlot();
         try {
-            return pool.read(session -> run(session, sql, kind, request), false); // a search is no quick recheck
+            return pool.read(session -> run(session, kind, escaped, request), false); // a search is no quick recheck
         } finally {
             slots.release();
         }
@@ -255,35 +275,200 @@ final class FallbackSearch implements Searcher {
         }
     }
 
-    private SearchHits run(Session session, Sql sql, SearchKind kind, SearchRequest request) throws SQLException {
-        int window = request.offset() + request.limit();
-        Deadline deadline = new Deadline(budget);
-        PriorityQueue<FallbackHit> best = new PriorityQueue<>(Math.min(window, 1024) + 1, BEST_FIRST.reversed());
-        long total = 0;
+    /** What every part of one search's scan shares. */
+    private record Scan(SearchKind kind, String folded, String[] parameters, int window, Deadline deadline) {}
+
+    /**
+     * The search's scan on its own session: whole, or split into parts of its table by rowid
+     * when helpers are free ({@link ScanHelpers}), each thread taking the next part until none is
+     * left, their matches merged. A part that fails stops the others (their progress handlers)
+     * and fails the search as the whole scan would; the budget stops every part.
+     */
+    private SearchHits run(Session session, SearchKind kind, boolean escaped, SearchRequest request) throws SQLException {
         String folded = TextFold.fold(request.q());
-        ScanFilter filter = ScanFilter.of(folded);
-        session.progressHandler(PROGRESS_OPS, deadline);
-        String like = ScanFilter.escapeLike(folded);
-        long started = session.clock();
-        try (ResultSet rs = session.query(sql, parameters(filter, like))) {
-            while (rs.next()) {
-                if (deadline.passed()) {
-                    throw timeout(budget);
-                }
-                FallbackHit hit = hit(rs, kind, folded);
-                if (hit == null) {
-                    continue; // let through by the filter, not a match
-                }
-                total++;
-                if (best.size() < window) {
-                    best.add(hit);
-                } else if (BEST_FIRST.compare(hit, best.peek()) < 0) {
-                    best.poll();
-                    best.add(hit);
+        Scan scan = new Scan(kind, folded, parameters(ScanFilter.of(folded), ScanFilter.escapeLike(folded)),
+                request.offset() + request.limit(), new Deadline(budget));
+        Matches mine = new Matches(scan.window);
+        helpers.started();
+        session.progressHandler(PROGRESS_OPS, scan.deadline);
+        try {
+            List<Session> taken = helpers.take(cores - 1);
+            long last = 0;
+            try {
+                last = taken.isEmpty() ? 0 : lastRowid(session, kind);
+            } finally {
+                if (last == 0) {
+                    taken.forEach(helpers::giveBack);
+                    taken = List.of();
                 }
             }
-            if (deadline.passed()) { // SQLite checks it only every PROGRESS_OPS instructions
-                throw timeout(budget);
+            int parts = (int) Math.min(PARTS_PER_THREAD * (taken.size() + 1L), last / minPartRows);
+            if (parts < 2) {
+                taken.forEach(helpers::giveBack);
+                scanRows(session, whole(kind, escaped), scan, null, mine);
+                return Matches.page(List.of(mine), request.offset());
+            }
+            Parts split = new Parts(last, parts, part(kind, escaped), scan);
+            List<Future<Matches>> running = new ArrayList<>();
+            for (Session helper : taken) {
+                Future<Matches> future = helpers.run(helper, own -> {
+                    own.progressHandler(PROGRESS_OPS, scan.deadline);
+                    try {
+                        Matches theirs = new Matches(scan.window);
+                        split.scan(own, theirs);
+                        return theirs;
+                    } catch (SQLException | RuntimeException e) {
+                        split.failed(e);
+                        throw e;
+                    } finally {
+                        own.progressHandler(0, null);
+                    }
+                });
+                if (future != null) {
+                    running.add(future);
+                }
+            }
+            try {
+                split.scan(session, mine);
+            } catch (SQLException | RuntimeException e) {
+                split.failed(e);
+            }
+            List<Matches> all = new ArrayList<>(running.size() + 1);
+            all.add(mine);
+            for (Future<Matches> future : running) {
+                Matches theirs = join(future, scan.deadline);
+                if (theirs != null) {
+                    all.add(theirs);
+                }
+            }
+            split.rethrow();
+            return Matches.page(all, request.offset());
+        } finally {
+            session.progressHandler(0, null);
+            helpers.finished();
+        }
+    }
+
+    /** A helper's matches once it ends; null when it failed (its failure is the split's). */
+    private static Matches join(Future<Matches> future, Deadline deadline) {
+        boolean interrupted = false;
+        try {
+            for (;;) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the part must end before its session is given back: stop it, then wait
+                    deadline.cancel();
+                } catch (ExecutionException e) {
+                    return null;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A table cut into {@code count} ranges of rowids, handed out in order; the first failure of any part. */
+    private final class Parts {
+
+        private final long last;
+        private final int count;
+        private final Sql sql;
+        private final Scan scan;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+        Parts(long last, int count, Sql sql, Scan scan) {
+            this.last = last;
+            this.count = count;
+            this.sql = sql;
+            this.scan = scan;
+        }
+
+        /** Scans the parts not yet taken, one after the other, into {@code into}. */
+        void scan(Session session, Matches into) throws SQLException {
+            long width = last / count + 1;
+            for (int part = next.getAndIncrement(); part < count; part = next.getAndIncrement()) {
+                if (failure.get() != null) {
+                    return;
+                }
+                // The first part from the lowest rowid there can be, the last to the highest: every row is in one.
+                long first = part == 0 ? Long.MIN_VALUE : part * width;
+                long end = part == count - 1 ? Long.MAX_VALUE : (part + 1) * width - 1;
+                scanRows(session, sql, scan, new long[] {first, end}, into);
+            }
+        }
+
+        /** Keeps the first failure and stops every other part. */
+        void failed(Exception e) {
+            failure.compareAndSet(null, e);
+            scan.deadline.cancel();
+        }
+
+        /** Throws the first failure, if a part failed. */
+        void rethrow() throws SQLException {
+            Exception e = failure.get();
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e != null) {
+                throw (RuntimeException) e;
+            }
+        }
+    }
+
+    private static Sql whole(SearchKind kind, boolean escaped) {
+        return switch (kind) {
+            case TRACKS -> escaped ? Sql.SEARCH_TRACKS_ESCAPED : Sql.SEARCH_TRACKS;
+            case ARTISTS -> escaped ? Sql.SEARCH_ARTISTS_ESCAPED : Sql.SEARCH_ARTISTS;
+            case ALBUMS -> escaped ? Sql.SEARCH_ALBUMS_ESCAPED : Sql.SEARCH_ALBUMS;
+        };
+    }
+
+    private static Sql part(SearchKind kind, boolean escaped) {
+        return switch (kind) {
+            case TRACKS -> escaped ? Sql.SEARCH_TRACKS_PART_ESCAPED : Sql.SEARCH_TRACKS_PART;
+            case ARTISTS -> escaped ? Sql.SEARCH_ARTISTS_PART_ESCAPED : Sql.SEARCH_ARTISTS_PART;
+            case ALBUMS -> escaped ? Sql.SEARCH_ALBUMS_PART_ESCAPED : Sql.SEARCH_ALBUMS_PART;
+        };
+    }
+
+    /** The table's highest rowid, 0 when it is empty. */
+    private static long lastRowid(Session session, SearchKind kind) throws SQLException {
+        Sql sql = switch (kind) {
+            case TRACKS -> Sql.LAST_TRACK_ROWID;
+            case ARTISTS -> Sql.LAST_ARTIST_ROWID;
+            case ALBUMS -> Sql.LAST_ALBUM_ROWID;
+        };
+        try (ResultSet rs = session.query(sql)) {
+            return rs.next() ? Math.max(0, rs.getLong(1)) : 0;
+        }
+    }
+
+    /**
+     * Adds the matches of {@code sql} to {@code into}: of a whole table, or of a part's rowids
+     * {@code range} (first and last).
+     *
+     * @throws SearchTimeoutException when the budget is spent
+     */
+    private void scanRows(Session session, Sql sql, Scan scan, long[] range, Matches into) throws SQLException {
+        Deadline deadline = scan.deadline;
+        long started = session.clock();
+        try (ResultSet rs = range == null ? session.query(sql, scan.parameters)
+                : session.query(sql, scan.parameters, range[0], range[1])) {
+            while (rs.next()) {
+                if (deadline.stopped()) {
+                    throw stopped(deadline);
+                }
+                FallbackHit hit = hit(rs, scan.kind, scan.folded);
+                if (hit != null) { // else let through by the filter, not a match
+                    into.add(hit);
+                }
+            }
+            if (deadline.stopped()) { // SQLite checks it only every PROGRESS_OPS instructions
+                throw stopped(deadline);
             }
         } catch (SQLException e) {
             if (deadline.fired) {
@@ -292,16 +477,12 @@ final class FallbackSearch implements Searcher {
             throw e;
         } finally {
             session.finished(sql, started);
-            session.progressHandler(0, null);
         }
-        List<FallbackHit> sorted = new ArrayList<>(best);
-        sorted.sort(BEST_FIRST);
-        int from = Math.min(request.offset(), sorted.size());
-        long[] page = new long[sorted.size() - from];
-        for (int i = from; i < sorted.size(); i++) {
-            page[i - from] = sorted.get(i).rowid;
-        }
-        return new SearchHits(page, total);
+    }
+
+    private RuntimeException stopped(Deadline deadline) {
+        return deadline.passed() ? timeout(budget)
+                : new CatalogUnavailableException("stopped: another part of the same scan failed", null);
     }
 
     /** ?1 to ?14 of {@link #scan}. */
@@ -333,6 +514,12 @@ final class FallbackSearch implements Searcher {
         return out;
     }
 
+    /** Lets the helpers' threads go. */
+    @Override
+    public void close() {
+        helpers.close();
+    }
+
     private static SearchTimeoutException timeout(Duration budget) {
         return new SearchTimeoutException("the search ran past its time budget of " + describe(budget)
                 + " without the search index; try a more specific query (more or longer words),"
@@ -358,8 +545,19 @@ final class FallbackSearch implements Searcher {
             this.budgetNanos = budget.toNanos();
         }
 
+        /** Set when another part of the same scan failed: this one stops too. */
+        private volatile boolean cancelled;
+
         boolean passed() {
             return System.nanoTime() - start >= budgetNanos;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        boolean stopped() {
+            return cancelled || passed();
         }
 
         @Override
@@ -368,7 +566,7 @@ final class FallbackSearch implements Searcher {
                 fired = true;
                 return 1;
             }
-            return 0;
+            return cancelled ? 1 : 0;
         }
     }
 }

@@ -200,6 +200,18 @@ final class Session implements AutoCloseable {
         return statement.executeQuery();
     }
 
+    /** Runs a statement with text parameters, any of them NULL, then two integers. */
+    ResultSet query(Sql sql, String[] parameters, long first, long last) throws SQLException {
+        PreparedStatement statement = statement(sql, false);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
+        }
+        statement.setLong(parameters.length + 1, first);
+        statement.setLong(parameters.length + 2, last);
+        counter.increment();
+        return statement.executeQuery();
+    }
+
     /** Runs a statement with one integer parameter. */
     ResultSet query(Sql sql, long key) throws SQLException {
         PreparedStatement statement = statement(sql, false);

@@ -40,6 +40,15 @@ final class SessionPermits {
         return !sync.hasQueuedThreads() && sync.tryAcquireShared(1) >= 0;
     }
 
+    /**
+     * A permit free right now that leaves at least {@code keep} others free, wanted by no waiting
+     * request: one that only speeds up work already under way, and must never take what a
+     * request would wait for.
+     */
+    boolean tryAcquireLeaving(int keep) {
+        return !sync.hasQueuedThreads() && sync.tryTakeLeaving(keep);
+    }
+
     /** Waits in line for a permit, at most {@code timeoutNanos}. */
     boolean acquire(long timeoutNanos) throws InterruptedException {
         return sync.tryAcquireSharedNanos(1, timeoutNanos);
@@ -84,6 +93,18 @@ final class SessionPermits {
                         overtaken.set(0);
                     }
                     return remaining;
+                }
+            }
+        }
+
+        boolean tryTakeLeaving(int keep) {
+            for (;;) {
+                int available = getState();
+                if (available - 1 < keep) {
+                    return false;
+                }
+                if (compareAndSetState(available, available - 1)) {
+                    return true;
                 }
             }
         }

@@ -166,7 +166,37 @@ final class SessionPool implements AutoCloseable {
     }
 
     private <T> T read(Work<T> work, boolean replayable, boolean now) {
-        Session session = now ? acquireNow() : acquire();
+        return run(now ? acquireNow() : acquire(), work, replayable, !now);
+    }
+
+    /**
+     * A session idle right now that leaves at least {@code keepIdle} others idle, never ahead of a
+     * waiting request, nor counted as a wait: for work that only speeds up a request already
+     * holding its own (a part of a scan), which must not take what lookups would wait for. Run
+     * work on it with {@link #readOn}.
+     *
+     * @return null when none is free on those terms, or the pool is closed
+     */
+    Session tryAcquireIdle(int keepIdle) {
+        if (closed || !permits.tryAcquireLeaving(keepIdle)) {
+            return null;
+        }
+        try {
+            return take();
+        } catch (CatalogUnavailableException closedMeanwhile) {
+            return null;
+        }
+    }
+
+    /**
+     * As {@link #read(Work, boolean)} on a session from {@link #tryAcquireIdle}, which it gives
+     * back; its hold is no request's.
+     */
+    <T> T readOn(Session session, Work<T> work, boolean replayable) {
+        return run(session, work, replayable, false);
+    }
+
+    private <T> T run(Session session, Work<T> work, boolean replayable, boolean timed) {
         long start = System.nanoTime();
         try {
             return work.run(session);
@@ -181,7 +211,7 @@ final class SessionPool implements AutoCloseable {
             session.discardStatements();
             throw e;
         } finally {
-            if (!now) { // a probe's read is no request's hold
+            if (timed) { // a probe's read, or a part's, is no request's hold
                 long held = System.nanoTime() - start;
                 meanHoldNanos += (held - meanHoldNanos) * HOLD_WEIGHT;
             }
@@ -347,6 +377,11 @@ final class SessionPool implements AutoCloseable {
             }
         }
         permits.release();
+    }
+
+    /** Sessions idle now. */
+    int idleNow() {
+        return idle.size();
     }
 
     /** Requests waiting for a session now. */

@@ -65,7 +65,15 @@ enum Sql {
     // The same for a query that holds % _ or \, its LIKE patterns escaped.
     SEARCH_TRACKS_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.scan("tracks", "popularity", true, true)),
     SEARCH_ARTISTS_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.scan("artists", "followers_total", false, true)),
-    SEARCH_ALBUMS_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.scan("albums", "popularity", true, true));
+    SEARCH_ALBUMS_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.scan("albums", "popularity", true, true)),
+    // One part of such a scan: the rows of rowid ?15 to ?16, a range of the table's B-tree, for a
+    // scan split over idle connections.
+    SEARCH_TRACKS_PART(false, (trackFiles, keys) -> FallbackSearch.part("tracks", "popularity", true, false)),
+    SEARCH_ARTISTS_PART(false, (trackFiles, keys) -> FallbackSearch.part("artists", "followers_total", false, false)),
+    SEARCH_ALBUMS_PART(false, (trackFiles, keys) -> FallbackSearch.part("albums", "popularity", true, false)),
+    SEARCH_TRACKS_PART_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.part("tracks", "popularity", true, true)),
+    SEARCH_ARTISTS_PART_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.part("artists", "followers_total", false, true)),
+    SEARCH_ALBUMS_PART_ESCAPED(false, (trackFiles, keys) -> FallbackSearch.part("albums", "popularity", true, true));
 
     /** The text of a statement for a connection with or without track_files, given its key match. */
     private interface Text {
