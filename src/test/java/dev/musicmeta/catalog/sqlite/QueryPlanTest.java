@@ -81,6 +81,18 @@ class QueryPlanTest {
         }
     }
 
+    /** A part of a split fallback scan reads its rowids' range of the table's B-tree, not the table. */
+    @ParameterizedTest
+    @EnumSource(value = Sql.class, names = {"SEARCH_TRACKS_PART", "SEARCH_ALBUMS_PART", "SEARCH_ARTISTS_PART",
+            "SEARCH_TRACKS_PART_ESCAPED", "SEARCH_ALBUMS_PART_ESCAPED", "SEARCH_ARTISTS_PART_ESCAPED"})
+    void partsOfAFallbackScanReadARangeOfRowids(Sql sql) throws Exception {
+        try (Session session = session()) {
+            String table = sql.name().split("_")[1].toLowerCase(java.util.Locale.ROOT);
+            assertThat(plan(session, sql.text(true, false)))
+                    .containsExactly("SEARCH " + table + " USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
+        }
+    }
+
     /**
      * The best tracks of ISRCs are read in rowid order: the ISRC index's rowids are sorted before
      * the rows are read (SQLite drops a subquery's ORDER BY it deems useless; this one it keeps).

@@ -3,14 +3,18 @@ package dev.musicmeta.catalog.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.musicmeta.catalog.CatalogUnavailableException;
 import dev.musicmeta.catalog.SearchHits;
 import dev.musicmeta.catalog.SearchKind;
 import dev.musicmeta.catalog.SearchRequest;
 import dev.musicmeta.catalog.SearchTimeoutException;
 import dev.musicmeta.testing.Db;
 import dev.musicmeta.testing.TestCatalogs;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A search without the index split over idle connections: the same pages and totals as the scan
  * of the whole table, on a generated catalog with ties across parts and popularities the API
- * serves as null; alone on a busy pool; stopped as a whole by its budget.
+ * serves as null; alone on a busy pool; stopped as a whole by its budget or a part's failure.
  */
 class SplitScanTest {
 
@@ -186,6 +190,38 @@ class SplitScanTest {
                 }
                 pool.release(session);
             }
+        }
+    }
+
+    @Test
+    void aPartOnADamagedPageFailsTheSearchAsTheWholeScanDoes(@TempDir Path damaged) throws Exception {
+        Path generated = TestCatalogs.small();
+        for (String file : List.of(CatalogFiles.MAIN_FILE, CatalogFiles.TRACK_FILES_FILE)) {
+            Files.copy(generated.resolve(file), damaged.resolve(file));
+        }
+        Path main = damaged.resolve(CatalogFiles.MAIN_FILE);
+        List<Object> leaves = Db.column(main, "SELECT pageno FROM dbstat WHERE name = 'tracks' AND pagetype = 'leaf'"
+                + " ORDER BY path");
+        assertThat(leaves).hasSizeGreaterThan(20);
+        CatalogFiles copy = CatalogFiles.resolve(main, damaged.resolve(CatalogFiles.TRACK_FILES_FILE));
+        SqliteOptions options = SqliteOptions.defaults().withConnections(CONNECTIONS);
+        try (SessionPool wholePool = SessionPool.open(copy, options, new StatementCounter());
+                SessionPool partsPool = SessionPool.open(copy, options, new StatementCounter());
+                FallbackSearch whole = new FallbackSearch(wholePool, options, 1, FallbackSearch.MIN_PART_ROWS);
+                FallbackSearch parts = new FallbackSearch(partsPool, options, 4, 1)) {
+            // A leaf of the table's last third zeroed in place: one part reads it, the others do not.
+            long page = ((Number) leaves.get(leaves.size() * 2 / 3)).longValue();
+            try (FileChannel channel = FileChannel.open(main, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.allocate(4096), (page - 1) * 4096);
+            }
+            SearchRequest request = new SearchRequest("e", 20, 0);
+            assertThatThrownBy(() -> whole.search(SearchKind.TRACKS, request))
+                    .isInstanceOf(CatalogUnavailableException.class);
+            assertThatThrownBy(() -> parts.search(SearchKind.TRACKS, request))
+                    .isInstanceOf(CatalogUnavailableException.class)
+                    .satisfies(e -> assertThat(((CatalogUnavailableException) e).unreadable()).isTrue());
+            assertThat(partsPool.fault()).isNotNull();
+            assertThat(partsPool.idleNow()).isEqualTo(CONNECTIONS);
         }
     }
 
