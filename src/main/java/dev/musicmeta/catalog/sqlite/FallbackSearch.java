@@ -31,7 +31,9 @@ import org.sqlite.ProgressHandler;
  * interrupts the scan once the budget is spent.
  *
  * <p>A scan holds its connection for long, so at most half of the connections (at least one) run
- * such searches at once; lookups always keep the rest.
+ * such searches at once; lookups always keep the rest. A search that finds connections and cores
+ * idle splits its scan into ranges of rowids scanned at once ({@link ScanHelpers}), with the same
+ * page and total.
  */
 final class FallbackSearch implements Searcher {
 
@@ -290,8 +292,8 @@ final class FallbackSearch implements Searcher {
                 request.offset() + request.limit(), new Deadline(budget));
         Matches mine = new Matches(scan.window);
         helpers.started();
-        session.progressHandler(PROGRESS_OPS, scan.deadline);
         try {
+            session.progressHandler(PROGRESS_OPS, scan.deadline);
             List<Session> taken = helpers.take(cores - 1);
             long last = 0;
             try {
@@ -344,8 +346,11 @@ final class FallbackSearch implements Searcher {
             split.rethrow();
             return Matches.page(all, request.offset());
         } finally {
-            session.progressHandler(0, null);
-            helpers.finished();
+            try {
+                session.progressHandler(0, null);
+            } finally {
+                helpers.finished();
+            }
         }
     }
 
