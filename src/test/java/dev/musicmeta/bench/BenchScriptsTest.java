@@ -23,7 +23,7 @@ class BenchScriptsTest {
 
     private static final Path BENCH = Path.of(System.getProperty("basedir", "."), "bench");
     private static final List<String> SCRIPTS = List.of("run.sh", "search.sh", "jmh.sh", "generate.sh", "soak.sh",
-            "relevance.sh");
+            "relevance.sh", "fallback-pairs.sh");
 
     @TempDir
     Path root;
@@ -116,7 +116,7 @@ class BenchScriptsTest {
 
     @Test
     void anUnknownArgumentIsRefused() throws Exception {
-        for (String script : List.of("run.sh", "search.sh", "generate.sh", "soak.sh", "relevance.sh")) {
+        for (String script : List.of("run.sh", "search.sh", "generate.sh", "soak.sh", "relevance.sh", "fallback-pairs.sh")) {
             Result unknown = run(script, null, "--frobnicate");
             assertThat(unknown.code()).as(script).isEqualTo(2);
             assertThat(unknown.err()).as(script).contains("--frobnicate");
