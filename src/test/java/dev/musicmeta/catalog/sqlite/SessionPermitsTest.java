@@ -78,6 +78,20 @@ class SessionPermitsTest {
     }
 
     /** A thread that waits up to 10 s for a permit, once it is queued. */
+    @Test
+    void aHelperTakesAPermitOnlyWhileEnoughStayFree() {
+        SessionPermits permits = new SessionPermits(4, NO_LIMIT);
+        assertThat(permits.tryAcquireLeaving(2)).isTrue();
+        assertThat(permits.tryAcquireLeaving(2)).isTrue();
+        assertThat(permits.tryAcquireLeaving(2)).isFalse(); // it would leave one
+        assertThat(permits.tryAcquire()).isTrue(); // a request still takes what helpers may not
+        assertThat(permits.tryAcquireLeaving(0)).isTrue();
+        assertThat(permits.tryAcquireLeaving(0)).isFalse(); // none free
+        permits.release();
+        assertThat(permits.tryAcquireLeaving(1)).isFalse();
+        assertThat(permits.tryAcquire()).isTrue();
+    }
+
     private static CompletableFuture<Boolean> waitFor(SessionPermits permits) throws InterruptedException {
         CompletableFuture<Boolean> acquired = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
