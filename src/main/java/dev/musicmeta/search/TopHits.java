@@ -134,7 +134,7 @@ final class TopHits {
         private TwoPhaseIterator strictCheck;
         private boolean strictOpen;
         private boolean looseOpen;
-        /** The matches walked, and whether any segment's walk was cut short or its count past the rules. */
+        /** The matches walked, and whether a segment's walk was cut short (both tiers closed to the page). */
         private long walked;
         private boolean cut;
 
