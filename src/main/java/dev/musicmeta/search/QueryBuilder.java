@@ -96,17 +96,20 @@ final class QueryBuilder {
      * @param bonusFirst   the documents that have the bonus are few and cheap to find: they are
      *                     collected first (the tier's query and the bonus), then the others
      *                     ({@link #withoutBonus}), which a page that the first filled may close
+     * @param lacksTitleWord only the documents whose title lacks a query word belong to the tier
+     *                     (their score tells: see {@link #allInTitle}); the others, which its query
+     *                     matches too, are the tier before's
      */
     record Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen,
-                boolean wholeTitle, Query bonus, boolean bonusFirst) {
+                boolean wholeTitle, Query bonus, boolean bonusFirst, boolean lacksTitleWord) {
 
         Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen, boolean wholeTitle) {
-            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, null, false);
+            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, null, false, false);
         }
 
         Tier(Query query, int base, int maxRelevance, int titleWidth, int coverNum, int coverDen, boolean wholeTitle,
              Query bonus) {
-            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, bonus, false);
+            this(query, base, maxRelevance, titleWidth, coverNum, coverDen, wholeTitle, bonus, false, false);
         }
 
         /**
@@ -115,7 +118,15 @@ final class QueryBuilder {
          */
         Tier withoutBonus() {
             return new Tier(query, base, maxRelevance - Ranking.IN_ORDER, titleWidth, countsTitle() ? 1 : 0, 1,
-                    wholeTitle, null, false);
+                    wholeTitle, null, false, lacksTitleWord);
+        }
+
+        /**
+         * Whether a document of {@code score} (this tier's, without the bonus) has every query word
+         * in its title: each distinct word found there adds its width in title units.
+         */
+        boolean allInTitle(float score) {
+            return titleWidth > 0 && Math.round(score * (double) Ranking.TITLE_UNIT) % Ranking.TITLE_UNIT >= titleWidth;
         }
 
         boolean countsTitle() {
@@ -129,8 +140,25 @@ final class QueryBuilder {
      * artist; every word matched whole; some word matched only as a prefix or with a typo. A tier
      * that cannot reach the page's last hit is skipped. {@code all} matches every document of every
      * tier, for counting.
+     * {@code rests}, when not {@code null}, names two of the tiers that are walked as one.
      */
-    record Plan(List<Tier> tiers, Query all) {}
+    record Plan(List<Tier> tiers, Query all, Rests rests) {
+
+        Plan(List<Tier> tiers, Query all) {
+            this(tiers, all, null);
+        }
+    }
+
+    /**
+     * The two tiers whose titles lack a query word, matched whole ({@code strict}, whose query is
+     * {@code strictQuery}, word by word) and loosely ({@code loose}), and {@code all}, the plan's
+     * matches, of which they are most. The documents of both are among those of {@code all}, and
+     * whether one is strict is whether {@code strictQuery} matches it: one walk of {@code all}
+     * collects both tiers, scoring each document by its own tier's query. Walked apart, the two
+     * walks and the count's led with nearly the same postings lists through nearly the same
+     * candidates, moving every other list of every word to each of them three times.
+     */
+    record Rests(Tier strict, Query strictQuery, Tier loose, Query all) {}
 
     /**
      * The plan, or {@code null} when the text has no word and no filter applies: nothing matches.
@@ -209,10 +237,11 @@ final class QueryBuilder {
         int top = Ranking.ALL_IN_TITLE + words.maxRelevance() + bonus;
         // Split by title: every word in the title first, the rest after (see titleFirst).
         boolean split = plain && kind != SearchKind.ARTISTS;
+        Tier strictRest = null;
         if (split) {
-            titleFirst(tiers, strictQuery, inOrder, inOrder, allOf(words.strictTitle()), top, width, bounded ? width : 1,
-                    bounded ? width + 1 : 1, words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) + bonus,
-                    words.count() == 1);
+            strictRest = titleFirst(tiers, strictQuery, inOrder, inOrder, allOf(words.strictTitle()), top, width,
+                    bounded ? width : 1, bounded ? width + 1 : 1,
+                    words.maxRelevance() - (Ranking.TITLE_WORD - Ranking.VERSION_WORD) + bonus, words.count() == 1);
         } else {
             tiers.add(new Tier(strictQuery, 0, top, width, bounded ? width : 1, bounded ? width + 1 : 1, false,
                     inOrder));
@@ -236,8 +265,9 @@ final class QueryBuilder {
                                 + bonus;
                 // A title without every word in any of the forms the phrases take cannot hold them
                 // side by side: the rest earns the bonus only by the name or title starting with the query.
-                titleFirst(tiers, looseOnly, inOrder, order == null ? null : order.starts(), allOf(words.looseTitle()),
-                        looseTop, width, 1, 1, restTop, words.count() == 1);
+                Tier looseRest = titleFirst(tiers, looseOnly, inOrder, order == null ? null : order.starts(),
+                        allOf(words.looseTitle()), looseTop, width, 1, 1, restTop, words.count() == 1);
+                return new Plan(tiers, all, new Rests(strictRest, strictQuery, looseRest, looseQuery));
             } else {
                 tiers.add(new Tier(looseOnly, 0, looseTop, width, 1, 1, false, inOrder));
             }
@@ -256,15 +286,23 @@ final class QueryBuilder {
      * and the second stops as soon as the page is full of its own best. Same hits in the same
      * order as one tier.
      *
+     * <p>The second tier's query does not exclude the first's documents: it matches them too, and
+     * the collector passes over those whose score counts every word in the title. Excluded by the
+     * query, each candidate moved every word's title lists to it, where the few that are in the
+     * first tier cost a score each.
+     *
      * @param oneWord the query is one word: outside the title it covers none of it, so the
      *                coverage is not counted there (the same, zero, for every document)
+     * @return the second tier
      */
-    private static void titleFirst(List<Tier> tiers, Query scored, Query bonus, Query restBonus, Query inTitle, int top,
+    private static Tier titleFirst(List<Tier> tiers, Query scored, Query bonus, Query restBonus, Query inTitle, int top,
                                    int width, int coverNum, int coverDen, int restTop, boolean oneWord) {
         tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.FILTER).build(),
                 0, top, width, coverNum, coverDen, false, bonus));
-        tiers.add(new Tier(new BooleanQuery.Builder().add(scored, Occur.MUST).add(inTitle, Occur.MUST_NOT).build(),
-                0, restTop, width, oneWord ? 0 : 1, 1, false, restBonus, restBonus != null && restBonus != bonus));
+        Tier rest = new Tier(scored, 0, restTop, width, oneWord ? 0 : 1, 1, false, restBonus,
+                restBonus != null && restBonus != bonus, true);
+        tiers.add(rest);
+        return rest;
     }
 
     private static Query allOf(List<Query> queries) {

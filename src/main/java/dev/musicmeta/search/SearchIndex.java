@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.IOUtils;
@@ -200,13 +203,25 @@ public final class SearchIndex implements Searcher {
             // A searcher per search is cheap and holds this search's own deadline and timed-out flag.
             IndexSearcher searcher = new IndexSearcher(readers.get(kind));
             searcher.setSimilarity(WordCounts.INSTANCE);
+            // No query cache: what it held would change Lucene's cost estimates, and with them
+            // whether a total is counted (COUNT_MAX_COST), with what earlier searches happened to ask.
+            searcher.setQueryCache(null);
             long deadline = System.nanoTime() + budget.toNanos();
             searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
             int window = request.offset() + request.limit();
             // The tiers of the plan, best first, into one page; a tier that cannot reach the page is skipped.
             TopHits page = new TopHits(window);
             SharedTerms terms = new SharedTerms(searcher);
+            QueryBuilder.Rests rests = plan.rests();
+            long walked = -1; // the plan's matches, when the rests' walk saw them all
             for (QueryBuilder.Tier tier : plan.tiers()) {
+                if (rests != null && tier == rests.strict()) {
+                    continue; // walked with the loose rest
+                }
+                if (rests != null && tier == rests.loose()) {
+                    walked = walkRests(searcher, page, terms, rests, budget);
+                    continue;
+                }
                 if (page.closedTo(tier)) {
                     continue;
                 }
@@ -227,6 +242,7 @@ public final class SearchIndex implements Searcher {
             List<TopHits.Hit> hits = page.hits();
             // A page that is not full saw every match: no tier stopped early.
             Long total = hits.size() < window ? (hits.size() <= countUpTo ? Long.valueOf(hits.size()) : null)
+                    : walked >= 0 ? counted(searcher, terms.share(plan.all()), walked)
                     : count(searcher, terms.share(plan.all()), budget);
             if (failed != null) {
                 failed = null;
@@ -246,6 +262,45 @@ public final class SearchIndex implements Searcher {
         }
     }
 
+    /**
+     * The plan's two rests (see {@link QueryBuilder.Rests}): the loose rest's documents that have its
+     * own bonus first, when it has one, as it would alone; then both rests in one walk of the plan's
+     * matches, or each alone when the page is closed to the other. Returns the
+     * number of matches when that walk saw them all, else -1.
+     */
+    private long walkRests(IndexSearcher searcher, TopHits page, SharedTerms terms, QueryBuilder.Rests rests,
+                           Duration budget) throws IOException {
+        QueryBuilder.Tier strict = rests.strict();
+        QueryBuilder.Tier loose = rests.loose();
+        if (!page.closedTo(loose) && loose.bonusFirst()) {
+            searcher.search(withBonus(terms.share(loose.query()), loose, terms), page.withBonus(loose));
+            checkTime(searcher, budget);
+            loose = loose.withoutBonus();
+        }
+        boolean strictOpen = !page.closedTo(strict);
+        boolean looseOpen = !page.closedTo(loose);
+        if (!strictOpen || !looseOpen) {
+            if (strictOpen || looseOpen) {
+                QueryBuilder.Tier alone = strictOpen ? strict : loose;
+                searcher.search(terms.share(alone.query()), page.manager(alone, bonusWeight(searcher, terms, alone)));
+                checkTime(searcher, budget);
+            }
+            return -1;
+        }
+        Weight strictWeight = searcher.createWeight(searcher.rewrite(terms.share(rests.strictQuery())),
+                ScoreMode.COMPLETE, 1f);
+        long total = searcher.search(terms.share(rests.all()), page.rests(strict, strictWeight,
+                bonusWeight(searcher, terms, strict), loose, bonusWeight(searcher, terms, loose)));
+        checkTime(searcher, budget);
+        return total;
+    }
+
+    private static Weight bonusWeight(IndexSearcher searcher, SharedTerms terms, QueryBuilder.Tier tier)
+            throws IOException {
+        return tier.bonus() == null ? null
+                : searcher.createWeight(searcher.rewrite(terms.share(tier.bonus())), ScoreMode.COMPLETE, 1f);
+    }
+
     /** The tier's documents that have its bonus, scored with it. */
     private static Query withBonus(Query query, QueryBuilder.Tier tier, SharedTerms terms) throws IOException {
         return new BooleanQuery.Builder().add(query, Occur.MUST).add(terms.share(tier.bonus()), Occur.MUST).build();
@@ -260,6 +315,29 @@ public final class SearchIndex implements Searcher {
         Long count = searcher.search(query, MatchCount.upTo(countUpTo, countMaxCost));
         checkTime(searcher, budget);
         return count;
+    }
+
+    /**
+     * {@code walked}, the number of matches of {@code query} that a walk saw, by the rules of {@link
+     * #count}: {@code null} past {@link #countUpTo}, or where the count's walk would have been longer
+     * than {@link #countMaxCost} documents by Lucene's estimate (that of {@link MatchCount}'s own
+     * query, so the same searches answer {@code null}).
+     */
+    private Long counted(IndexSearcher searcher, Query query, long walked) throws IOException {
+        if (walked > countUpTo) {
+            return null;
+        }
+        // As IndexSearcher builds the weight a count is given: unscored, with its rewrites.
+        Weight weight = searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(query)),
+                ScoreMode.COMPLETE_NO_SCORES, 1f);
+        long cost = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (weight.count(leaf) < 0) {
+                ScorerSupplier supplier = weight.scorerSupplier(leaf);
+                cost += supplier == null ? 0 : supplier.cost();
+            }
+        }
+        return cost > countMaxCost ? null : walked;
     }
 
     private static void checkTime(IndexSearcher searcher, Duration budget) {

@@ -97,6 +97,119 @@ final class TopHits {
     }
 
     /**
+     * A manager for one walk of the plan's {@linkplain QueryBuilder.Rests rests}, on one thread:
+     * each document of the walk's query ({@code all}) into the strict rest when {@code strictQuery}
+     * ({@code strict}, its weight, scored) matches it, else into the loose rest, by that tier's
+     * rules; {@code strictBonus} and {@code looseBonus} are the weights of the tiers' bonuses or
+     * {@code null}. Its result is the number of matches of the walk's query when it walked them all,
+     * else -1.
+     */
+    CollectorManager<Rests, Long> rests(QueryBuilder.Tier strictRest, Weight strict, Weight strictBonus,
+                                        QueryBuilder.Tier looseRest, Weight looseBonus) {
+        return new CollectorManager<>() {
+            @Override
+            public Rests newCollector() {
+                return new Rests(new Collector(strictRest, strictBonus), strict, new Collector(looseRest, looseBonus));
+            }
+
+            @Override
+            public Long reduce(Collection<Rests> collectors) {
+                if (collectors.size() != 1) {
+                    throw new IllegalStateException("one search, one thread");
+                }
+                return collectors.iterator().next().walked();
+            }
+        };
+    }
+
+    /** The strict and the loose rests of a plan, collected in one walk: see {@link #rests}. */
+    final class Rests extends SimpleCollector {
+
+        private final Collector strict;
+        private final Weight strictWeight;
+        private final Collector loose;
+        /** The strict query in this segment: its scorer, its approximation and its check, or null. */
+        private Scorer strictScorer;
+        private DocIdSetIterator strictDocs;
+        private TwoPhaseIterator strictCheck;
+        private boolean strictOpen;
+        private boolean looseOpen;
+        /** The matches walked, and whether a segment's walk was cut short (both tiers closed to the page). */
+        private long walked;
+        private boolean cut;
+
+        private Rests(Collector strict, Weight strictWeight, Collector loose) {
+            this.strict = strict;
+            this.strictWeight = strictWeight;
+            this.loose = loose;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            strict.getLeafCollector(context);
+            loose.getLeafCollector(context);
+            strictScorer = strictWeight.scorer(context);
+            strictCheck = strictScorer == null ? null : strictScorer.twoPhaseIterator();
+            strictDocs = strictScorer == null ? null
+                    : strictCheck != null ? strictCheck.approximation() : strictScorer.iterator();
+            if (strictScorer != null) {
+                strict.setScorer(strictScorer);
+            }
+            strictOpen = strictScorer != null;
+            looseOpen = true;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+            loose.setScorer(scorer);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            walked++;
+            if (isStrict(doc)) {
+                if (strictOpen) {
+                    try {
+                        strict.collect(doc);
+                    } catch (CollectionTerminatedException e) {
+                        strictOpen = false; // no later strict document can enter the page
+                    }
+                }
+            } else if (looseOpen) {
+                try {
+                    loose.collect(doc);
+                } catch (CollectionTerminatedException e) {
+                    looseOpen = false;
+                }
+            }
+            if (!strictOpen && !looseOpen) {
+                cut = true;
+                throw new CollectionTerminatedException();
+            }
+        }
+
+        private boolean isStrict(int doc) throws IOException {
+            if (strictDocs == null) {
+                return false;
+            }
+            int at = strictDocs.docID();
+            if (at < doc) {
+                at = strictDocs.advance(doc);
+            }
+            return at == doc && (strictCheck == null || strictCheck.matches());
+        }
+
+        private long walked() {
+            return cut ? -1 : walked;
+        }
+    }
+
+    /**
      * A manager for the documents of {@code tier} that have its bonus, collected first: its query
      * is the tier's with the bonus required and scored.
      */
@@ -198,9 +311,15 @@ final class TopHits {
                     return;
                 }
                 score = scorer.score();
+                if (tier.lacksTitleWord() && tier.allInTitle(score)) {
+                    return; // the tier before's
+                }
                 score += extra;
             } else {
                 score = scorer.score();
+                if (tier.lacksTitleWord() && tier.allInTitle(score)) {
+                    return; // the tier before's
+                }
                 if (bonusScorer != null) {
                     // The bonus adds a whole number, at most IN_ORDER: look it up only when it could matter.
                     long without = Math.round(score * (double) Ranking.TITLE_UNIT);
