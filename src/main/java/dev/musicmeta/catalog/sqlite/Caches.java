@@ -8,6 +8,8 @@ import dev.musicmeta.catalog.Artist;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.search.Search;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,13 +24,28 @@ import java.util.function.ToIntFunction;
  * artists recur across lookups and each costs a statement or two to assemble. Lookups are Caffeine's bulk loads: the cached
  * entries, and one call of the loader for all the missing ones. A cache of size 0 is off: every
  * lookup calls the loader and nothing is counted.
+ *
+ * <p>A view that {@linkplain #readOnly() only reads} them serves the items of search pages: hits
+ * spread over the whole catalog and rarely recur (a 10 M-track query mix hit them no more with the
+ * caches than without), while every item put in pushes out one that lookups use, and each evicted
+ * entry is garbage in the old generation: under search load at 10 M tracks, filled by searches,
+ * they led to a full collection of about 100 ms every 20 to 40 s (bench/RESULTS.md).
  */
 final class Caches {
 
     private final Cache<Long, Artist> artists;
     private final Cache<Long, Album> albums;
+    /** Whether a lookup puts what it loaded into the caches. */
+    private final boolean fill;
+
+    private Caches(Cache<Long, Artist> artists, Cache<Long, Album> albums, boolean fill) {
+        this.artists = artists;
+        this.albums = albums;
+        this.fill = fill;
+    }
 
     Caches(SqliteOptions options) {
+        this.fill = true;
         long bytes = options.cacheBytes();
         if (bytes > 0) {
             // A third for artists: a track's lookup needs its album once and its artists several
@@ -54,22 +71,42 @@ final class Caches {
                 .executor(Runnable::run).recordStats().build();
     }
 
+    /** The same caches, read but never filled: what is missing is loaded and not kept. */
+    Caches readOnly() {
+        return new Caches(artists, albums, false);
+    }
+
     /** The artists of {@code rowids} that exist: cached ones, and those {@code load} returns for the rest. */
     Map<Long, Artist> artists(Set<Long> rowids, Function<Set<Long>, Map<Long, Artist>> load) {
-        return lookUp(artists, rowids, load);
+        return lookUp(artists, rowids, load, fill);
     }
 
     /** The albums of {@code rowids} that exist: cached ones, and those {@code load} returns for the rest. */
     Map<Long, Album> albums(Set<Long> rowids, Function<Set<Long>, Map<Long, Album>> load) {
-        return lookUp(albums, rowids, load);
+        return lookUp(albums, rowids, load, fill);
     }
 
     @SuppressWarnings("unchecked") // Caffeine hands the loader a Set<? extends Long>: a Set<Long>
-    private static <V> Map<Long, V> lookUp(Cache<Long, V> cache, Set<Long> rowids, Function<Set<Long>, Map<Long, V>> load) {
+    private static <V> Map<Long, V> lookUp(Cache<Long, V> cache, Set<Long> rowids, Function<Set<Long>, Map<Long, V>> load,
+                                           boolean fill) {
         if (rowids.isEmpty()) {
             return Map.of();
         }
-        return cache == null ? load.apply(rowids) : cache.getAll(rowids, missing -> load.apply((Set<Long>) missing));
+        if (cache == null) {
+            return load.apply(rowids);
+        }
+        if (fill) {
+            return cache.getAll(rowids, missing -> load.apply((Set<Long>) missing));
+        }
+        Map<Long, V> found = cache.getAllPresent(rowids); // counted as hits and misses, as getAll's are
+        if (found.size() == rowids.size()) {
+            return found;
+        }
+        Set<Long> missing = new HashSet<>(rowids);
+        missing.removeAll(found.keySet());
+        Map<Long, V> all = new HashMap<>(found);
+        all.putAll(load.apply(missing));
+        return all;
     }
 
     /** What the entries hold by {@link RetainedSize}'s estimate, in bytes: 0 for caches bounded by count. */

@@ -50,6 +50,8 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
     private final Caches caches;
     /** The scan's albums and artists, which hold only the index's values: never served. */
     private final Caches scanCaches;
+    /** {@link #caches}, read only: for search pages. */
+    private final Caches searchCaches;
     private final StatementCounter counter;
     private final Searcher searcher;
     private final FileProbe health;
@@ -62,6 +64,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         this.options = options;
         this.pool = pool;
         this.caches = new Caches(options);
+        this.searchCaches = caches.readOnly();
         this.scanCaches = new Caches(options);
         this.counter = counter;
         this.searcher = searcher.apply(pool);
@@ -418,7 +421,7 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
         return searcher.admit(() -> {
             SearchHits hits = search(kind, request);
             List<T> found = hits.rowids().length == 0 ? List.of()
-                    : read(load -> Keyed.inOrder(hits.rowids(), items.load(load, Keyed.distinct(hits.rowids()))));
+                    : readForSearch(load -> Keyed.inOrder(hits.rowids(), items.load(load, Keyed.distinct(hits.rowids()))));
             return new Page<>(found, request.limit(), request.offset(), hits.total());
         });
     }
@@ -592,6 +595,11 @@ public final class SqliteCatalog implements Catalog, CatalogScan, MeterBinder {
     /** Runs {@code work} on a connection of its own, with a loader for this one call. */
     private <T> T read(Work<T> work) {
         return pool.read(session -> work.run(new Loader(session, caches, Columns.SERVED)));
+    }
+
+    /** As {@link #read}, for the items of a search page: they read the caches but do not fill them ({@link Caches#readOnly}). */
+    private <T> T readForSearch(Work<T> work) {
+        return pool.read(session -> work.run(new Loader(session, searchCaches, Columns.SERVED)));
     }
 
     /** As {@link #read}, with a loader of the index's values only, for the scan. */

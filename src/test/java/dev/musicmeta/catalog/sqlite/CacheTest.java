@@ -3,6 +3,9 @@ package dev.musicmeta.catalog.sqlite;
 import static dev.musicmeta.testing.EdgeCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicmeta.catalog.Page;
+import dev.musicmeta.catalog.SearchRequest;
+import dev.musicmeta.catalog.Track;
 import dev.musicmeta.testing.EdgeCatalog;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +93,30 @@ class CacheTest {
             assertThat(stats.artistEntries()).isLessThanOrEqualTo(10);
             assertThat(stats.albumEntries()).isLessThanOrEqualTo(10);
             assertThat(catalog.tracks(bulkTrackIds())).isEqualTo(uncached.tracks(bulkTrackIds()));
+        }
+    }
+
+    @Test
+    void searchPagesReadTheCachesButDoNotFillThem() throws Exception {
+        try (SqliteCatalog catalog = cached(1000)) {
+            SearchRequest request = new SearchRequest("a", 50, 0);
+            Page<Track> page = catalog.searchTracks(request);
+            assertThat(page.items()).isNotEmpty().isEqualTo(uncached.searchTracks(request).items());
+            CatalogCacheStats afterSearch = catalog.cacheStats();
+            assertThat(afterSearch.albumMisses()).isPositive(); // looked up, counted, not kept
+            assertThat(afterSearch.albumEntries()).isZero();
+            assertThat(afterSearch.artistEntries()).isZero();
+
+            // A lookup fills them; the same search then takes its items from them.
+            catalog.tracks(page.items().stream().map(Track::id).toList());
+            long albums = catalog.cacheStats().albumEntries();
+            assertThat(albums).isPositive();
+            long statements = statements(catalog, () -> catalog.searchTracks(request));
+            long uncachedStatements = statements(uncached, () -> uncached.searchTracks(request));
+            assertThat(statements).isLessThan(uncachedStatements);
+            assertThat(catalog.cacheStats().albumHits()).isGreaterThan(afterSearch.albumHits());
+            assertThat(catalog.cacheStats().albumEntries()).isEqualTo(albums);
+            assertThat(catalog.searchTracks(request)).isEqualTo(uncached.searchTracks(request));
         }
     }
 
