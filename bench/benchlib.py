@@ -1,6 +1,8 @@
-"""What the CPU benchmarks of bench/ share: starting a server, reading its CPU time, drawing keys.
+"""What the CPU benchmarks of bench/ share: starting a server, reading its CPU time, drawing keys,
+reading a query mix.
 
-Not a script: the *-cpu.py scripts and metrics-cost.py import it from their own folder.
+Not a script: the *-cpu.py scripts, metrics-cost.py and the fallback's scripts import it from their
+own folder.
 """
 import os
 import random
@@ -9,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -66,3 +69,24 @@ def track_ids(db, n=3000, seed=1):
 
 def median(xs):
     return sorted(xs)[len(xs) // 2]
+
+
+# The filters of a search query: the SQL fallback refuses most of them, so its scripts skip them.
+FILTERS = ("artist:", "album:", "track:", "genre:", "year:", "isrc:", "upc:")
+
+
+def word_track_queries(qfile, count):
+    """The first COUNT track queries of QFILE (request paths as search-queries.py writes them)
+    that hold words and no filter."""
+    queries = []
+    for line in open(qfile, encoding="utf-8"):
+        path = line.strip()
+        if not path.startswith("/search/track?"):
+            continue
+        q = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query).get("q", [""])[0]
+        if not q.strip() or any(f in q.lower() for f in FILTERS):
+            continue
+        queries.append(q)
+        if len(queries) == count:
+            break
+    return queries

@@ -22,6 +22,8 @@ import time
 import urllib.parse
 import urllib.request
 
+import benchlib
+
 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
     print(__doc__.strip())
     sys.exit(0)
@@ -30,19 +32,7 @@ if len(sys.argv) < 4:
 db, port, pid, qfile = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 count = int(sys.argv[5]) if len(sys.argv) > 5 else 40
 TICK = 1000 / os.sysconf("SC_CLK_TCK")
-FILTERS = ("artist:", "album:", "track:", "genre:", "year:", "isrc:", "upc:")
-
-queries = []
-for line in open(qfile, encoding="utf-8"):
-    path = line.strip()
-    if not path.startswith("/search/track?"):
-        continue
-    q = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query).get("q", [""])[0]
-    if not q.strip() or any(f in q.lower() for f in FILTERS):
-        continue
-    queries.append(q)
-    if len(queries) == count:
-        break
+queries = benchlib.word_track_queries(qfile, count)
 
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 LIKE = ("SELECT rowid, name, popularity FROM tracks WHERE name LIKE ? ESCAPE '\\'"

@@ -9,7 +9,9 @@ writes them), `SELECT rowid, name, popularity FROM tracks WHERE name LIKE '%q%' 
 popularity DESC LIMIT 20` in this process, 3 rounds alone and 3 with the twin, alternating; prints
 the median over the queries of each query's median CPU ms, their ratio and the totals.
 """
-import multiprocessing, sqlite3, statistics, sys, time, urllib.parse
+import multiprocessing, sqlite3, statistics, sys, time
+
+import benchlib
 
 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
     print(__doc__.strip())
@@ -18,16 +20,7 @@ if len(sys.argv) < 4:
     sys.exit("usage: like-twin.py MAIN_DATABASE QUERY_FILE COUNT (see --help)")
 
 db, qfile, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-queries = []
-for line in open(qfile, encoding="utf-8"):
-    p = line.strip()
-    if not p.startswith("/search/track?"):
-        continue
-    q = urllib.parse.parse_qs(urllib.parse.urlsplit(p).query).get("q", [""])[0]
-    if q.strip() and ":" not in q:
-        queries.append(q)
-    if len(queries) == count:
-        break
+queries = benchlib.word_track_queries(qfile, count)
 LIKE = "SELECT rowid, name, popularity FROM tracks WHERE name LIKE ? ORDER BY popularity DESC LIMIT 20"
 
 def con():
